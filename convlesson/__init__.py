@@ -1,0 +1,34 @@
+"""convlesson: the helper package behind the course on convolution kernels and filters.
+
+``import convlesson as cl`` is the only import a notebook needs. A *kernel* is 2-D and belongs to
+one input channel; a *filter* is 3-D, holds C_in kernels and produces one output channel; a
+Conv2D layer holds ``filters`` filters, i.e. ``filters x C_in`` kernels.
+"""
+
+from .conv import SweepStep, SweepTrace, conv2d, keras_to_torch, sweep, torch_to_keras
+from .layer import Conv2D, FilterDecomposition
+from .samples import CLASSIC_KERNELS, classic_kernel, photo, small_grid, synthetic_channels
+from .shapes import output_shape, output_size, output_size_formula, padding_amounts, param_count
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "output_size",
+    "padding_amounts",
+    "output_shape",
+    "param_count",
+    "output_size_formula",
+    "conv2d",
+    "keras_to_torch",
+    "torch_to_keras",
+    "sweep",
+    "SweepTrace",
+    "SweepStep",
+    "Conv2D",
+    "FilterDecomposition",
+    "photo",
+    "synthetic_channels",
+    "small_grid",
+    "CLASSIC_KERNELS",
+    "classic_kernel",
+]

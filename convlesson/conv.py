@@ -1,0 +1,324 @@
+"""The convolution itself, in numpy: ``conv2d``, weight-layout converters, and the sweep trace.
+
+Everything here is *cross-correlation*, exactly as in every deep-learning framework (Keras's
+``Conv2D``, PyTorch's ``conv2d``): the kernel is laid over the input as it is, without flipping.
+Layout is channels-last, like the seed article and Keras: an input is ``(H, W, C_in)`` or
+``(N, H, W, C_in)`` and a layer's weights are ``(kh, kw, C_in / groups, filters)``.
+
+The step-by-step view of one kernel sweeping one channel is built in ``01_the_sweep``; the
+multi-channel sum in ``04_many_channels``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .shapes import _is_int, _pad_1d, as_pair, explicit_padding
+
+__all__ = ["conv2d", "keras_to_torch", "torch_to_keras", "sweep", "SweepTrace", "SweepStep"]
+
+#: conv2d refuses to allocate more than this many bytes for its output or padded input.
+MAX_BYTES = 2 * 1024**3
+
+
+def as_numeric(value, name: str) -> np.ndarray:
+    """``np.asarray(value)`` checked to hold real numbers (bool, int, unsigned or float)."""
+    try:
+        arr = np.asarray(value)
+    except (ValueError, TypeError) as exc:  # ragged nested lists
+        raise TypeError(f"{name} must be a rectangular array of numbers; numpy could not read it ({exc})") from None
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(
+            f"{name} must hold real numbers (int or float), got an array of dtype {arr.dtype}; "
+            f"convert it with np.asarray({name}, dtype=float)"
+        )
+    return arr
+
+
+def check_padding(padding) -> None:
+    """Raise a learner-readable error unless ``padding`` is a padding word or valid amounts."""
+    explicit_padding(padding)
+
+
+def resolve_padding(hw, kernel_hw, strides_hw, dilation_hw, padding):
+    """``((top, bottom), (left, right))`` for an input of spatial size ``hw``."""
+    check_padding(padding)
+    return tuple(_pad_1d(hw[a], kernel_hw[a], strides_hw[a], dilation_hw[a], padding, a) for a in (0, 1))
+
+
+def check_groups(groups, c_in: int, filters: int) -> int:
+    if not _is_int(groups) or groups < 1:
+        raise TypeError(f"groups must be a positive int, got {groups!r}; groups=1 is an ordinary convolution")
+    if c_in % groups or filters % groups:
+        divisors = [g for g in range(1, min(c_in, filters) + 1) if c_in % g == 0 and filters % g == 0]
+        raise ValueError(
+            f"groups={groups} must divide both C_in={c_in} and filters={filters}; "
+            f"the groups that work here are {divisors}"
+        )
+    return int(groups)
+
+
+def check_fits(padded_hw, kernel_hw, dilation_hw) -> None:
+    """Raise when the dilated kernel is larger than the padded input along either axis."""
+    for axis, name in ((0, "tall"), (1, "wide")):
+        span = dilation_hw[axis] * (kernel_hw[axis] - 1) + 1
+        if span > padded_hw[axis]:
+            dil = f" with dilation_rate {dilation_hw[axis]}" if dilation_hw[axis] > 1 else ""
+            raise ValueError(
+                f"kernel_size {kernel_hw[axis]}{dil} spans {span} pixels, but the padded input is only "
+                f"{padded_hw[axis]} {name}, so there is no output; use a smaller kernel_size or "
+                f"dilation_rate, or more padding"
+            )
+
+
+def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, groups=1) -> np.ndarray:
+    """2-D convolution of a channels-last input with a bank of filters, as Keras and PyTorch compute it.
+
+    Parameters
+    ----------
+    x : array_like
+        ``(H, W, C_in)``, or batched ``(N, H, W, C_in)``. A 2-D ``(H, W)`` input goes with a 2-D
+        ``(kh, kw)`` kernel: one channel, one kernel, one 2-D result (``01_the_sweep``).
+    kernel : array_like
+        ``(kh, kw, C_in / groups, filters)``: ``filters`` filters, each holding ``C_in / groups``
+        kernels of ``kh x kw`` weights (Keras's layout; see :func:`torch_to_keras`).
+    bias : array_like, optional
+        ``(filters,)``, added to each filter's summed map.
+    strides, dilation_rate : int or (int, int)
+        Step between windows; spacing between the kernel's taps.
+    padding : str, int, (int, int) or ((int, int), (int, int))
+        ``'valid'`` (none), ``'same'`` (TensorFlow's rule), ``'full'``, or explicit zero padding.
+    groups : int
+        Split the channels into ``groups`` groups; filter ``j`` sees only its group's channels.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(H', W', filters)`` or ``(N, H', W', filters)`` (``(H', W')`` for a 2-D input), float.
+
+    Notes
+    -----
+    This is cross-correlation, which is what deep-learning frameworks call convolution. The
+    mathematical convolution flips the kernel first::
+
+        conv2d(x, kernel[::-1, ::-1])   # true convolution, like scipy.signal.convolve2d
+
+    Examples
+    --------
+    >>> x = np.arange(16.0).reshape(4, 4)
+    >>> conv2d(x, np.ones((3, 3)))
+    array([[45., 54.],
+           [81., 90.]])
+    """
+    x_arr = as_numeric(x, "x")
+    k_arr = as_numeric(kernel, "kernel")
+    single_channel = x_arr.ndim == 2
+    if single_channel:
+        if k_arr.ndim != 2:
+            raise ValueError(
+                f"a 2-D x (one channel, shape {x_arr.shape}) needs a 2-D (kh, kw) kernel, "
+                f"got a kernel of shape {k_arr.shape}"
+            )
+        x_arr = x_arr[None, :, :, None]
+        k_arr = k_arr[:, :, None, None]
+        batched = False
+    elif x_arr.ndim in (3, 4):
+        batched = x_arr.ndim == 4
+        if not batched:
+            x_arr = x_arr[None]
+        if k_arr.ndim != 4:
+            raise ValueError(
+                f"kernel must be 4-D (kh, kw, C_in/groups, filters), got shape {k_arr.shape}; "
+                "for a single filter of shape (kh, kw, C_in) use kernel[..., None]"
+            )
+    else:
+        raise ValueError(
+            f"x must be (H, W), (H, W, C_in) or (N, H, W, C_in), got {x_arr.ndim} dimensions {x_arr.shape}"
+        )
+    n, h, w, c_in = x_arr.shape
+    kh, kw, c_per_group, filters = k_arr.shape
+    if min(kh, kw, c_per_group, filters) == 0 or min(h, w, c_in) == 0 or n == 0:
+        raise ValueError(f"x {x_arr.shape} and kernel {k_arr.shape} must not have an empty dimension")
+    groups = check_groups(groups, c_in, filters)
+    if c_per_group * groups != c_in:
+        want = "C_in" if groups == 1 else f"C_in / groups = {c_in}/{groups}"
+        raise ValueError(
+            f"x has C_in={c_in} channels but the kernel holds {c_per_group} kernels per filter "
+            f"(kernel shape {k_arr.shape}); its third axis must be {want} = {c_in // groups}"
+        )
+    s = as_pair(strides, "strides")
+    d = as_pair(dilation_rate, "dilation_rate")
+    (top, bottom), (left, right) = resolve_padding((h, w), (kh, kw), s, d, padding)
+    hp, wp = h + top + bottom, w + left + right
+    check_fits((hp, wp), (kh, kw), d)
+    oh = (hp - d[0] * (kh - 1) - 1) // s[0] + 1
+    ow = (wp - d[1] * (kw - 1) - 1) // s[1] + 1
+    b_arr = None
+    if bias is not None:
+        b_arr = as_numeric(bias, "bias")
+        if b_arr.shape != (filters,):
+            raise ValueError(f"bias must have shape (filters,) = ({filters},), one per filter; got {b_arr.shape}")
+    dtype = np.result_type(x_arr.dtype, k_arr.dtype, np.float64)
+    for what, count in (("output", n * oh * ow * filters), ("padded input", n * hp * wp * c_in)):
+        size = count * np.dtype(dtype).itemsize
+        if size > MAX_BYTES:
+            raise ValueError(
+                f"the {what} would need {size / 1024**3:.1f} GiB (more than {MAX_BYTES / 1024**3:.0f} GiB); "
+                "use a smaller input, fewer filters or larger strides"
+            )
+
+    xp = np.pad(x_arr.astype(dtype, copy=False), ((0, 0), (top, bottom), (left, right), (0, 0)))
+    out = np.zeros((n, oh, ow, filters), dtype=dtype)
+    f_per_group = filters // groups
+    for g in range(groups):
+        cs = slice(g * c_per_group, (g + 1) * c_per_group)
+        fs = slice(g * f_per_group, (g + 1) * f_per_group)
+        xg = xp[..., cs]
+        for i in range(kh):
+            r0 = i * d[0]
+            rows = slice(r0, r0 + s[0] * (oh - 1) + 1, s[0])
+            for j in range(kw):
+                c0 = j * d[1]
+                cols = slice(c0, c0 + s[1] * (ow - 1) + 1, s[1])
+                # (N, H', W', C_g) @ (C_g, F_g): every window's tap (i, j), all channels at once
+                out[..., fs] += xg[:, rows, cols, :] @ k_arr[i, j, :, fs].astype(dtype, copy=False)
+    if b_arr is not None:
+        out += b_arr.astype(dtype, copy=False)
+    if single_channel:
+        return out[0, :, :, 0]
+    return out if batched else out[0]
+
+
+def _check_4d(array, name: str, layout: str) -> np.ndarray:
+    arr = as_numeric(array, name)
+    if arr.ndim != 4:
+        raise ValueError(f"{name} must be 4-D {layout}, got shape {arr.shape}")
+    return arr
+
+
+def keras_to_torch(kernel) -> np.ndarray:
+    """Keras's ``(kh, kw, C_in/groups, filters)`` weights as PyTorch's ``(out_channels, in/groups, kh, kw)``.
+
+    A new array; the argument is not changed. Introduced in ``06_conv2d_layer``.
+    """
+    arr = _check_4d(kernel, "kernel", "(kh, kw, C_in/groups, filters) as Keras stores it")
+    return np.ascontiguousarray(arr.transpose(3, 2, 0, 1))
+
+
+def torch_to_keras(weight) -> np.ndarray:
+    """PyTorch's ``(out_channels, in/groups, kh, kw)`` weights as Keras's ``(kh, kw, C_in/groups, filters)``.
+
+    A new array; the argument is not changed. Introduced in ``06_conv2d_layer``.
+    """
+    arr = _check_4d(weight, "weight", "(out_channels, in_channels/groups, kh, kw) as PyTorch stores it")
+    return np.ascontiguousarray(arr.transpose(2, 3, 1, 0))
+
+
+@dataclass(frozen=True)
+class SweepStep:
+    """One position of a kernel sweeping one channel.
+
+    ``out_pos`` is the output cell ``(i, j)`` this step fills; ``rows``/``cols`` are the padded
+    input's rows and columns under the kernel's taps (spaced by ``dilation_rate``); ``window`` the
+    values there, ``products`` their element-wise product with the kernel, ``total`` their sum.
+    """
+
+    index: int
+    out_pos: tuple[int, int]
+    rows: np.ndarray
+    cols: np.ndarray
+    window: np.ndarray
+    products: np.ndarray
+    total: float
+
+    @property
+    def origin(self) -> tuple[int, int]:
+        """Top-left corner of the window in the padded input."""
+        return int(self.rows[0]), int(self.cols[0])
+
+
+@dataclass(frozen=True, eq=False)
+class SweepTrace:
+    """Every step of one kernel sweeping one channel, in the order the outputs are produced.
+
+    Built by :func:`sweep`. ``padded`` is the zero-padded input, ``padding`` the amounts
+    ``((top, bottom), (left, right))``; ``output`` the filled-in ``(H', W')`` grid.
+    """
+
+    x: np.ndarray
+    kernel: np.ndarray
+    padded: np.ndarray
+    padding: tuple[tuple[int, int], tuple[int, int]]
+    strides: tuple[int, int]
+    dilation_rate: tuple[int, int]
+    output_hw: tuple[int, int]
+
+    def __len__(self) -> int:
+        return self.output_hw[0] * self.output_hw[1]
+
+    def __getitem__(self, k: int) -> SweepStep:
+        return self.step(k)
+
+    def __iter__(self):
+        return (self.step(k) for k in range(len(self)))
+
+    def step(self, k: int) -> SweepStep:
+        """Step ``k`` (0-based, row by row): the window, the products and their sum."""
+        if not _is_int(k) or not -len(self) <= k < len(self):
+            raise IndexError(f"step must be an int from 0 to {len(self) - 1} (there are {len(self)} positions)")
+        k = int(k) % len(self)
+        i, j = divmod(k, self.output_hw[1])
+        kh, kw = self.kernel.shape
+        rows = i * self.strides[0] + self.dilation_rate[0] * np.arange(kh)
+        cols = j * self.strides[1] + self.dilation_rate[1] * np.arange(kw)
+        window = self.padded[np.ix_(rows, cols)]
+        products = window * self.kernel
+        return SweepStep(k, (i, j), rows, cols, window, products, float(products.sum()))
+
+    @property
+    def steps(self) -> list[SweepStep]:
+        return list(self)
+
+    @property
+    def output(self) -> np.ndarray:
+        """The ``(H', W')`` output, each cell the sum of its step's products."""
+        out = np.empty(self.output_hw)
+        for st in self:
+            out[st.out_pos] = st.total
+        return out
+
+    def partial_output(self, upto: int) -> np.ndarray:
+        """The output after steps ``0 .. upto`` only; cells not reached yet are NaN."""
+        out = np.full(self.output_hw, np.nan)
+        for k in range(min(upto + 1, len(self))):
+            st = self.step(k)
+            out[st.out_pos] = st.total
+        return out
+
+
+def sweep(x, kernel, strides=1, padding="valid", dilation_rate=1) -> SweepTrace:
+    """Trace one kernel sweeping one channel: for each output cell, the window, products and sum.
+
+    ``x`` is a single channel ``(H, W)`` and ``kernel`` a ``(kh, kw)`` kernel. Introduced in
+    ``01_the_sweep``; the explorer ``KernelSweep`` draws from it.
+
+    >>> t = sweep(np.arange(16.0).reshape(4, 4), np.ones((3, 3)))
+    >>> len(t), t[0].total, t[0].origin
+    (4, 45.0, (0, 0))
+    """
+    x_arr = as_numeric(x, "x")
+    k_arr = as_numeric(kernel, "kernel")
+    if x_arr.ndim != 2:
+        raise ValueError(f"sweep traces one channel: x must be 2-D (H, W), got shape {x_arr.shape}")
+    if k_arr.ndim != 2:
+        raise ValueError(f"sweep traces one kernel: kernel must be 2-D (kh, kw), got shape {k_arr.shape}")
+    s = as_pair(strides, "strides")
+    d = as_pair(dilation_rate, "dilation_rate")
+    pads = resolve_padding(x_arr.shape, k_arr.shape, s, d, padding)
+    padded = np.pad(x_arr.astype(float), pads)
+    check_fits(padded.shape, k_arr.shape, d)
+    oh = (padded.shape[0] - d[0] * (k_arr.shape[0] - 1) - 1) // s[0] + 1
+    ow = (padded.shape[1] - d[1] * (k_arr.shape[1] - 1) - 1) // s[1] + 1
+    return SweepTrace(x_arr.copy(), k_arr.astype(float), padded, pads, s, d, (oh, ow))

@@ -1,0 +1,259 @@
+"""A Conv2D layer whose weights speak the seed's words: it holds ``filters`` filters, each a stack of kernels.
+
+``Conv2D(filters, kernel_size, ...)`` mirrors Keras's constructor. It hands out a *filter*
+(``(kh, kw, C_in / groups)``) or a single *kernel* (``(kh, kw)``, one filter's weights for one
+input channel), and splits its forward pass into the steps the lessons draw: per-channel maps,
+their sum, plus bias, then ReLU. Introduced in ``05_filters`` and ``06_conv2d_layer``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .conv import as_numeric, check_groups, check_padding, conv2d
+from .shapes import _is_int, as_pair, output_shape
+
+__all__ = ["Conv2D", "FilterDecomposition"]
+
+ACTIVATIONS = (None, "relu")
+
+
+@dataclass(frozen=True, eq=False)
+class FilterDecomposition:
+    """One filter's forward pass, step by step.
+
+    ``channel_maps[..., k, :, :]`` is kernel ``k`` swept over input channel ``channels[k]``;
+    ``summed`` is their sum; ``biased`` adds the filter's bias; ``output`` is after the activation
+    (the same as ``biased`` without one). For a batched input every array has a leading batch axis.
+    """
+
+    filter_index: int
+    channels: tuple[int, ...]
+    channel_maps: np.ndarray
+    summed: np.ndarray
+    bias: float
+    biased: np.ndarray
+    activation: str | None
+    output: np.ndarray
+
+
+class Conv2D:
+    """A 2-D convolution layer: ``filters`` filters, each holding ``C_in / groups`` kernels.
+
+    Parameters
+    ----------
+    filters : int
+        Number of filters = number of output channels (PyTorch's ``out_channels``).
+    kernel_size, strides, dilation_rate : int or (int, int)
+    padding : str or explicit amounts, as in :func:`convlesson.conv2d`
+    use_bias : bool
+    groups : int
+        Each filter sees ``C_in / groups`` input channels, so holds that many kernels.
+    activation : None or 'relu'
+    c_in : int, optional
+        Input channels. Without it (and without ``kernel``) the weights are made on the first call,
+        from the input, as Keras does.
+    kernel, bias : array_like, optional
+        Given weights ``(kh, kw, C_in / groups, filters)`` and ``(filters,)``; copied.
+    seed : int
+        Seed for made weights. Kernels are Glorot-uniform like Keras's; biases are small random
+        numbers (Keras starts them at zero) so that the "+ bias" step is visible.
+
+    Examples
+    --------
+    >>> layer = Conv2D(2, 3, c_in=3)
+    >>> layer.filter(0).shape, layer.kernel_for(0, 2).shape, layer.n_kernels
+    ((3, 3, 3), (3, 3), 6)
+    """
+
+    def __init__(
+        self,
+        filters,
+        kernel_size,
+        strides=1,
+        padding="valid",
+        dilation_rate=1,
+        use_bias=True,
+        groups=1,
+        activation=None,
+        *,
+        c_in=None,
+        kernel=None,
+        bias=None,
+        seed=0,
+    ):
+        if not _is_int(filters) or filters < 1:
+            raise ValueError(f"filters must be a positive int (how many filters, i.e. output channels), got {filters!r}")
+        self.filters = int(filters)
+        self.kernel_size = as_pair(kernel_size, "kernel_size")
+        self.strides = as_pair(strides, "strides")
+        self.dilation_rate = as_pair(dilation_rate, "dilation_rate")
+        check_padding(padding)
+        self.padding = padding
+        if not isinstance(use_bias, bool):
+            raise TypeError(f"use_bias must be True or False, got {use_bias!r}")
+        self.use_bias = use_bias
+        if not _is_int(groups) or groups < 1:
+            raise TypeError(f"groups must be a positive int, got {groups!r}")
+        self.groups = int(groups)
+        if isinstance(activation, str):
+            activation = activation.lower()
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"activation must be None or 'relu', got {activation!r}")
+        self.activation = activation
+        if not _is_int(seed):
+            raise TypeError(f"seed must be an int, got {seed!r}")
+        self.seed = int(seed)
+        self._kernel = None
+        self._bias = None
+        if kernel is not None:
+            self._set_kernel(kernel, c_in)
+        elif c_in is not None:
+            self.build(c_in)
+        if bias is not None:
+            if not use_bias:
+                raise ValueError("bias was given but use_bias=False; pass use_bias=True or drop bias")
+            b = as_numeric(bias, "bias").astype(float)
+            if b.shape != (self.filters,):
+                raise ValueError(f"bias must have shape (filters,) = ({self.filters},), got {b.shape}")
+            self._bias = b.copy()
+        if not use_bias:
+            self._bias = None
+
+    # ----------------------------------------------------------------- weights
+    def _set_kernel(self, kernel, c_in):
+        k = as_numeric(kernel, "kernel").astype(float)
+        want = (*self.kernel_size, "C_in/groups", self.filters)
+        if k.ndim != 4 or k.shape[:2] != self.kernel_size or k.shape[3] != self.filters:
+            raise ValueError(f"kernel must have shape {want}, got {k.shape}")
+        derived = k.shape[2] * self.groups
+        if c_in is not None and c_in != derived:
+            raise ValueError(f"c_in={c_in} but the kernel's shape {k.shape} with groups={self.groups} means C_in={derived}")
+        check_groups(self.groups, derived, self.filters)
+        self._kernel = k.copy()
+        self.c_in = derived
+        if self.use_bias and self._bias is None:
+            self._bias = np.zeros(self.filters)
+
+    def build(self, c_in) -> Conv2D:
+        """Make the weights for ``c_in`` input channels from ``seed`` (Glorot-uniform kernels)."""
+        if not _is_int(c_in) or c_in < 1:
+            raise ValueError(f"c_in must be a positive int (the input's channel count), got {c_in!r}")
+        check_groups(self.groups, int(c_in), self.filters)
+        self.c_in = int(c_in)
+        kh, kw = self.kernel_size
+        per = self.c_in // self.groups
+        rng = np.random.default_rng(self.seed)
+        limit = np.sqrt(6.0 / (kh * kw * per + kh * kw * self.filters))
+        self._kernel = rng.uniform(-limit, limit, size=(kh, kw, per, self.filters))
+        self._bias = rng.uniform(-0.2, 0.2, size=self.filters) if self.use_bias else None
+        return self
+
+    def _require_built(self):
+        if self._kernel is None:
+            raise ValueError("this layer has no weights yet: pass c_in=... or kernel=..., or call it on an input first")
+
+    @property
+    def kernel(self) -> np.ndarray:
+        """All weights, ``(kh, kw, C_in / groups, filters)`` (a copy)."""
+        self._require_built()
+        return self._kernel.copy()
+
+    @property
+    def bias(self) -> np.ndarray | None:
+        """One bias per filter, ``(filters,)`` (a copy), or None with ``use_bias=False``."""
+        self._require_built()
+        return None if self._bias is None else self._bias.copy()
+
+    @property
+    def kernels_per_filter(self) -> int:
+        self._require_built()
+        return self.c_in // self.groups
+
+    @property
+    def n_kernels(self) -> int:
+        """How many 2-D kernels the layer holds: ``filters * C_in / groups``."""
+        return self.filters * self.kernels_per_filter
+
+    @property
+    def param_count(self) -> int:
+        """Weights plus biases: ``filters * (kh * kw * C_in / groups) + filters``."""
+        return self.n_kernels * self.kernel_size[0] * self.kernel_size[1] + (self.filters if self.use_bias else 0)
+
+    def _check_filter(self, j):
+        self._require_built()
+        if not _is_int(j) or not 0 <= j < self.filters:
+            raise IndexError(f"filter index must be an int from 0 to {self.filters - 1}, got {j!r}")
+        return int(j)
+
+    def channels_of(self, j) -> tuple[int, ...]:
+        """The input channels filter ``j`` sees (all of them unless ``groups > 1``)."""
+        j = self._check_filter(j)
+        per = self.kernels_per_filter
+        g = j // (self.filters // self.groups)
+        return tuple(range(g * per, (g + 1) * per))
+
+    def filter(self, j) -> np.ndarray:
+        """Filter ``j``: its stack of kernels, ``(kh, kw, C_in / groups)`` (a copy)."""
+        j = self._check_filter(j)
+        return self._kernel[:, :, :, j].copy()
+
+    def kernel_for(self, j, c) -> np.ndarray:
+        """The 2-D kernel filter ``j`` sweeps over input channel ``c``, ``(kh, kw)`` (a copy)."""
+        chans = self.channels_of(j)
+        if not _is_int(c) or c not in chans:
+            raise IndexError(
+                f"filter {j} holds kernels for input channels {chans[0]}..{chans[-1]}, got channel {c!r}"
+            )
+        return self._kernel[:, :, c - chans[0], j].copy()
+
+    # ----------------------------------------------------------------- forward
+    def _prepare(self, x) -> np.ndarray:
+        arr = as_numeric(x, "x")
+        if arr.ndim not in (3, 4):
+            raise ValueError(f"x must be (H, W, C_in) or (N, H, W, C_in), got shape {arr.shape}")
+        if self._kernel is None:
+            self.build(arr.shape[-1])
+        if arr.shape[-1] != self.c_in:
+            raise ValueError(f"x has {arr.shape[-1]} channels but this layer was built for C_in={self.c_in}")
+        return arr
+
+    def _activate(self, a):
+        return np.maximum(a, 0.0) if self.activation == "relu" else a
+
+    def __call__(self, x) -> np.ndarray:
+        """The layer's output ``(H', W', filters)`` (or batched), after bias and activation."""
+        arr = self._prepare(x)
+        out = conv2d(arr, self._kernel, self._bias, self.strides, self.padding, self.dilation_rate, self.groups)
+        return self._activate(out)
+
+    def output_shape(self, input_shape) -> tuple:
+        return output_shape(input_shape, self.kernel_size, self.filters, self.strides, self.padding, self.dilation_rate)
+
+    def decompose(self, x, j) -> FilterDecomposition:
+        """Filter ``j``'s forward pass: one map per kernel, their sum, + bias, activation."""
+        arr = self._prepare(x)
+        j = self._check_filter(j)
+        chans = self.channels_of(j)
+        maps = [
+            conv2d(arr[..., c], self._kernel[:, :, k, j], None, self.strides, self.padding, self.dilation_rate)
+            if arr.ndim == 3
+            else np.stack([conv2d(img[..., c], self._kernel[:, :, k, j], None, self.strides, self.padding,
+                                  self.dilation_rate) for img in arr])
+            for k, c in enumerate(chans)
+        ]
+        channel_maps = np.stack(maps, axis=-3)
+        summed = channel_maps.sum(axis=-3)
+        b = float(self._bias[j]) if self._bias is not None else 0.0
+        biased = summed + b
+        return FilterDecomposition(j, chans, channel_maps, summed, b, biased, self.activation, self._activate(biased))
+
+    def __repr__(self) -> str:
+        built = f", c_in={self.c_in}" if self._kernel is not None else ""
+        return (
+            f"Conv2D(filters={self.filters}, kernel_size={self.kernel_size}, strides={self.strides}, "
+            f"padding={self.padding!r}, dilation_rate={self.dilation_rate}, use_bias={self.use_bias}, "
+            f"groups={self.groups}, activation={self.activation!r}{built})"
+        )

@@ -1,0 +1,236 @@
+"""Shape arithmetic for 2-D convolution: output sizes, padding amounts, parameter counts.
+
+Pure Python (no numpy), so that every other module can rely on it. The rules are the ones
+Keras/TensorFlow and PyTorch use; the lessons ``01_the_sweep`` and ``02_padding_and_output_size``
+derive them step by step.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+__all__ = [
+    "PADDING_WORDS",
+    "output_size",
+    "padding_amounts",
+    "output_shape",
+    "param_count",
+    "output_size_formula",
+]
+
+#: The padding words every function accepts (case-insensitive).
+PADDING_WORDS = ("valid", "same", "full")
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def as_pair(value, name: str, minimum: int = 1) -> tuple[int, int]:
+    """Validate an int or an ``(h, w)`` pair of ints ``>= minimum`` and return it as a pair."""
+    if _is_int(value):
+        pair = (int(value), int(value))
+    elif isinstance(value, (tuple, list)) and len(value) == 2 and all(_is_int(v) for v in value):
+        pair = (int(value[0]), int(value[1]))
+    else:
+        kind = "a bool" if isinstance(value, bool) else type(value).__name__
+        raise TypeError(
+            f"{name} must be an int or an (h, w) pair of ints, got {value!r} ({kind}); "
+            f"for example {name}=3 or {name}=(3, 2)"
+        )
+    for v in pair:
+        if v < minimum:
+            raise ValueError(f"{name} must be at least {minimum}, got {value!r}")
+    return pair
+
+
+def _check_padding_word(padding: str) -> str:
+    word = padding.lower()
+    if word not in PADDING_WORDS:
+        raise ValueError(
+            f"padding {padding!r} is not a padding word; use one of 'valid', 'same', 'full', "
+            "or explicit amounts: an int, an (h, w) pair, or ((top, bottom), (left, right))"
+        )
+    return word
+
+
+def _nonneg_int(value, name: str) -> int:
+    if not _is_int(value):
+        raise TypeError(f"{name} must be an int number of pixels, got {value!r}")
+    if value < 0:
+        raise ValueError(f"{name} must be 0 or more pixels, got {value}; padding cannot be negative")
+    return int(value)
+
+
+def explicit_padding(padding) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Explicit padding amounts as ``((top, bottom), (left, right))``, or None for a padding word."""
+    if isinstance(padding, str):
+        _check_padding_word(padding)
+        return None
+    if _is_int(padding):
+        p = _nonneg_int(padding, "padding")
+        return ((p, p), (p, p))
+    if isinstance(padding, (tuple, list)) and len(padding) == 2:
+        if all(_is_int(v) for v in padding):
+            h, w = (_nonneg_int(v, "padding") for v in padding)
+            return ((h, h), (w, w))
+        if all(isinstance(v, (tuple, list)) and len(v) == 2 for v in padding):
+            (t, b), (left, r) = padding
+            return (
+                (_nonneg_int(t, "padding top"), _nonneg_int(b, "padding bottom")),
+                (_nonneg_int(left, "padding left"), _nonneg_int(r, "padding right")),
+            )
+    raise TypeError(
+        f"padding {padding!r} is not understood; use 'valid', 'same', 'full', an int for every side, "
+        "an (h, w) pair, or ((top, bottom), (left, right))"
+    )
+
+
+def _pad_1d(size: int, k: int, s: int, d: int, word_or_amounts, axis: int) -> tuple[int, int]:
+    """Padding before/after along one axis (axis 0 = height, 1 = width)."""
+    if isinstance(word_or_amounts, str):
+        word = _check_padding_word(word_or_amounts)
+        span = d * (k - 1) + 1
+        if word == "valid":
+            return (0, 0)
+        if word == "full":
+            return (span - 1, span - 1)
+        # TensorFlow's 'same': output ceil(size / s); the odd pixel goes after (bottom/right).
+        out = -(-size // s)
+        total = max((out - 1) * s + span - size, 0)
+        return (total // 2, total - total // 2)
+    return explicit_padding(word_or_amounts)[axis]
+
+
+def _output_1d(size: int, k: int, s: int, d: int, before: int, after: int) -> int:
+    span = d * (k - 1) + 1
+    padded = size + before + after
+    if span > padded:
+        return 0
+    return (padded - span) // s + 1
+
+
+def _is_pair_like(value) -> bool:
+    return isinstance(value, (tuple, list))
+
+
+def _check_size(size, name="size") -> tuple[int, int]:
+    return as_pair(size, name, minimum=1)
+
+
+def padding_amounts(size, kernel_size, strides=1, padding="valid", dilation_rate=1):
+    """Zero pixels added before and after the input, per side.
+
+    With an int ``size`` (one axis) this returns ``(before, after)``; with an ``(H, W)`` pair it
+    returns ``((top, bottom), (left, right))``. ``'same'`` follows TensorFlow: the output has
+    ``ceil(size / strides)`` pixels and, when the total padding is odd, the extra pixel goes
+    after (bottom/right). ``'full'`` pads ``dilation_rate * (kernel_size - 1)`` on each side.
+
+    Introduced in ``02_padding_and_output_size``.
+
+    >>> padding_amounts(5, 3, padding="same")
+    (1, 1)
+    >>> padding_amounts(6, 3, strides=2, padding="same")  # odd total: the extra pixel goes after
+    (0, 1)
+    """
+    two_d = any(_is_pair_like(v) for v in (size, kernel_size, strides, dilation_rate))
+    hw = _check_size(size)
+    k = as_pair(kernel_size, "kernel_size")
+    s = as_pair(strides, "strides")
+    d = as_pair(dilation_rate, "dilation_rate")
+    pads = tuple(_pad_1d(hw[a], k[a], s[a], d[a], padding, a) for a in (0, 1))
+    return pads if two_d else pads[0]
+
+
+def output_size(size, kernel_size, strides=1, padding="valid", dilation_rate=1):
+    """Number of output pixels along an axis: ``floor((size + before + after - span) / strides) + 1``.
+
+    ``span = dilation_rate * (kernel_size - 1) + 1`` is how many input pixels the kernel covers.
+    Returns 0 when the kernel does not fit in the padded input at all. An int ``size`` gives an
+    int; an ``(H, W)`` pair (or a pair for any other argument) gives ``(H', W')``.
+
+    Introduced in ``02_padding_and_output_size``.
+
+    >>> output_size(28, 3)
+    26
+    >>> output_size(7, 3, strides=2, padding=1)
+    4
+    """
+    two_d = any(_is_pair_like(v) for v in (size, kernel_size, strides, dilation_rate))
+    hw = _check_size(size)
+    k = as_pair(kernel_size, "kernel_size")
+    s = as_pair(strides, "strides")
+    d = as_pair(dilation_rate, "dilation_rate")
+    out = []
+    for a in (0, 1):
+        before, after = _pad_1d(hw[a], k[a], s[a], d[a], padding, a)
+        out.append(_output_1d(hw[a], k[a], s[a], d[a], before, after))
+    return tuple(out) if two_d else out[0]
+
+
+def output_shape(input_shape, kernel_size, filters, strides=1, padding="valid", dilation_rate=1):
+    """Shape of a Conv2D layer's output, channels-last.
+
+    ``input_shape`` is ``(H, W, C_in)`` or batched ``(N, H, W, C_in)``; the result is
+    ``(H', W', filters)`` or ``(N, H', W', filters)``. The seed's example:
+
+    >>> output_shape((4, 28, 28, 3), kernel_size=3, filters=2)
+    (4, 26, 26, 2)
+
+    Introduced in ``06_conv2d_layer``.
+    """
+    if not isinstance(input_shape, (tuple, list)) or len(input_shape) not in (3, 4):
+        raise ValueError(
+            f"input_shape must be (H, W, C_in) or (N, H, W, C_in), got {input_shape!r}"
+        )
+    for v in input_shape:
+        if not _is_int(v) or v < 1:
+            raise ValueError(f"input_shape must hold positive ints, got {input_shape!r}")
+    if not _is_int(filters) or filters < 1:
+        raise ValueError(f"filters must be a positive int (the number of output channels), got {filters!r}")
+    h, w = input_shape[-3], input_shape[-2]
+    oh, ow = output_size((h, w), kernel_size, strides, padding, dilation_rate)
+    return (*input_shape[:-3], oh, ow, int(filters))
+
+
+def param_count(kernel_size, c_in, filters, use_bias=True, groups=1) -> int:
+    """Trainable parameters of a Conv2D layer: ``filters * (kh * kw * C_in / groups) + filters``.
+
+    Each of the ``filters`` filters holds ``C_in / groups`` kernels of ``kh * kw`` weights, plus
+    one bias. Introduced in ``06_conv2d_layer``.
+
+    >>> param_count(3, c_in=3, filters=2)
+    56
+    """
+    kh, kw = as_pair(kernel_size, "kernel_size")
+    for name, v in (("c_in", c_in), ("filters", filters), ("groups", groups)):
+        if not _is_int(v) or v < 1:
+            raise ValueError(f"{name} must be a positive int, got {v!r}")
+    if c_in % groups or filters % groups:
+        raise ValueError(
+            f"groups={groups} must divide both c_in={c_in} and filters={filters}; "
+            f"try groups=1 or a common divisor such as {math.gcd(c_in, filters)}"
+        )
+    return filters * kh * kw * (c_in // groups) + (filters if use_bias else 0)
+
+
+def output_size_formula(size, kernel_size, strides=1, padding="valid", dilation_rate=1, symbol="H") -> str:
+    """The output-size formula along one axis with the numbers plugged in.
+
+    >>> output_size_formula(28, 3)
+    "H' = ⌊(28 + 0 + 0 − 3)/1⌋ + 1 = 26"
+    """
+    n = _check_size(size)[0]
+    k = as_pair(kernel_size, "kernel_size")[0]
+    s = as_pair(strides, "strides")[0]
+    d = as_pair(dilation_rate, "dilation_rate")[0]
+    axis = 0 if symbol.upper() == "H" else 1
+    before, after = _pad_1d(n, k, s, d, padding, axis)
+    span = d * (k - 1) + 1
+    out = _output_1d(n, k, s, d, before, after)
+    span_text = str(k) if d == 1 else f"({d}·{k - 1}+1)"
+    text = f"{symbol}' = ⌊({n} + {before} + {after} − {span_text})/{s}⌋ + 1"
+    if n + before + after < span:
+        return f"{text}: the kernel spans {span} but the padded input is {n + before + after}, so no output"
+    return f"{text} = {out}"
