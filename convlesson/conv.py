@@ -14,13 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
-from .shapes import _is_int, _pad_1d, as_pair, explicit_padding
+from .shapes import _is_int, _OutOfRange, _pad_1d, as_pair, explicit_padding
 
 __all__ = ["conv2d", "keras_to_torch", "torch_to_keras", "sweep", "SweepTrace", "SweepStep"]
 
 #: conv2d refuses to allocate more than this many bytes for its output or padded input.
 MAX_BYTES = 2 * 1024**3
+
+#: conv2d lays out at most about this many bytes of windows at a time (see ``_correlate_windows``).
+_BLOCK_BYTES = 2 * 1024**2
 
 
 def as_numeric(value, name: str) -> np.ndarray:
@@ -28,7 +32,9 @@ def as_numeric(value, name: str) -> np.ndarray:
     try:
         arr = np.asarray(value)
     except (ValueError, TypeError) as exc:  # ragged nested lists
-        raise TypeError(f"{name} must be a rectangular array of numbers; numpy could not read it ({exc})") from None
+        raise TypeError(
+            f"{name} must be a rectangular array of numbers; numpy could not read it ({exc})"
+        ) from None
     if arr.dtype.kind not in "biuf":
         raise TypeError(
             f"{name} must hold real numbers (int or float), got an array of dtype {arr.dtype}; "
@@ -49,8 +55,13 @@ def resolve_padding(hw, kernel_hw, strides_hw, dilation_hw, padding):
 
 
 def check_groups(groups, c_in: int, filters: int) -> int:
-    if not _is_int(groups) or groups < 1:
+    """Validate ``groups`` against the channel counts and return it as an int."""
+    if not _is_int(groups):
         raise TypeError(f"groups must be a positive int, got {groups!r}; groups=1 is an ordinary convolution")
+    if groups < 1:
+        raise ValueError(
+            f"groups must be a positive int, got {groups!r}; groups=1 is an ordinary convolution"
+        )
     if c_in % groups or filters % groups:
         divisors = [g for g in range(1, min(c_in, filters) + 1) if c_in % g == 0 and filters % g == 0]
         raise ValueError(
@@ -58,6 +69,18 @@ def check_groups(groups, c_in: int, filters: int) -> int:
             f"the groups that work here are {divisors}"
         )
     return int(groups)
+
+
+def check_size(what: str, count: int, dtype: np.dtype, shape: tuple | None = None) -> None:
+    """Refuse, before allocating it, an array of ``count`` elements larger than ``MAX_BYTES``."""
+    size = count * dtype.itemsize
+    if size > MAX_BYTES:
+        shown = f" of shape {shape}" if shape is not None else ""
+        raise ValueError(
+            f"the {what}{shown} would need {size / 1024**3:.1f} GiB "
+            f"(more than {MAX_BYTES / 1024**3:.0f} GiB); "
+            "use a smaller input, fewer filters, less padding or larger strides"
+        )
 
 
 def check_fits(padded_hw, kernel_hw, dilation_hw) -> None:
@@ -159,36 +182,63 @@ def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, gr
     if bias is not None:
         b_arr = as_numeric(bias, "bias")
         if b_arr.shape != (filters,):
-            raise ValueError(f"bias must have shape (filters,) = ({filters},), one per filter; got {b_arr.shape}")
-    dtype = np.result_type(x_arr.dtype, k_arr.dtype, np.float64)
-    for what, count in (("output", n * oh * ow * filters), ("padded input", n * hp * wp * c_in)):
-        size = count * np.dtype(dtype).itemsize
-        if size > MAX_BYTES:
             raise ValueError(
-                f"the {what} would need {size / 1024**3:.1f} GiB (more than {MAX_BYTES / 1024**3:.0f} GiB); "
-                "use a smaller input, fewer filters or larger strides"
+                f"bias must have shape (filters,) = ({filters},), one per filter; got {b_arr.shape}"
             )
+    dtype = np.result_type(x_arr.dtype, k_arr.dtype, np.float64)
+    check_size("output", n * oh * ow * filters, np.dtype(dtype), (n, oh, ow, filters))
+    check_size("padded input", n * hp * wp * c_in, np.dtype(dtype), (n, hp, wp, c_in))
 
     xp = np.pad(x_arr.astype(dtype, copy=False), ((0, 0), (top, bottom), (left, right), (0, 0)))
-    out = np.zeros((n, oh, ow, filters), dtype=dtype)
-    f_per_group = filters // groups
-    for g in range(groups):
-        cs = slice(g * c_per_group, (g + 1) * c_per_group)
-        fs = slice(g * f_per_group, (g + 1) * f_per_group)
-        xg = xp[..., cs]
-        for i in range(kh):
-            r0 = i * d[0]
-            rows = slice(r0, r0 + s[0] * (oh - 1) + 1, s[0])
-            for j in range(kw):
-                c0 = j * d[1]
-                cols = slice(c0, c0 + s[1] * (ow - 1) + 1, s[1])
-                # (N, H', W', C_g) @ (C_g, F_g): every window's tap (i, j), all channels at once
-                out[..., fs] += xg[:, rows, cols, :] @ k_arr[i, j, :, fs].astype(dtype, copy=False)
+    out = _correlate_windows(xp, k_arr.astype(dtype, copy=False), (oh, ow), s, d, groups)
     if b_arr is not None:
         out += b_arr.astype(dtype, copy=False)
     if single_channel:
         return out[0, :, :, 0]
     return out if batched else out[0]
+
+
+def _correlate_windows(xp, k_arr, out_hw, strides, dilation, groups) -> np.ndarray:
+    """Cross-correlate a padded ``(N, Hp, Wp, C_in)`` input with ``(kh, kw, C_in/groups, F)`` weights.
+
+    Every output pixel is the dot product of its window (``kh * kw * C_in/groups`` numbers) with
+    one filter, so a block of output rows is one matrix product: the windows of the block laid
+    out as rows (``im2col``) times the filters laid out as columns. Blocks keep the window matrix
+    small (about ``_BLOCK_BYTES``) however large the input is.
+    """
+    n, _, _, c_in = xp.shape
+    kh, kw, c_per_group, filters = k_arr.shape
+    oh, ow = out_hw
+    (sh, sw), (dh, dw) = strides, dilation
+    span_h, span_w = dh * (kh - 1) + 1, dw * (kw - 1) + 1
+    f_per_group = filters // groups
+    taps = kh * kw * c_per_group
+    # (kh, kw, C_g, F) -> (kh * kw * C_g, F): row order (i, j, c) matches the windows below
+    weights = [
+        k_arr[:, :, :, g * f_per_group : (g + 1) * f_per_group].reshape(taps, f_per_group)
+        for g in range(groups)
+    ]
+    out = np.empty((n, oh, ow, filters), dtype=np.result_type(xp, k_arr))
+    row_bytes = max(ow * taps * xp.itemsize, 1)  # one output row of one image, as a window matrix
+    units = max(_BLOCK_BYTES // row_bytes, 1)
+    images_per_block = max(units // oh, 1)
+    rows_per_block = oh if units >= oh else units
+    for b0 in range(0, n, images_per_block):
+        b1 = min(n, b0 + images_per_block)
+        for r0 in range(0, oh, rows_per_block):
+            r1 = min(oh, r0 + rows_per_block)
+            block = xp[b0:b1, r0 * sh : (r1 - 1) * sh + span_h]
+            # (B, rows, W', C_in, span_h, span_w) -> the taps only: (B, rows, W', C_in, kh, kw)
+            win = sliding_window_view(block, (span_h, span_w), axis=(1, 2))
+            win = win[:, ::sh, ::sw, :, ::dh, ::dw][:, :, :ow]
+            for g in range(groups):
+                wg = win[:, :, :, g * c_per_group : (g + 1) * c_per_group]
+                cols = wg.transpose(0, 1, 2, 4, 5, 3).reshape(-1, taps)
+                res = cols @ weights[g]
+                out[b0:b1, r0:r1, :, g * f_per_group : (g + 1) * f_per_group] = res.reshape(
+                    b1 - b0, r1 - r0, ow, f_per_group
+                )
+    return out
 
 
 def _check_4d(array, name: str, layout: str) -> np.ndarray:
@@ -267,7 +317,9 @@ class SweepTrace:
     def step(self, k: int) -> SweepStep:
         """Step ``k`` (0-based, row by row): the window, the products and their sum."""
         if not _is_int(k) or not -len(self) <= k < len(self):
-            raise IndexError(f"step must be an int from 0 to {len(self) - 1} (there are {len(self)} positions)")
+            raise _OutOfRange(
+                f"step must be an int from 0 to {len(self) - 1} (there are {len(self)} positions)"
+            )
         k = int(k) % len(self)
         i, j = divmod(k, self.output_hw[1])
         kh, kw = self.kernel.shape
@@ -314,11 +366,15 @@ def sweep(x, kernel, strides=1, padding="valid", dilation_rate=1) -> SweepTrace:
         raise ValueError(f"sweep traces one channel: x must be 2-D (H, W), got shape {x_arr.shape}")
     if k_arr.ndim != 2:
         raise ValueError(f"sweep traces one kernel: kernel must be 2-D (kh, kw), got shape {k_arr.shape}")
+    if min(x_arr.shape) == 0 or min(k_arr.shape) == 0:
+        raise ValueError(f"x {x_arr.shape} and kernel {k_arr.shape} must not have an empty dimension")
     s = as_pair(strides, "strides")
     d = as_pair(dilation_rate, "dilation_rate")
     pads = resolve_padding(x_arr.shape, k_arr.shape, s, d, padding)
+    padded_hw = (x_arr.shape[0] + sum(pads[0]), x_arr.shape[1] + sum(pads[1]))
+    check_fits(padded_hw, k_arr.shape, d)
+    check_size("padded input", padded_hw[0] * padded_hw[1], np.dtype(float))
     padded = np.pad(x_arr.astype(float), pads)
-    check_fits(padded.shape, k_arr.shape, d)
     oh = (padded.shape[0] - d[0] * (k_arr.shape[0] - 1) - 1) // s[0] + 1
     ow = (padded.shape[1] - d[1] * (k_arr.shape[1] - 1) - 1) // s[1] + 1
     return SweepTrace(x_arr.copy(), k_arr.astype(float), padded, pads, s, d, (oh, ow))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .conv import as_numeric, check_groups, check_padding, conv2d
-from .shapes import _is_int, as_pair, output_shape
+from .shapes import _is_int, _OutOfRange, _positive_int, as_pair, output_shape
 
 __all__ = ["Conv2D", "FilterDecomposition"]
 
@@ -84,9 +84,7 @@ class Conv2D:
         bias=None,
         seed=0,
     ):
-        if not _is_int(filters) or filters < 1:
-            raise ValueError(f"filters must be a positive int (how many filters, i.e. output channels), got {filters!r}")
-        self.filters = int(filters)
+        self.filters = _positive_int(filters, "filters", " (how many filters, i.e. output channels)")
         self.kernel_size = as_pair(kernel_size, "kernel_size")
         self.strides = as_pair(strides, "strides")
         self.dilation_rate = as_pair(dilation_rate, "dilation_rate")
@@ -95,9 +93,7 @@ class Conv2D:
         if not isinstance(use_bias, bool):
             raise TypeError(f"use_bias must be True or False, got {use_bias!r}")
         self.use_bias = use_bias
-        if not _is_int(groups) or groups < 1:
-            raise TypeError(f"groups must be a positive int, got {groups!r}")
-        self.groups = int(groups)
+        self.groups = _positive_int(groups, "groups", "; groups=1 is an ordinary convolution")
         if isinstance(activation, str):
             activation = activation.lower()
         if activation not in ACTIVATIONS:
@@ -108,52 +104,74 @@ class Conv2D:
         self.seed = int(seed)
         self._kernel = None
         self._bias = None
+        self._given_bias = None
+        if bias is not None:
+            if not use_bias:
+                raise ValueError("bias was given but use_bias=False; pass use_bias=True or drop bias")
+            b = as_numeric(bias, "bias").astype(float)  # astype copies: never aliases the caller's array
+            if b.shape != (self.filters,):
+                raise ValueError(
+                    f"bias must have shape (filters,) = ({self.filters},), one per filter; got {b.shape}"
+                )
+            self._given_bias = b
+        if c_in is not None:
+            c_in = _positive_int(c_in, "c_in", " (the input's channel count)")
         if kernel is not None:
             self._set_kernel(kernel, c_in)
         elif c_in is not None:
             self.build(c_in)
-        if bias is not None:
-            if not use_bias:
-                raise ValueError("bias was given but use_bias=False; pass use_bias=True or drop bias")
-            b = as_numeric(bias, "bias").astype(float)
-            if b.shape != (self.filters,):
-                raise ValueError(f"bias must have shape (filters,) = ({self.filters},), got {b.shape}")
-            self._bias = b.copy()
-        if not use_bias:
-            self._bias = None
 
     # ----------------------------------------------------------------- weights
     def _set_kernel(self, kernel, c_in):
-        k = as_numeric(kernel, "kernel").astype(float)
-        want = (*self.kernel_size, "C_in/groups", self.filters)
+        k = as_numeric(kernel, "kernel").astype(float)  # astype copies: never aliases the caller's array
+        kh, kw = self.kernel_size
+        want = f"(kh, kw, C_in/groups, filters) = ({kh}, {kw}, C_in/{self.groups}, {self.filters})"
         if k.ndim != 4 or k.shape[:2] != self.kernel_size or k.shape[3] != self.filters:
             raise ValueError(f"kernel must have shape {want}, got {k.shape}")
+        if k.shape[2] == 0:
+            raise ValueError(
+                f"kernel must have shape {want} with at least one kernel per filter, got {k.shape}"
+            )
         derived = k.shape[2] * self.groups
         if c_in is not None and c_in != derived:
-            raise ValueError(f"c_in={c_in} but the kernel's shape {k.shape} with groups={self.groups} means C_in={derived}")
+            raise ValueError(
+                f"c_in={c_in} but the kernel's shape {k.shape} with groups={self.groups} means "
+                f"C_in={derived}; pass c_in={derived} or leave it out"
+            )
         check_groups(self.groups, derived, self.filters)
-        self._kernel = k.copy()
+        self._kernel = k
         self.c_in = derived
-        if self.use_bias and self._bias is None:
-            self._bias = np.zeros(self.filters)
+        self._bias = self._given_bias if self._given_bias is not None else self._default_bias(None)
+
+    def _default_bias(self, rng) -> np.ndarray | None:
+        if not self.use_bias:
+            return None
+        if rng is None:  # weights were given: start the biases at zero, as Keras does
+            return np.zeros(self.filters)
+        return rng.uniform(-0.2, 0.2, size=self.filters)
 
     def build(self, c_in) -> Conv2D:
-        """Make the weights for ``c_in`` input channels from ``seed`` (Glorot-uniform kernels)."""
-        if not _is_int(c_in) or c_in < 1:
-            raise ValueError(f"c_in must be a positive int (the input's channel count), got {c_in!r}")
-        check_groups(self.groups, int(c_in), self.filters)
-        self.c_in = int(c_in)
+        """Make the weights for ``c_in`` input channels from ``seed`` (Glorot-uniform kernels).
+
+        A ``bias`` given to the constructor is kept; otherwise biases are made from ``seed`` too.
+        """
+        c_in = _positive_int(c_in, "c_in", " (the input's channel count)")
+        check_groups(self.groups, c_in, self.filters)
+        self.c_in = c_in
         kh, kw = self.kernel_size
         per = self.c_in // self.groups
         rng = np.random.default_rng(self.seed)
         limit = np.sqrt(6.0 / (kh * kw * per + kh * kw * self.filters))
         self._kernel = rng.uniform(-limit, limit, size=(kh, kw, per, self.filters))
-        self._bias = rng.uniform(-0.2, 0.2, size=self.filters) if self.use_bias else None
+        made_bias = self._default_bias(rng)
+        self._bias = self._given_bias if self._given_bias is not None else made_bias
         return self
 
     def _require_built(self):
         if self._kernel is None:
-            raise ValueError("this layer has no weights yet: pass c_in=... or kernel=..., or call it on an input first")
+            raise ValueError(
+                "this layer has no weights yet: pass c_in=... or kernel=..., or call it on an input first"
+            )
 
     @property
     def kernel(self) -> np.ndarray:
@@ -180,12 +198,13 @@ class Conv2D:
     @property
     def param_count(self) -> int:
         """Weights plus biases: ``filters * (kh * kw * C_in / groups) + filters``."""
-        return self.n_kernels * self.kernel_size[0] * self.kernel_size[1] + (self.filters if self.use_bias else 0)
+        weights = self.n_kernels * self.kernel_size[0] * self.kernel_size[1]
+        return weights + (self.filters if self.use_bias else 0)
 
     def _check_filter(self, j):
         self._require_built()
         if not _is_int(j) or not 0 <= j < self.filters:
-            raise IndexError(f"filter index must be an int from 0 to {self.filters - 1}, got {j!r}")
+            raise _OutOfRange(f"filter index j must be an int from 0 to {self.filters - 1}, got {j!r}")
         return int(j)
 
     def channels_of(self, j) -> tuple[int, ...]:
@@ -204,8 +223,9 @@ class Conv2D:
         """The 2-D kernel filter ``j`` sweeps over input channel ``c``, ``(kh, kw)`` (a copy)."""
         chans = self.channels_of(j)
         if not _is_int(c) or c not in chans:
-            raise IndexError(
-                f"filter {j} holds kernels for input channels {chans[0]}..{chans[-1]}, got channel {c!r}"
+            raise _OutOfRange(
+                f"channel c={c!r} is not one filter {j} sees: with groups={self.groups} it holds kernels "
+                f"for input channels {chans[0]}..{chans[-1]} only"
             )
         return self._kernel[:, :, c - chans[0], j].copy()
 
@@ -217,7 +237,10 @@ class Conv2D:
         if self._kernel is None:
             self.build(arr.shape[-1])
         if arr.shape[-1] != self.c_in:
-            raise ValueError(f"x has {arr.shape[-1]} channels but this layer was built for C_in={self.c_in}")
+            raise ValueError(
+                f"x has {arr.shape[-1]} channels (shape {arr.shape}) but this layer was built for "
+                f"C_in={self.c_in}; give it an input with {self.c_in} channels"
+            )
         return arr
 
     def _activate(self, a):
@@ -226,29 +249,40 @@ class Conv2D:
     def __call__(self, x) -> np.ndarray:
         """The layer's output ``(H', W', filters)`` (or batched), after bias and activation."""
         arr = self._prepare(x)
-        out = conv2d(arr, self._kernel, self._bias, self.strides, self.padding, self.dilation_rate, self.groups)
+        out = conv2d(
+            arr, self._kernel, self._bias, self.strides, self.padding, self.dilation_rate, self.groups
+        )
         return self._activate(out)
 
     def output_shape(self, input_shape) -> tuple:
-        return output_shape(input_shape, self.kernel_size, self.filters, self.strides, self.padding, self.dilation_rate)
+        return output_shape(
+            input_shape, self.kernel_size, self.filters, self.strides, self.padding, self.dilation_rate
+        )
 
     def decompose(self, x, j) -> FilterDecomposition:
         """Filter ``j``'s forward pass: one map per kernel, their sum, + bias, activation."""
         arr = self._prepare(x)
         j = self._check_filter(j)
         chans = self.channels_of(j)
+        # kernel k of filter j swept over channel c alone: a one-channel, one-filter convolution
         maps = [
-            conv2d(arr[..., c], self._kernel[:, :, k, j], None, self.strides, self.padding, self.dilation_rate)
-            if arr.ndim == 3
-            else np.stack([conv2d(img[..., c], self._kernel[:, :, k, j], None, self.strides, self.padding,
-                                  self.dilation_rate) for img in arr])
+            conv2d(
+                arr[..., c : c + 1],
+                self._kernel[:, :, k : k + 1, j : j + 1],
+                None,
+                self.strides,
+                self.padding,
+                self.dilation_rate,
+            )[..., 0]
             for k, c in enumerate(chans)
         ]
         channel_maps = np.stack(maps, axis=-3)
         summed = channel_maps.sum(axis=-3)
         b = float(self._bias[j]) if self._bias is not None else 0.0
         biased = summed + b
-        return FilterDecomposition(j, chans, channel_maps, summed, b, biased, self.activation, self._activate(biased))
+        return FilterDecomposition(
+            j, chans, channel_maps, summed, b, biased, self.activation, self._activate(biased)
+        )
 
     def __repr__(self) -> str:
         built = f", c_in={self.c_in}" if self._kernel is not None else ""

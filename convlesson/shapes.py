@@ -10,6 +10,11 @@ from __future__ import annotations
 import math
 import numbers
 
+#: An int for both axes, or an ``(h, w)`` pair.
+IntOrPair = int | tuple[int, int]
+#: A padding word, or explicit amounts: an int, an ``(h, w)`` pair, or ``((top, bottom), (left, right))``.
+Padding = str | int | tuple[int, int] | tuple[tuple[int, int], tuple[int, int]]
+
 __all__ = [
     "PADDING_WORDS",
     "output_size",
@@ -21,6 +26,10 @@ __all__ = [
 
 #: The padding words every function accepts (case-insensitive).
 PADDING_WORDS = ("valid", "same", "full")
+
+
+class _OutOfRange(IndexError, ValueError):
+    """An index outside its range: catchable as IndexError (indexing) or ValueError (bad input)."""
 
 
 def _is_int(value) -> bool:
@@ -41,7 +50,9 @@ def as_pair(value, name: str, minimum: int = 1) -> tuple[int, int]:
         )
     for v in pair:
         if v < minimum:
-            raise ValueError(f"{name} must be at least {minimum}, got {value!r}")
+            raise ValueError(
+                f"{name} must be at least {minimum}, got {value!r}; for example {name}={max(minimum, 1)}"
+            )
     return pair
 
 
@@ -115,11 +126,22 @@ def _is_pair_like(value) -> bool:
     return isinstance(value, (tuple, list))
 
 
+def _wants_pair(size, kernel_size, strides, padding, dilation_rate) -> bool:
+    """True when any argument is given per axis, so the answer must be per axis too."""
+    return any(_is_pair_like(v) for v in (size, kernel_size, strides, dilation_rate, padding))
+
+
 def _check_size(size, name="size") -> tuple[int, int]:
     return as_pair(size, name, minimum=1)
 
 
-def padding_amounts(size, kernel_size, strides=1, padding="valid", dilation_rate=1):
+def padding_amounts(
+    size: IntOrPair,
+    kernel_size: IntOrPair,
+    strides: IntOrPair = 1,
+    padding: Padding = "valid",
+    dilation_rate: IntOrPair = 1,
+) -> tuple[int, int] | tuple[tuple[int, int], tuple[int, int]]:
     """Zero pixels added before and after the input, per side.
 
     With an int ``size`` (one axis) this returns ``(before, after)``; with an ``(H, W)`` pair it
@@ -134,7 +156,7 @@ def padding_amounts(size, kernel_size, strides=1, padding="valid", dilation_rate
     >>> padding_amounts(6, 3, strides=2, padding="same")  # odd total: the extra pixel goes after
     (0, 1)
     """
-    two_d = any(_is_pair_like(v) for v in (size, kernel_size, strides, dilation_rate))
+    two_d = _wants_pair(size, kernel_size, strides, padding, dilation_rate)
     hw = _check_size(size)
     k = as_pair(kernel_size, "kernel_size")
     s = as_pair(strides, "strides")
@@ -143,7 +165,13 @@ def padding_amounts(size, kernel_size, strides=1, padding="valid", dilation_rate
     return pads if two_d else pads[0]
 
 
-def output_size(size, kernel_size, strides=1, padding="valid", dilation_rate=1):
+def output_size(
+    size: IntOrPair,
+    kernel_size: IntOrPair,
+    strides: IntOrPair = 1,
+    padding: Padding = "valid",
+    dilation_rate: IntOrPair = 1,
+) -> int | tuple[int, int]:
     """Number of output pixels along an axis: ``floor((size + before + after - span) / strides) + 1``.
 
     ``span = dilation_rate * (kernel_size - 1) + 1`` is how many input pixels the kernel covers.
@@ -157,7 +185,7 @@ def output_size(size, kernel_size, strides=1, padding="valid", dilation_rate=1):
     >>> output_size(7, 3, strides=2, padding=1)
     4
     """
-    two_d = any(_is_pair_like(v) for v in (size, kernel_size, strides, dilation_rate))
+    two_d = _wants_pair(size, kernel_size, strides, padding, dilation_rate)
     hw = _check_size(size)
     k = as_pair(kernel_size, "kernel_size")
     s = as_pair(strides, "strides")
@@ -169,7 +197,22 @@ def output_size(size, kernel_size, strides=1, padding="valid", dilation_rate=1):
     return tuple(out) if two_d else out[0]
 
 
-def output_shape(input_shape, kernel_size, filters, strides=1, padding="valid", dilation_rate=1):
+def _positive_int(value, name: str, what: str = "") -> int:
+    if not _is_int(value):
+        raise TypeError(f"{name} must be a positive int{what}, got {value!r} ({type(value).__name__})")
+    if value < 1:
+        raise ValueError(f"{name} must be a positive int{what}, got {value!r}")
+    return int(value)
+
+
+def output_shape(
+    input_shape: tuple[int, ...],
+    kernel_size: IntOrPair,
+    filters: int,
+    strides: IntOrPair = 1,
+    padding: Padding = "valid",
+    dilation_rate: IntOrPair = 1,
+) -> tuple[int, ...]:
     """Shape of a Conv2D layer's output, channels-last.
 
     ``input_shape`` is ``(H, W, C_in)`` or batched ``(N, H, W, C_in)``; the result is
@@ -181,20 +224,21 @@ def output_shape(input_shape, kernel_size, filters, strides=1, padding="valid", 
     Introduced in ``06_conv2d_layer``.
     """
     if not isinstance(input_shape, (tuple, list)) or len(input_shape) not in (3, 4):
-        raise ValueError(
-            f"input_shape must be (H, W, C_in) or (N, H, W, C_in), got {input_shape!r}"
-        )
+        raise ValueError(f"input_shape must be (H, W, C_in) or (N, H, W, C_in), got {input_shape!r}")
     for v in input_shape:
         if not _is_int(v) or v < 1:
-            raise ValueError(f"input_shape must hold positive ints, got {input_shape!r}")
-    if not _is_int(filters) or filters < 1:
-        raise ValueError(f"filters must be a positive int (the number of output channels), got {filters!r}")
-    h, w = input_shape[-3], input_shape[-2]
+            raise ValueError(
+                f"input_shape must hold positive ints, got {input_shape!r}; for example (28, 28, 3)"
+            )
+    filters = _positive_int(filters, "filters", " (the number of output channels)")
+    h, w = int(input_shape[-3]), int(input_shape[-2])
     oh, ow = output_size((h, w), kernel_size, strides, padding, dilation_rate)
-    return (*input_shape[:-3], oh, ow, int(filters))
+    return (*(int(v) for v in input_shape[:-3]), oh, ow, filters)
 
 
-def param_count(kernel_size, c_in, filters, use_bias=True, groups=1) -> int:
+def param_count(
+    kernel_size: IntOrPair, c_in: int, filters: int, use_bias: bool = True, groups: int = 1
+) -> int:
     """Trainable parameters of a Conv2D layer: ``filters * (kh * kw * C_in / groups) + filters``.
 
     Each of the ``filters`` filters holds ``C_in / groups`` kernels of ``kh * kw`` weights, plus
@@ -204,9 +248,11 @@ def param_count(kernel_size, c_in, filters, use_bias=True, groups=1) -> int:
     56
     """
     kh, kw = as_pair(kernel_size, "kernel_size")
-    for name, v in (("c_in", c_in), ("filters", filters), ("groups", groups)):
-        if not _is_int(v) or v < 1:
-            raise ValueError(f"{name} must be a positive int, got {v!r}")
+    c_in = _positive_int(c_in, "c_in", " (the input's channel count)")
+    filters = _positive_int(filters, "filters", " (the number of output channels)")
+    groups = _positive_int(groups, "groups")
+    if not isinstance(use_bias, bool):
+        raise TypeError(f"use_bias must be True or False, got {use_bias!r}")
     if c_in % groups or filters % groups:
         raise ValueError(
             f"groups={groups} must divide both c_in={c_in} and filters={filters}; "
@@ -215,7 +261,14 @@ def param_count(kernel_size, c_in, filters, use_bias=True, groups=1) -> int:
     return filters * kh * kw * (c_in // groups) + (filters if use_bias else 0)
 
 
-def output_size_formula(size, kernel_size, strides=1, padding="valid", dilation_rate=1, symbol="H") -> str:
+def output_size_formula(
+    size: int,
+    kernel_size: IntOrPair,
+    strides: IntOrPair = 1,
+    padding: Padding = "valid",
+    dilation_rate: IntOrPair = 1,
+    symbol: str = "H",
+) -> str:
     """The output-size formula along one axis with the numbers plugged in.
 
     >>> output_size_formula(28, 3)
