@@ -6,6 +6,7 @@ Conv2D layer holds ``filters`` filters, i.e. ``filters x C_in`` kernels.
 """
 
 from .conv import SweepStep, SweepTrace, conv2d, keras_to_torch, sweep, torch_to_keras
+from .exercises import check, exercise, hint, solution
 from .layer import Conv2D, FilterDecomposition
 from .samples import CLASSIC_KERNELS, classic_kernel, photo, small_grid, synthetic_channels
 from .shapes import output_shape, output_size, output_size_formula, padding_amounts, param_count
@@ -31,4 +32,8 @@ __all__ = [
     "small_grid",
     "CLASSIC_KERNELS",
     "classic_kernel",
+    "exercise",
+    "check",
+    "hint",
+    "solution",
 ]
