@@ -254,7 +254,7 @@ def keras_to_torch(kernel) -> np.ndarray:
     A new array; the argument is not changed. Introduced in ``06_conv2d_layer``.
     """
     arr = _check_4d(kernel, "kernel", "(kh, kw, C_in/groups, filters) as Keras stores it")
-    return np.ascontiguousarray(arr.transpose(3, 2, 0, 1))
+    return arr.transpose(3, 2, 0, 1).copy()  # always a new array, even when the transpose is C-ordered
 
 
 def torch_to_keras(weight) -> np.ndarray:
@@ -263,7 +263,7 @@ def torch_to_keras(weight) -> np.ndarray:
     A new array; the argument is not changed. Introduced in ``06_conv2d_layer``.
     """
     arr = _check_4d(weight, "weight", "(out_channels, in_channels/groups, kh, kw) as PyTorch stores it")
-    return np.ascontiguousarray(arr.transpose(2, 3, 1, 0))
+    return arr.transpose(2, 3, 1, 0).copy()
 
 
 @dataclass(frozen=True)
