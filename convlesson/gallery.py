@@ -1,0 +1,61 @@
+"""The README's pictures: one still of each explorer, drawn by the explorers themselves.
+
+Run from the repository's root::
+
+    python -m convlesson.gallery
+
+to rewrite ``notebooks/figures/*.png``. Each picture is the still image an explorer shows under
+its controls (its ``image/png`` display), with the same settings the course uses, so the README
+shows exactly what a learner sees and never drifts from the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+from pathlib import Path
+
+__all__ = ["GALLERY", "render", "main"]
+
+#: file name -> (explorer class name, settings), in the order the course introduces them.
+GALLERY: dict[str, tuple[str, dict]] = {
+    "kernel_sweep.png": ("KernelSweep", {"input_size": 5, "kernel_size": 3, "step": 4}),
+    "playground.png": ("Playground", {"kernel": "sobel x"}),
+    "channel_sum.png": ("ChannelSum", {"c_in": 3, "kernel_size": 3}),
+    "filter_bank.png": ("FilterBank", {"c_in": 3, "filters": 2, "kernel_size": 3}),
+    "grouped_conv.png": ("GroupedConv", {"c_in": 4, "filters": 4, "groups": 2, "kernel_size": 3}),
+}
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "notebooks" / "figures"
+
+
+def render(class_name: str, settings: dict) -> bytes:
+    """PNG bytes of the still picture the explorer ``class_name(**settings)`` displays."""
+    from . import explorers
+
+    explorer = getattr(explorers, class_name)(**settings)
+    try:
+        bundle = explorer._repr_mimebundle_()
+    finally:
+        explorer.close()
+    png = bundle["image/png"]
+    return base64.b64decode(png) if isinstance(png, str) else bytes(png)
+
+
+def main(argv=None) -> list[Path]:
+    """Write every picture of :data:`GALLERY` into ``--out`` (default ``notebooks/figures``)."""
+    parser = argparse.ArgumentParser(prog="python -m convlesson.gallery", description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_DIR, help="folder for the PNG files")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for file_name, (class_name, settings) in GALLERY.items():
+        path = args.out / file_name
+        path.write_bytes(render(class_name, settings))
+        written.append(path)
+        print(f"wrote {path}")
+    return written
+
+
+if __name__ == "__main__":
+    main()

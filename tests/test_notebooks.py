@@ -1,0 +1,248 @@
+"""Properties of the committed notebooks that nbval does not check.
+
+nbval (run by ``pytest`` on ``notebooks/``) re-runs every cell and compares the text outputs. These
+tests read the stored notebooks as JSON and check what must hold for a learner opening them anywhere:
+every code cell was run, in order, in a ``python3`` kernel; no stored output holds an error, a
+traceback, a warning or a memory address; no ``interact`` or ``Output``-widget artefacts; the widget
+state is stored so that nbviewer can show the explorers; every explorer also left a still picture.
+
+The exercise stubs in ``08_exercises`` only *define* functions that raise ``NotImplementedError`` when
+called; they are tagged ``raises-exception`` so a learner's half-finished cell never stops Run All,
+and the check cells report "not implemented yet" instead of raising. So no stored output anywhere
+holds a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import convlesson as cl
+from convlesson.exercises import EXERCISES
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+NAMES = [
+    "00_start_here",
+    "01_the_sweep",
+    "02_padding_and_output_size",
+    "03_kernels",
+    "04_many_channels",
+    "05_filters",
+    "06_conv2d_layer",
+    "07_beyond",
+    "08_exercises",
+]
+REFRESH_COMMAND = (
+    "jupyter nbconvert --to notebook --execute --inplace "
+    "--ExecutePreprocessor.store_widget_state=True notebooks/*.ipynb"
+)
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+EXPLORERS = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv")
+
+
+def load(name):
+    return json.loads((NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))
+
+
+def code_cells(nb):
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def source(cell):
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def output_texts(cell):
+    """Every piece of text a cell's stored outputs hold, with where it came from."""
+    for out in cell.get("outputs", []):
+        if out["output_type"] == "stream":
+            yield out["name"], "".join(out["text"])
+        elif out["output_type"] == "error":
+            yield "error", "\n".join([out.get("ename", ""), out.get("evalue", ""), *out.get("traceback", [])])
+        else:
+            for mime, value in out.get("data", {}).items():
+                if mime.startswith("text/"):
+                    yield mime, "".join(value) if isinstance(value, list) else value
+
+
+@pytest.fixture(scope="module", params=NAMES)
+def notebook(request):
+    return request.param, load(request.param)
+
+
+def test_the_course_is_exactly_the_nine_numbered_notebooks():
+    assert sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb")) == NAMES
+
+
+def test_kernelspec_is_python3(notebook):
+    _, nb = notebook
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    assert nb["metadata"]["kernelspec"]["language"] == "python"
+
+
+def test_every_code_cell_was_run_in_order(notebook):
+    _, nb = notebook
+    counts = [c["execution_count"] for c in code_cells(nb)]
+    assert counts == list(range(1, len(counts) + 1)), "run the notebook top to bottom in a fresh kernel"
+
+
+def test_no_stored_output_holds_an_error_or_traceback(notebook):
+    name, nb = notebook
+    for cell in code_cells(nb):
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", f"{name}: {source(cell)[:60]!r} stored an error"
+            assert "traceback" not in out
+        for _, text in output_texts(cell):
+            assert "Traceback" not in text, f"{name}: a traceback in the output of {source(cell)[:60]!r}"
+
+
+def test_no_warnings_and_no_stderr(notebook):
+    name, nb = notebook
+    for cell in code_cells(nb):
+        for where, text in output_texts(cell):
+            assert where != "stderr", f"{name}: {source(cell)[:60]!r} wrote to stderr: {text[:200]}"
+            assert "Warning" not in text, f"{name}: a warning in the output of {source(cell)[:60]!r}"
+
+
+def test_no_memory_addresses(notebook):
+    name, nb = notebook
+    for cell in code_cells(nb):
+        for _, text in output_texts(cell):
+            assert not re.search(r"0x[0-9a-fA-F]{6,}", text), f"{name}: a memory address in {text[:200]!r}"
+            assert " object at " not in text
+
+
+def test_text_outputs_are_short(notebook):
+    name, nb = notebook
+    for cell in code_cells(nb):
+        for _, text in output_texts(cell):
+            assert len(text.splitlines()) <= 20, f"{name}: a long output from {source(cell)[:60]!r}"
+
+
+def test_no_interact_or_output_widget_artefacts(notebook):
+    name, nb = notebook
+    for cell in code_cells(nb):
+        assert "interact(" not in source(cell) and "Output(" not in source(cell)
+    state = nb["metadata"].get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    models = {m["model_name"] for m in state.values()}
+    assert "OutputModel" not in models, f"{name}: an Output widget was stored"
+
+
+def test_widget_state_is_stored_for_every_widget_shown(notebook):
+    name, nb = notebook
+    views = [
+        out["data"][WIDGET_VIEW]["model_id"]
+        for cell in code_cells(nb)
+        for out in cell.get("outputs", [])
+        if WIDGET_VIEW in out.get("data", {})
+    ]
+    if not views:
+        return
+    state = nb["metadata"]["widgets"][WIDGET_STATE]["state"]
+    missing = [v for v in views if v not in state]
+    assert not missing, f"{name}: widget state not stored; refresh with {REFRESH_COMMAND}"
+
+
+def test_every_explorer_shows_a_widget_and_a_still_picture(notebook):
+    name, nb = notebook
+    for cell in code_cells(nb):
+        src = source(cell)
+        if re.fullmatch(rf"cl\.({'|'.join(EXPLORERS)})\(.*\)", src.strip()):
+            datas = [out.get("data", {}) for out in cell["outputs"]]
+            assert any(WIDGET_VIEW in d for d in datas), f"{name}: {src!r} shows no live widget"
+            assert any("image/png" in d for d in datas), f"{name}: {src!r} shows no still picture"
+
+
+def test_each_lesson_has_a_title_what_you_learn_setup_and_summary(notebook):
+    name, nb = notebook
+    text = [source(c) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    assert text[0].startswith("# ")
+    joined = "\n".join(text)
+    assert "## Setup" in joined
+    first_code = source(code_cells(nb)[0])
+    assert first_code.splitlines()[0] == "import convlesson as cl"
+    assert set(first_code.splitlines()) <= {"import convlesson as cl", "import numpy as np"}
+    if name not in ("00_start_here", "08_exercises"):
+        assert "**What you will learn**" in text[0]
+        assert "## Summary" in joined
+
+
+def test_no_other_imports_after_setup(notebook):
+    _, nb = notebook
+    for cell in code_cells(nb)[1:]:
+        assert not re.search(r"^\s*(import|from) ", source(cell), flags=re.M)
+
+
+def test_notebook_links_point_to_existing_notebooks(notebook):
+    name, nb = notebook
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            for target in re.findall(r"\]\(([^)]+\.ipynb)\)", source(cell)):
+                assert (NOTEBOOKS / target).exists(), f"{name} links to missing {target}"
+
+
+def test_the_exercise_notebook_asks_and_checks_every_exercise():
+    nb = load("08_exercises")
+    md = "\n".join(source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
+    code = "\n".join(source(c) for c in code_cells(nb))
+    for ex in EXERCISES:
+        assert ex.question.splitlines()[0] in md, f"exercise {ex.number}'s question is not in the notebook"
+        assert f"cl.check({ex.number}, " in code
+    for cell in code_cells(nb):
+        for _, text in output_texts(cell):
+            assert "right!" not in text, "the committed notebook must not hold answers"
+
+
+def test_exercise_stubs_are_tagged_and_their_checks_report_not_implemented():
+    nb = load("08_exercises")
+    cells = code_cells(nb)
+    stubs = [i for i, c in enumerate(cells) if 'raise NotImplementedError("Exercise:' in source(c)]
+    assert len(stubs) == 2
+    for i in stubs:
+        assert "raises-exception" in cells[i]["metadata"].get("tags", [])
+        assert cells[i]["outputs"] == []
+        check_text = "".join(t for _, t in output_texts(cells[i + 1]))
+        assert "not implemented yet — fill in the cell above" in check_text
+
+
+def test_placeholder_answers_ask_for_an_answer():
+    nb = load("08_exercises")
+    placeholders = [c for c in code_cells(nb) if source(c).startswith("answer = None")]
+    assert len(placeholders) == sum(1 for ex in EXERCISES if ex.kind != "code")
+    for cell in placeholders:
+        assert "replace None with your answer" in "".join(t for _, t in output_texts(cell))
+
+
+def test_the_article_example_is_computed_in_the_layer_notebook():
+    nb = load("06_conv2d_layer")
+    texts = [t for c in code_cells(nb) for _, t in output_texts(c)]
+    assert "(4, 28, 28, 3) -> (4, 26, 26, 2)\n" in texts
+    assert cl.output_shape((4, 28, 28, 3), 3, 2) == (4, 26, 26, 2)
+
+
+def test_glossary_names_the_chinese_terms():
+    nb = load("07_beyond")
+    md = "\n".join(source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
+    for term in ["卷积核", "内核", "滤波器", "过滤器", "滤镜", "特征图", "步长", "填充", "通道"]:
+        assert term in md
+
+
+def test_readme_and_stale_hook_give_the_same_refresh_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert REFRESH_COMMAND in readme
+    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
+    root_conftest = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(root_conftest)
+    assert root_conftest.REFRESH_COMMAND == REFRESH_COMMAND
+    assert REFRESH_COMMAND in root_conftest.STALE_MESSAGE
+    lines = readme.splitlines()
+    assert 'pip install -e ".[test]" && pytest' in lines
+    assert "pip install -e . && jupyter lab notebooks/" in lines
+    for name in NAMES:
+        assert f"{name}.ipynb" in readme
