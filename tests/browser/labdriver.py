@@ -1,0 +1,588 @@
+"""Drive the course in a real JupyterLab in headless Chromium (shared by tests and benchmarks).
+
+Everything here is plain Python plus Playwright's sync API:
+
+* :func:`find_chromium` locates a Chromium binary (``CONVLESSON_CHROMIUM`` or the usual names).
+* :class:`LabServer` runs ``jupyter lab`` on 127.0.0.1 over a temporary *copy* of the notebooks, with
+  its own config, settings, workspaces and runtime directories, and stops it without leftovers.
+* :class:`Lab` is one browser page on that server: open a notebook, run all cells the way a learner
+  does (Run menu), find the explorers, press keys on their sliders and wait for their pictures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+# The folder of notebooks to drive: the course, or another one given in $CONVLESSON_NOTEBOOKS.
+NOTEBOOKS = Path(os.environ.get("CONVLESSON_NOTEBOOKS") or REPO / "notebooks")
+ARTIFACTS = REPO / "tests" / "artifacts" / "browser"
+
+CHROMIUM_ENV = "CONVLESSON_CHROMIUM"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+HOW_TO_ENABLE = (
+    "browser tests need Chromium and Playwright: apt-get install chromium && pip install playwright "
+    f"(or set {CHROMIUM_ENV}=/path/to/chrome)"
+)
+
+# Generous limits for a slow, shared 2-core machine (milliseconds unless stated otherwise).
+SERVER_START_S = 90
+PAGE_LOAD_MS = 120_000
+KERNEL_START_MS = 60_000
+RUN_ALL_MS = 180_000
+PICTURE_MS = 30_000
+PLAY_MS = 120_000
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+WIDGET_OUTPUT = ".jp-OutputArea-output:has(> .jupyter-widgets)"
+WIDGET_ERRORS = ("Error displaying widget", "model not found")
+EXPLORER_CLASSES = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv")
+_NAMES = "|".join(EXPLORER_CLASSES)
+_EXPLORER_CALL = re.compile(rf"\b({_NAMES})\s*\(")
+# A widget cell is one line that builds an explorer: ``cl.FilterBank()``, ``cl.KernelSweep(kernel_size=5)``.
+EXPLORER_CELL = re.compile(rf"^\s*(?:\w+\.)?({_NAMES})\(.*\)\s*;?\s*$")
+
+# JupyterLab user settings for the test server: no news, no update checks, no toasts.
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+        "doNotDisturbMode": True,
+    },
+}
+
+
+def ci_requested() -> bool:
+    """True when the ``CI`` environment variable asks for a strict run (browser tests must not skip)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def find_chromium() -> str | None:
+    """Path of a Chromium binary: ``$CONVLESSON_CHROMIUM``, else the usual names on PATH, else None."""
+    override = os.environ.get(CHROMIUM_ENV, "").strip()
+    if override:
+        path = shutil.which(override) or override
+        return path if os.path.isfile(path) and os.access(path, os.X_OK) else None
+    for name in (
+        "/usr/bin/chromium",
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def browser_unavailable_reason() -> str | None:
+    """None when Playwright and Chromium are both there, else a one-line reason saying how to fix it."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return f"Playwright is not installed; {HOW_TO_ENABLE}"
+    if find_chromium() is None:
+        override = os.environ.get(CHROMIUM_ENV, "").strip()
+        where = f"{CHROMIUM_ENV}={override} is not an executable" if override else "no Chromium found"
+        return f"{where}; {HOW_TO_ENABLE}"
+    return None
+
+
+def course_notebooks(directory: Path = NOTEBOOKS) -> list[Path]:
+    """The course's notebooks in order (``NN_name.ipynb``; checkpoints excluded)."""
+    return sorted(p for p in directory.glob("*.ipynb") if p.is_file())
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _pids_mentioning(text: str) -> list[int]:
+    """Processes whose command line mentions ``text`` (used to find kernels by our runtime dir)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if text in cmdline:
+            pids.append(int(entry.name))
+    return pids
+
+
+class LabServer:
+    """A JupyterLab server over a temporary copy of ``notebook_dir``.
+
+    The copy keeps the repository's notebooks untouched (no autosave, no checkpoints); the config,
+    settings, workspaces and runtime directories are temporary too, so a learner's own JupyterLab
+    settings cannot change what the tests see. ``stop()`` shuts the kernels down through the REST API,
+    terminates the server's process group and kills anything still running from the runtime dir.
+    """
+
+    def __init__(self, notebook_dir: Path, log_path: Path | None = None):
+        self.notebook_dir = Path(notebook_dir)
+        self.log_path = log_path
+        self.tmp = Path(tempfile.mkdtemp(prefix="convlesson-lab-"))
+        self.root = self.tmp / "notebooks"
+        self.proc: subprocess.Popen | None = None
+        self.port: int | None = None
+        self._log = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        dirs = {
+            "JUPYTER_CONFIG_DIR": "config",
+            "JUPYTERLAB_SETTINGS_DIR": "settings",
+            "JUPYTERLAB_WORKSPACES_DIR": "workspaces",
+            "JUPYTER_RUNTIME_DIR": "runtime",
+            "IPYTHONDIR": "ipython",
+        }
+        for var, sub in dirs.items():
+            (self.tmp / sub).mkdir(exist_ok=True)
+            env[var] = str(self.tmp / sub)
+        # Kernel specs from this Python's environment win over a learner's user-level ones.
+        env["JUPYTER_PREFER_ENV_PATH"] = "1"
+        env.pop("JUPYTER_TOKEN", None)
+        env["PYTHONUNBUFFERED"] = "1"
+        return env
+
+    def start(self, timeout_s: float = SERVER_START_S) -> LabServer:
+        shutil.copytree(self.notebook_dir, self.root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        for rel, values in LAB_SETTINGS.items():
+            target = self.tmp / "settings" / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(values))
+        log_path = self.log_path or (self.tmp / "server.log")
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
+        last_error = "server did not start"
+        for _attempt in range(3):
+            self.port = free_port()
+            cmd = [
+                sys.executable,
+                "-m",
+                "jupyter",
+                "lab",
+                "--no-browser",
+                "--ServerApp.token=",
+                "--ServerApp.password=",
+                "--ServerApp.allow_root=True",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={self.port}",
+                "--ServerApp.port_retries=0",
+                f"--ServerApp.root_dir={self.root}",
+                "--ServerApp.open_browser=False",
+                "--LabApp.expose_app_in_browser=True",
+                "--LabApp.news_url=",
+            ]
+            self.proc = subprocess.Popen(
+                cmd,
+                cwd=self.tmp,
+                env=self._env(),
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            deadline = time.monotonic() + timeout_s
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    last_error = f"jupyter lab exited with code {self.proc.returncode} (log: {log_path})"
+                    break
+                try:
+                    with urllib.request.urlopen(f"{self.url}/api/status", timeout=5) as r:
+                        if r.status == 200:
+                            return self
+                except (urllib.error.URLError, OSError):
+                    pass
+                time.sleep(0.2)  # polling for the server to come up, not synchronising a page
+            else:
+                last_error = f"jupyter lab did not answer within {timeout_s} s (log: {log_path})"
+                self._stop_process()
+                break
+        self.stop()
+        raise RuntimeError(last_error)
+
+    def api(self, method: str, path: str):
+        req = urllib.request.Request(f"{self.url}{path}", method=method)
+        with urllib.request.urlopen(req, timeout=30) as r:
+            body = r.read()
+        return json.loads(body) if body else None
+
+    def kernels(self) -> list[dict]:
+        return self.api("GET", "/api/kernels")
+
+    def shutdown_kernels(self) -> None:
+        try:
+            for kernel in self.kernels():
+                self.api("DELETE", f"/api/kernels/{kernel['id']}")
+        except (urllib.error.URLError, OSError):
+            pass
+
+    def _stop_process(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=10)
+
+    def leftover_pids(self) -> list[int]:
+        """Processes still running that were started by this server (found by its temp dir)."""
+        return _pids_mentioning(str(self.tmp))
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.shutdown_kernels()
+        self._stop_process()
+        # Kernels run in their own sessions: kill any that outlived the server, by pid.
+        for pid in self.leftover_pids():
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def launch_browser(playwright, executable: str | None = None):
+    return playwright.chromium.launch(
+        executable_path=executable or find_chromium(), headless=True, args=CHROMIUM_ARGS
+    )
+
+
+# --- in-page JavaScript -----------------------------------------------------------------------------
+
+_JS_OPEN = """async (path) => {
+  const app = window.jupyterapp;
+  const w = await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+  await w.context.ready;
+  await w.sessionContext.ready;
+  window.__cl = {widget: w};
+  return w.id;
+}"""
+
+_JS_KERNEL_IDLE = """() => {
+  const w = window.__cl && window.__cl.widget;
+  const k = w && w.sessionContext.session && w.sessionContext.session.kernel;
+  return !!k && k.status === 'idle' && k.connectionStatus === 'connected';
+}"""
+
+# Done when the kernel is idle, no cell is queued or running, and either the last code cell ran or
+# some cell produced an error (an unexpected error aborts the rest of the queue).
+_JS_RUN_DONE = """() => {
+  const w = window.__cl.widget;
+  const k = w.sessionContext.session && w.sessionContext.session.kernel;
+  if (!k || k.status !== 'idle') return false;
+  const cells = Array.from(w.content.model.cells).filter(c => c.type === 'code');
+  if (cells.some(c => c.executionState === 'running')) return false;
+  if (w.content.node.querySelector('.jp-InputPrompt')?.textContent.includes('*')) return false;
+  const ran = c => c.executionCount !== null;
+  const failed = c => Array.from({length: c.outputs.length}, (_, i) => c.outputs.get(i).type)
+    .includes('error');
+  const code = cells.filter(c => c.sharedModel.getSource().trim() !== '');
+  return code.length === 0 || ran(code[code.length - 1]) || code.some(failed);
+}"""
+
+_JS_CELL_REPORT = """() => {
+  const w = window.__cl.widget;
+  const cells = Array.from(w.content.model.cells);
+  return cells.map((c, index) => {
+    const outputs = c.type === 'code'
+      ? Array.from({length: c.outputs.length}, (_, i) => c.outputs.get(i).toJSON()) : [];
+    return {
+      index, type: c.type, source: c.sharedModel.getSource(),
+      tags: c.getMetadata('tags') || [],
+      execution_count: c.type === 'code' ? c.executionCount : null,
+      errors: outputs.filter(o => o.output_type === 'error')
+        .map(o => `${o.ename}: ${o.evalue}`),
+      widget_outputs: outputs.filter(o => o.data && o.data[WIDGET_MIME]).length,
+    };
+  });
+}""".replace("WIDGET_MIME", repr(WIDGET_MIME))
+
+_JS_CLOSE = """async () => {
+  const w = window.__cl && window.__cl.widget;
+  if (!w) return;
+  window.__cl = null;
+  if (w.sessionContext.session) { await w.sessionContext.shutdown(); }
+  w.context.model.dirty = false;
+  w.dispose();
+}"""
+
+# Latency probe: times of keydowns and of the picture's new src being loaded (performance.now()).
+_JS_PROBE = """(img) => {
+  const p = {keydowns: [], srcChanges: [], loads: [], srcs: []};
+  const onKey = e => p.keydowns.push(performance.now());
+  document.addEventListener('keydown', onKey, true);
+  const mo = new MutationObserver(() => { p.srcChanges.push(performance.now()); p.srcs.push(img.src); });
+  mo.observe(img, {attributes: true, attributeFilter: ['src']});
+  const onLoad = () => p.loads.push(performance.now());
+  img.addEventListener('load', onLoad);
+  p.stop = () => { document.removeEventListener('keydown', onKey, true); mo.disconnect();
+                   img.removeEventListener('load', onLoad); };
+  window.__clProbe = p;
+}"""
+
+
+@dataclass
+class Slider:
+    name: str
+    handle: object  # Locator of the .noUi-handle
+
+    def state(self) -> tuple[int, int, int]:
+        """(value, min, max) as the handle announces them to assistive technology."""
+        vals = self.handle.evaluate(
+            "h => [h.getAttribute('aria-valuenow'), h.getAttribute('aria-valuemin'),"
+            " h.getAttribute('aria-valuemax')]"
+        )
+        return tuple(int(float(v)) for v in vals)
+
+
+@dataclass
+class Dropdown:
+    name: str
+    select: object  # Locator of the <select>
+
+    def choose_another(self) -> tuple[str, str]:
+        """Pick the next option (wrapping round) as a learner would with the mouse; return old, new."""
+        options = self.select.evaluate("s => Array.from(s.options).map(o => o.value)")
+        old = self.select.input_value()
+        new = options[(options.index(old) + 1) % len(options)]
+        self.select.select_option(new)
+        return old, new
+
+
+@dataclass
+class Explorer:
+    """One rendered explorer: its output area in the notebook, its picture and its controls."""
+
+    index: int
+    name: str
+    area: object  # Locator of the widget output
+    img: object  # Locator of the picture
+    sliders: list[Slider] = field(default_factory=list)
+    dropdowns: list[Dropdown] = field(default_factory=list)
+
+    @property
+    def is_explorer(self) -> bool:
+        return self.name in EXPLORER_CLASSES
+
+    def src(self) -> str:
+        return self.img.get_attribute("src") or ""
+
+    def slider(self, name: str) -> Slider:
+        for s in self.sliders:
+            if s.name == name:
+                return s
+        raise KeyError(f"{self.name} has no slider {name!r}; it has {[s.name for s in self.sliders]}")
+
+    def play_button(self):
+        """The Play widget's play/pause button, or None when this explorer has no animation."""
+        buttons = self.area.locator(".widget-play button")
+        return buttons.first if buttons.count() else None
+
+
+def _label(row, default: str) -> str:
+    labels = row.locator(".widget-label")
+    text = labels.first.inner_text().strip().rstrip(":") if labels.count() else ""
+    return text or default
+
+
+class Lab:
+    """One Chromium page showing JupyterLab; notebooks are opened in it one after another."""
+
+    def __init__(self, browser, server: LabServer, viewport=(1280, 900)):
+        self.server = server
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(PICTURE_MS)
+        self.console_errors: list[str] = []
+        self.page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        self.page.goto(f"{server.url}/lab?reset", timeout=PAGE_LOAD_MS)
+        self.page.wait_for_function("() => window.jupyterapp !== undefined", timeout=PAGE_LOAD_MS)
+        self.page.evaluate(
+            "async () => { const app = window.jupyterapp; await app.started; await app.restored;"
+            " app.shell.collapseLeft(); }"
+        )
+
+    def close(self) -> None:
+        self.context.close()
+
+    # -- notebooks -------------------------------------------------------------------------------
+
+    def open_notebook(self, name: str) -> None:
+        """Open ``name`` in a tab and wait until its kernel is idle."""
+        self.page.evaluate(_JS_OPEN, name)
+        self.page.wait_for_function(_JS_KERNEL_IDLE, timeout=KERNEL_START_MS, polling=100)
+        self.notebook.wait_for(state="visible")
+
+    @property
+    def notebook(self):
+        return self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first
+
+    def run_all_cells(self) -> None:
+        """Clear old outputs, then Run > Run All Cells from the menu bar; wait for the kernel to finish."""
+        self.page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+        self.notebook.click(position={"x": 5, "y": 5})  # the notebook, not the file browser, is active
+        self.page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+        self.page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+        self.page.wait_for_function(_JS_RUN_DONE, timeout=RUN_ALL_MS, polling=200)
+
+    def cell_report(self) -> list[dict]:
+        return self.page.evaluate(_JS_CELL_REPORT)
+
+    def widget_error_texts(self) -> list[str]:
+        texts = self.notebook.locator(".jp-OutputArea").all_inner_texts()
+        return [t.strip() for t in texts if any(err in t for err in WIDGET_ERRORS)]
+
+    def close_notebook(self) -> None:
+        """Shut the notebook's kernel down and close its tab without saving."""
+        self.page.evaluate(_JS_CLOSE)
+
+    # -- explorers -------------------------------------------------------------------------------
+
+    def explorers(self) -> list[Explorer]:
+        """Every widget output of the open notebook, named after the code that built it."""
+        found = []
+        areas = self.notebook.locator(WIDGET_OUTPUT)
+        for i in range(areas.count()):
+            area = areas.nth(i)
+            source = area.evaluate(
+                "el => el.closest('.jp-CodeCell')?.querySelector('.jp-InputArea-editor')?.textContent || ''"
+            )
+            match = _EXPLORER_CALL.search(source)
+            name = match.group(1) if match else f"widget{i}"
+            sliders = [
+                Slider(_label(row, f"slider{j}"), row.locator(".noUi-handle").first)
+                for j, row in enumerate(area.locator(".widget-slider").all())
+            ]
+            dropdowns = [
+                Dropdown(_label(row, f"dropdown{j}"), row.locator("select").first)
+                for j, row in enumerate(area.locator(".widget-dropdown").all())
+            ]
+            found.append(Explorer(i, name, area, area.locator("img").first, sliders, dropdowns))
+        return found
+
+    def wait_rendered(self, explorer: Explorer) -> None:
+        explorer.img.wait_for(state="attached", timeout=PICTURE_MS)
+        self.page.wait_for_function(
+            "img => !!img.getAttribute('src') && img.complete && img.naturalWidth > 0",
+            arg=explorer.img.element_handle(),
+            timeout=PICTURE_MS,
+            polling=50,
+        )
+
+    def wait_picture_change(self, explorer: Explorer, old_src: str, timeout: float = PICTURE_MS) -> str:
+        """Wait until the picture's src differs from ``old_src`` and the new image has loaded."""
+        self.page.wait_for_function(
+            "([img, old]) => !!img.getAttribute('src') && img.src !== old && img.complete"
+            " && img.naturalWidth > 0",
+            arg=[explorer.img.element_handle(), old_src],
+            timeout=timeout,
+            polling=25,
+        )
+        return explorer.src()
+
+    def nudge(self, slider: Slider) -> tuple[str, int, int]:
+        """Press ArrowRight on the slider's handle (ArrowLeft at its max); return key, old and new value."""
+        value, lo, hi = slider.state()
+        key = "ArrowLeft" if value >= hi else "ArrowRight"
+        slider.handle.focus()
+        slider.handle.press(key)
+        return key, value, slider.state()[0]
+
+    def play_to_end(self, explorer: Explorer, step: Slider) -> None:
+        """Click Play and wait until the animation has reached the last step and stopped."""
+        button = explorer.play_button()
+        button.click()
+        self.page.wait_for_function(
+            """([handle, button]) =>
+                 handle.getAttribute('aria-valuenow') === handle.getAttribute('aria-valuemax')
+                 && button.querySelector('i').classList.contains('fa-play')""",
+            arg=[step.handle.element_handle(), button.element_handle()],
+            timeout=PLAY_MS,
+            polling=25,
+        )
+
+    def screenshot(self, explorer: Explorer, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        explorer.area.scroll_into_view_if_needed()
+        explorer.area.screenshot(path=str(path))
+
+    # -- probes for benchmarks -------------------------------------------------------------------
+
+    def install_probe(self, explorer: Explorer) -> None:
+        self.page.evaluate("() => window.__clProbe && window.__clProbe.stop()")
+        explorer.img.evaluate(_JS_PROBE)
+
+    def probe(self) -> dict:
+        return self.page.evaluate(
+            "() => { const p = window.__clProbe; return {keydowns: p.keydowns, srcChanges: p.srcChanges,"
+            " loads: p.loads, srcs: p.srcs, now: performance.now()}; }"
+        )
+
+    def kernel_exec(self, code: str) -> str:
+        """Run ``code`` silently in the open notebook's kernel and return what it printed."""
+        return self.page.evaluate(
+            """async (code) => {
+              const k = window.__cl.widget.sessionContext.session.kernel;
+              let out = '';
+              const f = k.requestExecute({code, store_history: false, silent: false});
+              f.onIOPub = msg => {
+                if (msg.header.msg_type === 'stream') out += msg.content.text;
+                if (msg.header.msg_type === 'error') out += msg.content.ename + ': ' + msg.content.evalue;
+              };
+              await f.done;
+              return out;
+            }""",
+            code,
+        )
+
+    def picture_sha1(self, explorer: Explorer) -> str:
+        """SHA-1 of the bytes of the picture currently shown."""
+        return explorer.img.evaluate(
+            """async img => {
+              const buf = await (await fetch(img.src)).arrayBuffer();
+              const d = await crypto.subtle.digest('SHA-1', buf);
+              return Array.from(new Uint8Array(d)).map(b => b.toString(16).padStart(2, '0')).join('');
+            }"""
+        )

@@ -1,0 +1,148 @@
+"""The course as a learner meets it: every notebook in JupyterLab in headless Chromium.
+
+For each notebook: Run > Run All Cells; no cell may show an error (cells tagged ``raises-exception``
+excepted) or a broken widget; every explorer shows its picture (screenshots go to
+``tests/artifacts/browser/``); every slider, moved with the keyboard, redraws the picture; every
+dropdown, changed, redraws it; and the ``step`` animation plays to its last step.
+
+Run alone with ``CI=true python -m pytest tests/browser -o addopts="" -q -p no:cacheprovider``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import labdriver
+import pytest
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = labdriver.course_notebooks()
+
+
+@dataclass
+class OpenNotebook:
+    name: str
+    lab: labdriver.Lab
+    cells: list[dict]
+
+    @property
+    def stem(self) -> str:
+        return self.name.removesuffix(".ipynb")
+
+
+@pytest.fixture(scope="module", params=[p.name for p in NOTEBOOKS])
+def notebook(request, lab):
+    """The notebook open in JupyterLab after Run All Cells; closed (kernel shut down) afterwards."""
+    name = request.param
+    try:
+        lab.open_notebook(name)
+        lab.run_all_cells()
+        cells = lab.cell_report()
+    except Exception:
+        lab.page.screenshot(path=str(labdriver.ARTIFACTS / f"FAILED_run_{name}.png"), full_page=True)
+        lab.close_notebook()
+        raise
+    yield OpenNotebook(name, lab, cells)
+    lab.close_notebook()
+
+
+def test_the_course_has_notebooks():
+    assert NOTEBOOKS, f"no notebooks found in {labdriver.NOTEBOOKS}"
+
+
+def test_every_cell_runs_without_unexpected_errors(notebook):
+    problems = []
+    for cell in notebook.cells:
+        if cell["type"] != "code" or not cell["source"].strip():
+            continue
+        where = f"cell {cell['index']} ({cell['source'].strip().splitlines()[0][:60]!r})"
+        if cell["execution_count"] is None:
+            problems.append(f"{where} was not executed (an earlier error stopped Run All?)")
+        if cell["errors"] and "raises-exception" not in cell["tags"]:
+            problems.append(f"{where} raised {'; '.join(cell['errors'])}")
+    assert not problems, f"{notebook.name}:\n" + "\n".join(problems)
+
+
+def test_no_widget_fails_to_display(notebook):
+    assert notebook.lab.widget_error_texts() == []
+    expected = sum(cell["widget_outputs"] for cell in notebook.cells)
+    shown = notebook.lab.explorers()
+    assert len(shown) == expected, f"{expected} widget outputs in the model, {len(shown)} on the page"
+
+
+def test_every_explorer_cell_shows_its_widget(notebook):
+    missing = [
+        cell["source"].strip()
+        for cell in notebook.cells
+        if cell["type"] == "code"
+        and labdriver.EXPLORER_CELL.match(cell["source"].strip())
+        and cell["widget_outputs"] == 0
+    ]
+    assert not missing, f"{notebook.name}: these explorer cells displayed no widget: {missing}"
+
+
+def test_every_explorer_renders_its_picture(notebook, artifacts_dir):
+    for explorer in notebook.lab.explorers():
+        if not explorer.is_explorer:
+            continue
+        notebook.lab.wait_rendered(explorer)
+        assert explorer.src(), f"{explorer.name} shows no picture"
+        shot = artifacts_dir / f"{notebook.stem}__{explorer.index}_{explorer.name}.png"
+        notebook.lab.screenshot(explorer, shot)
+
+
+def test_every_slider_redraws_the_picture(notebook):
+    lab = notebook.lab
+    explorers = [e for e in lab.explorers() if e.is_explorer]
+    if not explorers:
+        pytest.skip(f"{notebook.name} has no explorer")
+    problems = []
+    for explorer in explorers:
+        if not explorer.sliders:
+            problems.append(f"{explorer.name} has no slider")
+        lab.wait_rendered(explorer)
+        for slider in explorer.sliders:
+            before = explorer.src()
+            key, old, new = lab.nudge(slider)
+            what = f"{explorer.name}.{slider.name} {old} -> {new} ({key})"
+            if new == old:
+                problems.append(f"{what}: the key press did not move the slider")
+                continue
+            try:
+                lab.wait_picture_change(explorer, before)
+            except Exception as exc:
+                problems.append(f"{what} did not redraw the picture ({type(exc).__name__})")
+        for dropdown in explorer.dropdowns:
+            before = explorer.src()
+            old, new = dropdown.choose_another()
+            try:
+                lab.wait_picture_change(explorer, before)
+            except Exception as exc:
+                problems.append(
+                    f"{explorer.name}.{dropdown.name} {old!r} -> {new!r} did not redraw the picture "
+                    f"({type(exc).__name__})"
+                )
+    assert not problems, f"{notebook.name}:\n" + "\n".join(problems)
+
+
+def test_the_step_animation_plays_to_the_end(notebook, artifacts_dir):
+    lab = notebook.lab
+    players = [e for e in lab.explorers() if e.is_explorer and e.play_button() is not None]
+    if not players:
+        pytest.skip(f"{notebook.name} has no animation")
+    explorer = players[0]
+    step = explorer.slider("step")
+    value, lo, hi = step.state()
+    assert hi > lo, f"{explorer.name}: the step slider has a single value ({lo})"
+    if value == hi:  # start from the first step so reaching the last one proves the animation ran
+        before = explorer.src()
+        step.handle.focus()
+        step.handle.press("Home")
+        lab.wait_picture_change(explorer, before)
+        assert step.state()[0] == lo
+    before = explorer.src()
+    lab.play_to_end(explorer, step)
+    lab.wait_picture_change(explorer, before)
+    assert step.state()[0] == hi
+    lab.screenshot(explorer, artifacts_dir / f"{notebook.stem}__{explorer.index}_{explorer.name}_played.png")
