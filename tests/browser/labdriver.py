@@ -368,13 +368,14 @@ class Slider:
     name: str
     handle: object  # Locator of the .noUi-handle
 
-    def state(self) -> tuple[int, int, int]:
+    def state(self) -> tuple[float, float, float]:
         """(value, min, max) as the handle announces them to assistive technology."""
+        # aria-valuenow is rounded to one decimal by noUiSlider; aria-valuetext has the full value.
         vals = self.handle.evaluate(
-            "h => [h.getAttribute('aria-valuenow'), h.getAttribute('aria-valuemin'),"
-            " h.getAttribute('aria-valuemax')]"
+            "h => [h.getAttribute('aria-valuetext') || h.getAttribute('aria-valuenow'),"
+            " h.getAttribute('aria-valuemin'), h.getAttribute('aria-valuemax')]"
         )
-        return tuple(int(float(v)) for v in vals)
+        return tuple(float(v) for v in vals)
 
 
 @dataclass
@@ -390,6 +391,22 @@ class Dropdown:
         self.select.select_option(new)
         return old, new
 
+    def choose(self, value: str) -> None:
+        self.select.select_option(value)
+
+
+@dataclass
+class Checkbox:
+    name: str
+    box: object  # Locator of the <input type=checkbox>
+
+    def toggle(self) -> tuple[bool, bool]:
+        """Tick or untick it with the space bar; return old, new."""
+        old = self.box.is_checked()
+        self.box.focus()
+        self.box.press("Space")
+        return old, self.box.is_checked()
+
 
 @dataclass
 class Explorer:
@@ -401,6 +418,7 @@ class Explorer:
     img: object  # Locator of the picture
     sliders: list[Slider] = field(default_factory=list)
     dropdowns: list[Dropdown] = field(default_factory=list)
+    checkboxes: list[Checkbox] = field(default_factory=list)
 
     @property
     def is_explorer(self) -> bool:
@@ -422,9 +440,8 @@ class Explorer:
 
 
 def _label(row, default: str) -> str:
-    labels = row.locator(".widget-label")
-    text = labels.first.inner_text().strip().rstrip(":") if labels.count() else ""
-    return text or default
+    texts = [t.strip().rstrip(":") for t in row.locator("label").all_text_contents()]
+    return next((t for t in texts if t), default)
 
 
 class Lab:
@@ -499,7 +516,12 @@ class Lab:
                 Dropdown(_label(row, f"dropdown{j}"), row.locator("select").first)
                 for j, row in enumerate(area.locator(".widget-dropdown").all())
             ]
-            found.append(Explorer(i, name, area, area.locator("img").first, sliders, dropdowns))
+            checkboxes = [
+                Checkbox(_label(row, f"checkbox{j}"), row.locator("input[type=checkbox]").first)
+                for j, row in enumerate(area.locator(".widget-checkbox").all())
+            ]
+            img = area.locator("img").first
+            found.append(Explorer(i, name, area, img, sliders, dropdowns, checkboxes))
         return found
 
     def wait_rendered(self, explorer: Explorer) -> None:
@@ -522,10 +544,14 @@ class Lab:
         )
         return explorer.src()
 
-    def nudge(self, slider: Slider) -> tuple[str, int, int]:
-        """Press ArrowRight on the slider's handle (ArrowLeft at its max); return key, old and new value."""
+    def nudge(self, slider: Slider, key: str | None = None) -> tuple[str, float, float]:
+        """Press ``key`` on the slider's handle (default ArrowRight, or ArrowLeft at its max).
+
+        Returns the key pressed and the value before and after.
+        """
         value, lo, hi = slider.state()
-        key = "ArrowLeft" if value >= hi else "ArrowRight"
+        if key is None:
+            key = "ArrowLeft" if value >= hi else "ArrowRight"
         slider.handle.focus()
         slider.handle.press(key)
         return key, value, slider.state()[0]

@@ -3,13 +3,14 @@
 For each notebook: Run > Run All Cells; no cell may show an error (cells tagged ``raises-exception``
 excepted) or a broken widget; every explorer shows its picture (screenshots go to
 ``tests/artifacts/browser/``); every slider, moved with the keyboard, redraws the picture; every
-dropdown, changed, redraws it; and the ``step`` animation plays to its last step.
+dropdown and checkbox, changed, redraws it; and the ``step`` animation plays to its last step.
 
 Run alone with ``CI=true python -m pytest tests/browser -o addopts="" -q -p no:cacheprovider``.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import labdriver
@@ -92,7 +93,24 @@ def test_every_explorer_renders_its_picture(notebook, artifacts_dir):
         notebook.lab.screenshot(explorer, shot)
 
 
-def test_every_slider_redraws_the_picture(notebook):
+def _redraws(lab, explorer, change, problems, what) -> bool:
+    """Make ``change`` and wait for a new picture; record a problem and return False if none comes."""
+    before = explorer.src()
+    change()
+    try:
+        lab.wait_picture_change(explorer, before)
+    except Exception as exc:
+        problems.append(f"{what} did not redraw the picture ({type(exc).__name__})")
+        return False
+    return True
+
+
+def test_every_control_redraws_the_picture(notebook):
+    """Each slider (keyboard), dropdown and checkbox changes the picture, and changing it back does too.
+
+    Every control is moved from the explorer's starting state and put back, so one control's
+    constraints on another (a kernel wider than the input, say) do not decide what is tested.
+    """
     lab = notebook.lab
     explorers = [e for e in lab.explorers() if e.is_explorer]
     if not explorers:
@@ -103,9 +121,14 @@ def test_every_slider_redraws_the_picture(notebook):
             problems.append(f"{explorer.name} has no slider")
         lab.wait_rendered(explorer)
         for slider in explorer.sliders:
+            value, lo, hi = slider.state()
+            if lo == hi:
+                problems.append(f"{explorer.name}.{slider.name} cannot move: min = max = {lo:g}")
+                continue
+            there, back = ("ArrowLeft", "ArrowRight") if value >= hi else ("ArrowRight", "ArrowLeft")
+            what = f"{explorer.name}.{slider.name} {value:g} ({there})"
             before = explorer.src()
-            key, old, new = lab.nudge(slider)
-            what = f"{explorer.name}.{slider.name} {old} -> {new} ({key})"
+            _, old, new = lab.nudge(slider, there)
             if new == old:
                 problems.append(f"{what}: the key press did not move the slider")
                 continue
@@ -113,16 +136,18 @@ def test_every_slider_redraws_the_picture(notebook):
                 lab.wait_picture_change(explorer, before)
             except Exception as exc:
                 problems.append(f"{what} did not redraw the picture ({type(exc).__name__})")
+                continue
+            back_to = functools.partial(lab.nudge, slider, back)
+            _redraws(lab, explorer, back_to, problems, f"{what} and back ({back})")
         for dropdown in explorer.dropdowns:
-            before = explorer.src()
-            old, new = dropdown.choose_another()
-            try:
-                lab.wait_picture_change(explorer, before)
-            except Exception as exc:
-                problems.append(
-                    f"{explorer.name}.{dropdown.name} {old!r} -> {new!r} did not redraw the picture "
-                    f"({type(exc).__name__})"
-                )
+            old = dropdown.select.input_value()
+            what = f"{explorer.name}.{dropdown.name} {old!r} -> next option"
+            if _redraws(lab, explorer, dropdown.choose_another, problems, what):
+                _redraws(lab, explorer, functools.partial(dropdown.choose, old), problems, f"{what} and back")
+        for checkbox in explorer.checkboxes:
+            what = f"{explorer.name}.{checkbox.name} (Space)"
+            if _redraws(lab, explorer, checkbox.toggle, problems, what):
+                _redraws(lab, explorer, checkbox.toggle, problems, f"{what} and back")
     assert not problems, f"{notebook.name}:\n" + "\n".join(problems)
 
 
