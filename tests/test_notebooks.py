@@ -15,6 +15,7 @@ holds a traceback.
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import re
 import subprocess
@@ -282,3 +283,33 @@ def test_a_stale_notebook_fails_with_the_refresh_command(tmp_path):
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Cell outputs differ" in run.stdout
     assert REFRESH_COMMAND in run.stdout
+
+
+def test_readme_pictures_are_the_explorers_current_pictures():
+    """The README's PNGs must be what ``python -m convlesson.gallery`` draws now (up to anti-aliasing)."""
+    np = pytest.importorskip("numpy")
+    from PIL import Image
+
+    from convlesson import gallery
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for file_name, (class_name, settings) in gallery.GALLERY.items():
+        path = NOTEBOOKS / "figures" / file_name
+        assert f"notebooks/figures/{file_name}" in readme
+        assert path.exists(), f"missing {path}; run: python -m convlesson.gallery"
+        stored = np.asarray(Image.open(path).convert("RGB"), dtype=float)
+        fresh = np.asarray(
+            Image.open(io.BytesIO(gallery.render(class_name, settings))).convert("RGB"), dtype=float
+        )
+        assert stored.shape == fresh.shape and np.abs(stored - fresh).mean() < 1.0, (
+            f"{file_name} is stale: regenerate the README's pictures with: python -m convlesson.gallery"
+        )
+
+
+def test_gallery_writes_every_picture(tmp_path):
+    from convlesson import gallery
+
+    written = gallery.main(["--out", str(tmp_path)])
+    assert sorted(p.name for p in written) == sorted(gallery.GALLERY)
+    for p in written:
+        assert p.read_bytes().startswith(b"\x89PNG")
