@@ -11,6 +11,7 @@ Everything here is plain Python plus Playwright's sync API:
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -178,6 +179,7 @@ class LabServer:
         return env
 
     def start(self, timeout_s: float = SERVER_START_S) -> LabServer:
+        atexit.register(self.stop)  # also when a run is interrupted before the fixtures' teardown
         shutil.copytree(self.notebook_dir, self.root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         for rel, values in LAB_SETTINGS.items():
             target = self.tmp / "settings" / rel
@@ -268,6 +270,7 @@ class LabServer:
         return _pids_mentioning(str(self.tmp))
 
     def stop(self) -> None:
+        """Stop the server and its kernels and remove the temporary copy (safe to call twice)."""
         if self.proc is not None and self.proc.poll() is None:
             self.shutdown_kernels()
         self._stop_process()
@@ -291,17 +294,18 @@ def launch_browser(playwright, executable: str | None = None):
 
 # --- in-page JavaScript -----------------------------------------------------------------------------
 
-_JS_OPEN = """async (path) => {
-  const app = window.jupyterapp;
-  const w = await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
-  await w.context.ready;
-  await w.sessionContext.ready;
-  window.__cl = {widget: w};
-  return w.id;
+# Promises are started here and watched with wait_for_function, which has a timeout (evaluate has none).
+_JS_OPEN = """(path) => {
+  const state = window.__cl = {widget: null, error: null};
+  window.jupyterapp.commands.execute('docmanager:open', {path, factory: 'Notebook'})
+    .then(async w => { await w.context.ready; await w.sessionContext.ready; state.widget = w; })
+    .catch(e => { state.error = String(e); });
 }"""
 
-_JS_KERNEL_IDLE = """() => {
-  const w = window.__cl && window.__cl.widget;
+_JS_OPENED = """() => {
+  const s = window.__cl;
+  if (s.error) return s.error;
+  const w = s.widget;
   const k = w && w.sessionContext.session && w.sessionContext.session.kernel;
   return !!k && k.status === 'idle' && k.connectionStatus === 'connected';
 }"""
@@ -314,7 +318,8 @@ _JS_RUN_DONE = """() => {
   if (!k || k.status !== 'idle') return false;
   const cells = Array.from(w.content.model.cells).filter(c => c.type === 'code');
   if (cells.some(c => c.executionState === 'running')) return false;
-  if (w.content.node.querySelector('.jp-InputPrompt')?.textContent.includes('*')) return false;
+  const prompts = Array.from(w.content.node.querySelectorAll('.jp-InputPrompt'));
+  if (prompts.some(p => p.textContent.includes('*'))) return false;
   const ran = c => c.executionCount !== null;
   const failed = c => Array.from({length: c.outputs.length}, (_, i) => c.outputs.get(i).type)
     .includes('error');
@@ -341,11 +346,20 @@ _JS_CELL_REPORT = """() => {
 
 _JS_CLOSE = """async () => {
   const w = window.__cl && window.__cl.widget;
-  if (!w) return;
   window.__cl = null;
-  if (w.sessionContext.session) { await w.sessionContext.shutdown(); }
+  if (!w || w.isDisposed) return;
+  const timeout = new Promise(resolve => setTimeout(resolve, 30000));
+  if (w.sessionContext.session) { await Promise.race([w.sessionContext.shutdown(), timeout]); }
   w.context.model.dirty = false;
   w.dispose();
+}"""
+
+_JS_DIAGNOSE = """() => {
+  const w = window.__cl && window.__cl.widget;
+  const k = w && w.sessionContext.session && w.sessionContext.session.kernel;
+  const dialogs = Array.from(document.querySelectorAll('.jp-Dialog')).map(d => d.innerText.trim());
+  return {kernel: k ? `${k.status}/${k.connectionStatus}` : 'none', dialogs,
+          error: window.__cl && window.__cl.error};
 }"""
 
 # Latency probe: times of keydowns and of the picture's new src being loaded (performance.now()).
@@ -452,14 +466,25 @@ class Lab:
         self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         self.page = self.context.new_page()
         self.page.set_default_timeout(PICTURE_MS)
-        self.console_errors: list[str] = []
-        self.page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        # Uncaught exceptions and console.error messages of the page (widget errors land here).
+        self.js_errors: list[str] = []
+        self.page.on("pageerror", lambda exc: self.js_errors.append(f"uncaught: {exc}"))
+        self.page.on(
+            "console",
+            lambda msg: self.js_errors.append(f"console: {msg.text}") if msg.type == "error" else None,
+        )
         self.page.goto(f"{server.url}/lab?reset", timeout=PAGE_LOAD_MS)
         self.page.wait_for_function("() => window.jupyterapp !== undefined", timeout=PAGE_LOAD_MS)
         self.page.evaluate(
-            "async () => { const app = window.jupyterapp; await app.started; await app.restored;"
-            " app.shell.collapseLeft(); }"
+            "() => { const app = window.jupyterapp; window.__clReady = false;"
+            " Promise.all([app.started, app.restored]).then(() => {"
+            " app.shell.collapseLeft(); window.__clReady = true; }); }"
         )
+        self.page.wait_for_function("() => window.__clReady", timeout=PAGE_LOAD_MS, polling=100)
+
+    def _on_console(self, msg) -> None:
+        if msg.type == "error":
+            self.js_errors.append(f"console: {msg.text}")
 
     def close(self) -> None:
         self.context.close()
@@ -467,10 +492,27 @@ class Lab:
     # -- notebooks -------------------------------------------------------------------------------
 
     def open_notebook(self, name: str) -> None:
-        """Open ``name`` in a tab and wait until its kernel is idle."""
+        """Open ``name`` in a tab and wait until its kernel is idle (``js_errors`` starts afresh)."""
+        self.js_errors.clear()
         self.page.evaluate(_JS_OPEN, name)
-        self.page.wait_for_function(_JS_KERNEL_IDLE, timeout=KERNEL_START_MS, polling=100)
+        self._wait(_JS_OPENED, KERNEL_START_MS, f"opening {name} and starting its kernel")
+        error = self.page.evaluate("() => window.__cl.error")
+        if error:
+            raise RuntimeError(f"JupyterLab could not open {name}: {error}")
         self.notebook.wait_for(state="visible")
+
+    def _wait(self, js: str, timeout_ms: float, doing: str, polling: float = 100) -> None:
+        """wait_for_function, with the kernel state and any open dialog in the error message."""
+        try:
+            self.page.wait_for_function(js, timeout=timeout_ms, polling=polling)
+        except Exception as exc:
+            try:
+                state = self.page.evaluate(_JS_DIAGNOSE)
+            except Exception as inner:  # the page itself is gone
+                state = f"(page unavailable: {inner})"
+            raise TimeoutError(
+                f"{doing}: not done within {timeout_ms / 1000:.0f} s; page state {state}"
+            ) from exc
 
     @property
     def notebook(self):
@@ -482,7 +524,7 @@ class Lab:
         self.notebook.click(position={"x": 5, "y": 5})  # the notebook, not the file browser, is active
         self.page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
         self.page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
-        self.page.wait_for_function(_JS_RUN_DONE, timeout=RUN_ALL_MS, polling=200)
+        self._wait(_JS_RUN_DONE, RUN_ALL_MS, "Run All Cells", polling=200)
 
     def cell_report(self) -> list[dict]:
         return self.page.evaluate(_JS_CELL_REPORT)

@@ -3,7 +3,8 @@
 For each notebook: Run > Run All Cells; no cell may show an error (cells tagged ``raises-exception``
 excepted) or a broken widget; every explorer shows its picture (screenshots go to
 ``tests/artifacts/browser/``); every slider, moved with the keyboard, redraws the picture; every
-dropdown and checkbox, changed, redraws it; and the ``step`` animation plays to its last step.
+dropdown and checkbox, changed, redraws it; the ``step`` animation plays to its last step; and the
+page logs no JavaScript error meanwhile.
 
 Run alone with ``CI=true python -m pytest tests/browser -o addopts="" -q -p no:cacheprovider``.
 """
@@ -171,3 +172,8 @@ def test_the_step_animation_plays_to_the_end(notebook, artifacts_dir):
     lab.wait_picture_change(explorer, before)
     assert step.state()[0] == hi
     lab.screenshot(explorer, artifacts_dir / f"{notebook.stem}__{explorer.index}_{explorer.name}_played.png")
+
+
+def test_no_javascript_errors(notebook):
+    """Nothing above made the page throw or log an error (a failing widget view logs one)."""
+    assert notebook.lab.js_errors == [], f"{notebook.name}: " + "\n".join(notebook.lab.js_errors)
