@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 
 __all__ = [
     "TextPool",
@@ -110,6 +111,58 @@ def mosaic(blocks, gutter: int = 1):
     return out, slices
 
 
+_METRICS: dict = {}
+_HA = {"left": 0.0, "center": 0.5, "right": 1.0}
+
+
+class FastText(Text):
+    """A one-line, unrotated Text that draws from cached metrics (most labels repeat frame after frame).
+
+    Matplotlib's Text lays a string out again on every draw; a live picture redraws the same few
+    dozen labels each frame, so this keeps each string's size per font and dpi and hands the string
+    straight to the renderer.
+    """
+
+    def draw(self, renderer):
+        if not self.get_visible() or not self._text:
+            return
+        s = self._text
+        prop = self._fontproperties
+        key = (s, hash(prop), renderer.dpi)
+        m = _METRICS.get(key)
+        if m is None:
+            if len(_METRICS) > 8000:
+                _METRICS.clear()
+            m = _METRICS[key] = renderer.get_text_width_height_descent(s, prop, ismath=False)
+        w, h, d = m
+        x, y = self.get_transform().transform(self.get_unitless_position())
+        x -= w * _HA[self._horizontalalignment]
+        va = self._verticalalignment
+        if va == "top":
+            y -= h - d
+        elif va == "bottom":
+            y += d
+        elif va == "center":
+            y -= h / 2 - d
+        gc = renderer.new_gc()
+        gc.set_foreground(self.get_color())
+        gc.set_alpha(self.get_alpha())
+        gc.set_antialiased(self._antialiased)
+        renderer.draw_text(
+            gc, x, renderer.height - y if renderer.flipy() else y, s, prop, 0, ismath=False, mtext=self
+        )
+        gc.restore()
+        self.stale = False
+
+
+_SETTERS = {
+    "color": Text.set_color,
+    "fontsize": Text.set_fontsize,
+    "ha": Text.set_horizontalalignment,
+    "va": Text.set_verticalalignment,
+}
+
+
 class TextPool:
     """A pool of Text artists reused from frame to frame; extra ones are hidden, not removed."""
 
@@ -127,13 +180,19 @@ class TextPool:
             if i < len(self.items):
                 t = self.items[i]
             else:
-                t = self.ax.text(0, 0, "", **self.defaults)
+                t = FastText(0, 0, "", **self.defaults)
+                self.ax._add_text(t)
                 self.items.append(t)
             t.set_position((x, y))
             t.set_text(s)
             t.set_visible(True)
             if props:
-                t.update(props)
+                for key, value in props.items():
+                    setter = _SETTERS.get(key)
+                    if setter is None:
+                        t.update({key: value})
+                    else:
+                        setter(t, value)
             shown.append(t)
         for t in self.items[len(entries) :]:
             t.set_visible(False)

@@ -32,7 +32,7 @@ from ._art import (
     symmetric_limit,
     window_rect,
 )
-from .conv import SweepTrace
+from .conv import SweepTrace, conv2d
 from .samples import RGB_NAMES
 from .shapes import output_size_formula, param_count
 
@@ -280,9 +280,11 @@ class SweepPicture:
         pv = kv * max(float(np.abs(padded).max()), 1.0)
         self.products.update(st.products, origin(x, kh), cell, clim=(-pv, pv))
         x += kw * cell + gap
-        full = trace.partial_output(len(trace) - 1)
+        full = conv2d(trace.padded, kern, strides=trace.strides, dilation_rate=trace.dilation_rate)
         ov = symmetric_limit(full)
-        self.output.update(trace.partial_output(int(step)), origin(x, oh), cell, clim=(-ov, ov), numbers=None)
+        partial = np.full(full.shape, np.nan)
+        partial.ravel()[: st.index + 1] = full.ravel()[: st.index + 1]
+        self.output.update(partial, origin(x, oh), cell, clim=(-ov, ov), numbers=None)
         ox, oy = self.output.origin
         i, j = st.out_pos
         self.current.set_bounds(ox + j * cell, oy + i * cell, cell, cell)
@@ -568,7 +570,7 @@ class LayerPicture:
             title=f"weights: {_plural(filters, 'filter')} × {_plural(per, 'kernel')}",
         )
         bx_end = self.bank.mosaic.bounds[2]
-        self.weight_scale.update(-v, v, (bx_end + 12, top + 10), min(avail - 20, 160), 9, "weights")
+        self.weight_scale.update(-v, v, (bx_end + 12, top + 24), min(avail - 40, 150), 9, "weights")
         mv = symmetric_limit(output)
         map_names = map_names or [f"map {j}" for j in range(filters)]
         self.outputs.place(
@@ -582,7 +584,7 @@ class LayerPicture:
             gutter=gm,
         )
         ox_end = self.outputs.mosaic.bounds[2]
-        self.map_scale.update(-mv, mv, (ox_end + 12, top + 10), min(avail - 20, 160), 9, "maps")
+        self.map_scale.update(-mv, mv, (ox_end + 12, top + 24), min(avail - 40, 150), 9, "maps")
         self.text.show([(bx0 + 12, bottom + 8 + 18 * i, line) for i, line in enumerate(lines)])
         return self
 

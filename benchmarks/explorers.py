@@ -1,0 +1,144 @@
+"""How fast the explorers redraw: milliseconds from a control change to new PNG bytes.
+
+For every explorer and every control, at default settings and at the largest (C_in = 8,
+filters = 8, kernel_size = 7 where the explorer has them), this sets ``control.value``, calls
+``flush()`` and reads ``image.value``, and prints the median and 95th percentile. It also times
+the same picture made the naive way (a new pyplot figure with one Axes per kernel and per map,
+``imshow`` each, ``savefig`` to PNG, close) and prints the ratio of medians.
+
+Run: ``python benchmarks/explorers.py [--repeats N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import time
+
+import ipywidgets as widgets
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+import convlesson as cl  # noqa: E402
+
+LARGEST = {"c_in": 8, "filters": 8, "kernel_size": 7}
+
+
+def other_value(control):
+    """A neighbouring value to flip to (so that every set is a real change)."""
+    if isinstance(control, widgets.Checkbox):
+        return not control.value
+    if isinstance(control, widgets.Dropdown):
+        opts = list(control.options)
+        return opts[(opts.index(control.value) + 1) % len(opts)] if len(opts) > 1 else None
+    if isinstance(control, widgets.FloatSlider):
+        return control.min if control.value != control.min else control.max
+    if control.max == control.min:
+        return None
+    return control.value - 1 if control.value > control.min else control.value + 1
+
+
+def time_control(ex, name, repeats):
+    control = ex.controls[name]
+    a = control.value
+    b = other_value(control)
+    if b is None:
+        return None
+    times = []
+    for i in range(repeats):
+        t0 = time.perf_counter()
+        control.value = b if i % 2 == 0 else a
+        ex.flush()
+        png = ex.image.value
+        times.append((time.perf_counter() - t0) * 1000)
+        assert png[:4] == b"\x89PNG"
+    control.value = a
+    ex.flush()
+    return times
+
+
+def naive_frame(ex):
+    """The picture made the naive way: new pyplot figure, one Axes per kernel/map, savefig, close."""
+    s = ex.state
+    if isinstance(ex, cl.KernelSweep):
+        panels = [ex.trace.padded, ex.trace.kernel, ex.trace.step(s["step"]).products, ex.trace.output]
+    elif isinstance(ex, cl.ChannelSum):
+        dec = ex.decomposition
+        panels = [ex.x[..., c] for c in range(ex.x.shape[2])]
+        panels += [ex.layer.kernel[:, :, c, 0] for c in range(ex.x.shape[2])]
+        panels += [m for m in dec.channel_maps] + [dec.summed, dec.biased, dec.output]
+    else:
+        k = ex.layer.kernel
+        panels = [ex.x[..., c] for c in range(ex.x.shape[2])]
+        panels += [k[:, :, c, j] for j in range(k.shape[3]) for c in range(k.shape[2])]
+        panels += [ex.output[..., j] for j in range(ex.output.shape[2])]
+    n = len(panels)
+    cols = int(np.ceil(np.sqrt(n)))
+    rows = int(np.ceil(n / cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(10, 6), dpi=100)
+    for ax, p in zip(np.ravel(axes), panels, strict=False):
+        ax.imshow(p, cmap="RdBu_r", interpolation="nearest")
+        ax.set_xticks([])
+        ax.set_yticks([])
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def time_naive(ex, repeats):
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        naive_frame(ex)
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=12, help="frames timed per control (default 12)")
+    parser.add_argument("--naive-repeats", type=int, default=3, help="naive frames per setting (default 3)")
+    args = parser.parse_args(argv)
+    classes = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv]
+    print(
+        f"{'explorer':<12} {'setting':<8} {'control':<14} {'median ms':>9} {'p95 ms':>7} "
+        f"{'naive ms':>9} {'ratio':>6}"
+    )
+    worst_largest, ratios = 0.0, []
+    for cls in classes:
+        for setting in ("default", "largest"):
+            kw = {} if setting == "default" else {k: v for k, v in LARGEST.items() if k in cls.SPECS}
+            if cls is cl.GroupedConv and setting == "largest":
+                kw["kernel_size"] = cls.SPECS["kernel_size"][3]
+            if cls is cl.KernelSweep and setting == "largest":
+                kw = {"input_size": 10, "kernel_size": 7, "padding": "same"}
+            ex = cls(**kw)
+            for _ in range(3):  # warm up
+                ex.controls[next(iter(ex.controls))].value = ex.controls[next(iter(ex.controls))].value
+            naive = float(np.median(time_naive(ex, args.naive_repeats)))
+            for name in ex.controls:
+                times = time_control(ex, name, args.repeats)
+                if times is None:
+                    continue
+                med, p95 = float(np.median(times)), float(np.percentile(times, 95))
+                ratios.append(naive / med)
+                if setting == "largest":
+                    worst_largest = max(worst_largest, med)
+                print(
+                    f"{cls.__name__:<12} {setting:<8} {name:<14} {med:9.1f} {p95:7.1f} {naive:9.1f} "
+                    f"{naive / med:6.1f}"
+                )
+            ex.close()
+    print(
+        f"\nworst median at the largest settings: {worst_largest:.1f} ms; "
+        f"smallest speed-up over the naive way: {min(ratios):.1f}x (median {np.median(ratios):.1f}x)"
+    )
+
+
+if __name__ == "__main__":
+    main()

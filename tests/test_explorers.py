@@ -1,0 +1,354 @@
+"""The explorers' contract, driven from Python: controls, state, PNG frames, data equal to conv2d."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import struct
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+import convlesson as cl
+from convlesson.explorers import common_divisors, sweep_kernel
+
+ALLOWED = {
+    "input_size",
+    "kernel_size",
+    "strides",
+    "padding",
+    "dilation_rate",
+    "c_in",
+    "filters",
+    "groups",
+    "step",
+}
+EXTRAS = {"kernel", "relu", "bias"}
+CLASSES = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv]
+REQUIRED = {
+    cl.KernelSweep: {"input_size", "kernel_size", "strides", "padding", "dilation_rate", "step"},
+    cl.ChannelSum: {"c_in", "kernel_size", "strides", "padding", "dilation_rate"},
+    cl.FilterBank: {"c_in", "filters", "kernel_size", "strides", "padding", "dilation_rate"},
+    cl.Playground: {"input_size", "kernel_size", "strides", "padding", "dilation_rate", "filters", "kernel"},
+    cl.GroupedConv: {"c_in", "filters", "groups", "kernel_size"},
+}
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def values_of(control):
+    if isinstance(control, (widgets.IntSlider, widgets.FloatSlider)):
+        if isinstance(control, widgets.FloatSlider):
+            return list(np.round(np.linspace(control.min, control.max, 5), 2))
+        return list(range(control.min, control.max + 1))
+    if isinstance(control, widgets.Dropdown):
+        return [v for _, v in control._options_labels and zip(control.options, control.options, strict=True)]
+    if isinstance(control, widgets.Checkbox):
+        return [not control.value, control.value]
+    raise AssertionError(type(control))
+
+
+def model_input(ex):
+    """The input the explorer should be using, made here independently of the explorer."""
+    s = ex.state
+    c_in = s.get("c_in", 3)
+    if c_in == 3:
+        return cl.photo(s["input_size"])
+    return cl.synthetic_channels(s["input_size"], c_in)
+
+
+def check_data(ex):
+    """What the figure shows equals conv2d / the layer's decomposition, computed independently."""
+    s = ex.state
+    if isinstance(ex, cl.KernelSweep):
+        x = cl.small_grid(s["input_size"], seed=0)
+        k = sweep_kernel(s["kernel_size"])
+        full = cl.conv2d(x, k, strides=s["strides"], padding=s["padding"], dilation_rate=s["dilation_rate"])
+        drawn = np.ma.filled(ex.picture.output.image.get_array().astype(float), np.nan)
+        want = np.full(full.shape, np.nan)
+        want.ravel()[: s["step"] + 1] = full.ravel()[: s["step"] + 1]
+        np.testing.assert_allclose(drawn, want)
+        i, j = divmod(s["step"], full.shape[1])
+        assert np.nansum(ex.picture.products.image.get_array()) == pytest.approx(full[i, j])
+        return
+    x = model_input(ex)
+    np.testing.assert_allclose(ex.x, x)
+    layer = ex.layer
+    groups = s.get("groups", 1)
+    pad, st, dil = s.get("padding", "valid"), s.get("strides", 1), s.get("dilation_rate", 1)
+    if isinstance(ex, cl.ChannelSum):
+        k = layer.kernel
+        pic = ex.picture
+        maps = [b[0] for b in pic.maps.mosaic.blocks()]
+        for c in range(x.shape[2]):
+            np.testing.assert_allclose(
+                maps[c],
+                cl.conv2d(x[..., c], k[:, :, c, 0], strides=st, padding=pad, dilation_rate=dil),
+                atol=1e-12,
+            )
+        whole = cl.conv2d(x, k, strides=st, padding=pad, dilation_rate=dil)[..., 0]
+        np.testing.assert_allclose(pic.summed.image.get_array(), whole, atol=1e-12)
+        np.testing.assert_allclose(pic.biased.image.get_array(), whole + s["bias"], atol=1e-12)
+        if s["relu"]:
+            np.testing.assert_allclose(
+                pic.activated.image.get_array(), np.maximum(whole + s["bias"], 0), atol=1e-12
+            )
+        kernels = [b[0] for b in pic.kernels.mosaic.blocks()]
+        for c in range(x.shape[2]):
+            np.testing.assert_array_equal(kernels[c], k[:, :, c, 0])
+        return
+    out = cl.conv2d(x, layer.kernel, layer.bias, st, pad, dil, groups)
+    if s.get("relu"):
+        out = np.maximum(out, 0)
+    maps = [b[0] for b in ex.picture.outputs.mosaic.blocks()]
+    assert len(maps) == s["filters"]
+    for j in range(s["filters"]):
+        np.testing.assert_allclose(maps[j], out[..., j], atol=1e-12)
+    bank = ex.picture.bank.mosaic.blocks()
+    per = x.shape[2] // groups
+    for j in range(s["filters"]):
+        g = j // (s["filters"] // groups)
+        for c in range(x.shape[2]):
+            if g * per <= c < (g + 1) * per:
+                np.testing.assert_array_equal(bank[j][c], layer.kernel[:, :, c - g * per, j])
+            else:
+                assert np.isnan(bank[j][c]).all(), f"filter {j} does not hold a kernel for channel {c}"
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_contract(cls):
+    ex = cls()
+    assert REQUIRED[cls] <= set(ex.controls) <= ALLOWED | EXTRAS
+    for name, c in ex.controls.items():
+        if name in {"input_size", "kernel_size", "strides", "dilation_rate", "c_in", "filters", "step"}:
+            assert isinstance(c, widgets.IntSlider), name
+            assert c.continuous_update
+    if "padding" in ex.controls:
+        opts = ex.controls["padding"].options
+        assert isinstance(ex.controls["padding"], widgets.Dropdown) and {"valid", "same", "full"} <= set(opts)
+    assert ex.state == {n: c.value for n, c in ex.controls.items()}
+    assert isinstance(ex.figure, Figure)
+    assert plt.get_fignums() == []
+    assert isinstance(ex.image, widgets.Image) and ex.image.format == "png"
+    png_size(ex.image.value)
+    assert isinstance(ex.widget, widgets.Box)
+    kids = ex.widget.children
+    assert ex.image in kids and any(isinstance(k, (widgets.HTML, widgets.Label)) for k in kids)
+    assert not any(isinstance(k, widgets.Output) for k in kids)
+    bundle = ex._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    import base64
+
+    assert base64.b64decode(bundle["image/png"]) == ex.image.value
+    assert bundle["text/plain"].startswith(cls.__name__ + "(") and "0x" not in bundle["text/plain"]
+    assert bundle["text/plain"] == cls()._repr_mimebundle_()["text/plain"]
+    w, _ = png_size(ex.image.value)
+    assert 850 <= w <= 1100
+    ex.flush()  # nothing pending: a no-op
+    assert ex.message == ""
+    check_data(ex)
+    ex.close()
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_every_control_over_its_range(cls):
+    ex = cls()
+    for name in list(ex.controls):
+        control = ex.controls[name]
+        start = control.value
+        for v in values_of(control):
+            before = ex.image.value
+            old = control.value
+            control.value = v
+            ex.flush()
+            assert ex.state[name] == control.value
+            assert ex.image.value[:4] == b"\x89PNG"
+            if control.value != old and not (name == "kernel" and ex.state["kernel_size"] != 3):
+                assert ex.image.value != before, f"{name}: {old} -> {v} did not change the picture"
+            assert ex.message == "" or "now" in ex.message
+            check_data(ex)
+        control.value = start
+        ex.flush()
+    ex.close()
+
+
+def test_extremes_draw_and_match():
+    for cls, kw in [
+        (cl.FilterBank, dict(c_in=8, filters=8, kernel_size=7)),
+        (cl.FilterBank, dict(kernel_size=1, strides=3, dilation_rate=3, input_size=6)),
+        (cl.ChannelSum, dict(c_in=8, kernel_size=7, padding="full")),
+        (cl.ChannelSum, dict(c_in=1, input_size=6, strides=3)),
+        (cl.KernelSweep, dict(input_size=3, kernel_size=1)),
+        (cl.KernelSweep, dict(input_size=10, kernel_size=3, dilation_rate=3, padding=2, step=7)),
+        (cl.GroupedConv, dict(c_in=8, filters=8, groups=8)),
+        (cl.Playground, dict(kernel="random", filters=8, kernel_size=7, padding="same", strides=3)),
+    ]:
+        ex = cls(**kw)
+        assert ex.message == ""
+        for k, v in kw.items():
+            assert ex.state[k] == v
+        check_data(ex)
+
+
+def test_product_of_core_sliders_on_filter_bank():
+    ex = cl.FilterBank(input_size=8)
+    for k, s, p, c, f in itertools.product((1, 3, 7), (1, 3), ("valid", "same", "full"), (1, 3, 8), (1, 4)):
+        ex.set(kernel_size=k, strides=s, padding=p, c_in=c, filters=f)
+        assert ex.image.value[:4] == b"\x89PNG"
+        if ex.message:
+            assert "now" in ex.message and ex.state["kernel_size"] < k  # clamped, said so
+        else:
+            assert ex.state == {
+                **ex.state,
+                "kernel_size": k,
+                "strides": s,
+                "padding": p,
+                "c_in": c,
+                "filters": f,
+            }
+        check_data(ex)
+
+
+def test_step_max_follows_output_positions():
+    ex = cl.KernelSweep(input_size=5, kernel_size=3)
+    assert ex.controls["step"].max == 3 * 3 - 1
+    ex.controls["step"].value = 8
+    ex.controls["strides"].value = 2
+    assert ex.controls["step"].max == 2 * 2 - 1 and ex.state["step"] == 3
+    ex.controls["padding"].value = "full"
+    n = cl.output_size(5, 3, 2, "full")
+    assert ex.controls["step"].max == n * n - 1 == ex.play.max
+    check_data(ex)
+
+
+def test_kernel_size_max_follows_the_padded_input():
+    ex = cl.KernelSweep(input_size=5, kernel_size=3)
+    assert ex.controls["kernel_size"].max == 5
+    ex.controls["padding"].value = 1
+    assert ex.controls["kernel_size"].max == 7
+    ex.controls["dilation_rate"].value = 2
+    assert ex.controls["kernel_size"].max == 4  # span 2*(4-1)+1 = 7 = 5 + 2
+    ex.controls["padding"].value = "same"
+    assert ex.controls["kernel_size"].max == 7
+
+
+def test_impossible_combinations_give_a_message_not_an_exception():
+    ex = cl.KernelSweep(input_size=3, kernel_size=7)
+    assert "spans 7 pixels" in ex.message and "only 3" in ex.message
+    assert ex.state["kernel_size"] == 3
+    check_data(ex)
+    ex = cl.KernelSweep(input_size=5, kernel_size=3)
+    ex.controls["dilation_rate"].value = 3
+    assert "spans 7 pixels" in ex.message and ex.state["kernel_size"] == 2
+    assert "now 2" in ex.readout.value
+    check_data(ex)
+    ex.controls["input_size"].value = 7  # a valid change clears the message
+    assert ex.message == ""
+    ex = cl.GroupedConv(c_in=4, filters=4, groups=4)
+    ex.controls["c_in"].value = 6
+    assert ex.state["groups"] == 2 and "does not divide" in ex.message
+    check_data(ex)
+
+
+def test_groups_offers_only_common_divisors():
+    ex = cl.GroupedConv(c_in=4, filters=4, groups=2)
+    assert list(ex.controls["groups"].options) == [1, 2, 4]
+    for c_in, filters in [(6, 4), (8, 8), (3, 5), (1, 8), (6, 6)]:
+        ex.set(c_in=c_in, filters=filters)
+        want = [g for g in range(1, 9) if c_in % g == 0 and filters % g == 0]
+        assert list(ex.controls["groups"].options) == want == common_divisors(c_in, filters)
+        check_data(ex)
+    ex.set(c_in=8, filters=8, groups=8)
+    assert "depthwise" in " ".join(ex.notes)
+    with pytest.raises(ValueError, match="groups"):
+        cl.GroupedConv(c_in=4, filters=4, groups=3)
+
+
+@pytest.mark.parametrize(
+    ("cls", "kw", "exc", "words"),
+    [
+        (cl.FilterBank, {"c_in": 20}, ValueError, "c_in must be an int from 1 to 8, got 20"),
+        (cl.FilterBank, {"c_in": 2.5}, ValueError, "c_in"),
+        (cl.KernelSweep, {"padding": "middle"}, ValueError, "padding must be one of"),
+        (cl.ChannelSum, {"relu": "yes"}, TypeError, "relu must be True or False"),
+        (cl.ChannelSum, {"colour": 1}, TypeError, "unknown control"),
+        (cl.Playground, {"kernel": "emboss"}, ValueError, "kernel must be one of"),
+    ],
+)
+def test_bad_arguments_name_the_parameter(cls, kw, exc, words):
+    with pytest.raises(exc, match=words):
+        cls(**kw)
+
+
+def test_constructor_values_and_case_insensitive_words():
+    ex = cl.Playground(kernel="Sobel X", padding="SAME")
+    assert ex.state["kernel"] == "sobel x" and ex.state["padding"] == "same"
+    ex = cl.FilterBank(c_in=3, filters=2, kernel_size=3)
+    assert ex.layer.n_kernels == 6 and ex.layer.param_count == 56
+    assert "= 56" in ex.readout.value
+
+
+def test_playground_uses_the_classic_kernel():
+    ex = cl.Playground(kernel="sobel x", filters=2)
+    for c in range(3):
+        np.testing.assert_allclose(ex.layer.kernel_for(0, c), cl.classic_kernel("sobel x") / 3)
+    ex.controls["kernel_size"].value = 5
+    assert "random" in ex.readout.value
+    check_data(ex)
+
+
+def test_hold_draws_once_and_flush_draws_pending():
+    ex = cl.FilterBank()
+    n = ex.frames_drawn
+    with ex.hold():
+        ex.controls["c_in"].value = 5
+        ex.controls["filters"].value = 3
+        assert ex.frames_drawn == n
+    assert ex.frames_drawn == n + 1
+    ex.flush()
+    assert ex.frames_drawn == n + 1
+    check_data(ex)
+
+
+def test_lecture_mode_enlarges_existing_and_new_explorers():
+    ex = cl.FilterBank()
+    w0, h0 = png_size(ex.image.value)
+    try:
+        cl.lecture_mode()
+        ex.controls["filters"].value = 3
+        w1, h1 = png_size(ex.image.value)
+        assert w1 == pytest.approx(1.5 * w0, abs=2) and h1 == pytest.approx(1.5 * h0, abs=2)
+        assert png_size(cl.KernelSweep().image.value)[0] == pytest.approx(1500, abs=2)
+    finally:
+        cl.lecture_mode(False)
+    ex.controls["filters"].value = 2
+    assert png_size(ex.image.value) == (w0, h0)
+
+
+def rss_bytes() -> int:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * 4096
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/proc/self/statm"), reason="needs /proc")
+def test_no_figure_leak_and_flat_memory():
+    ex = cl.KernelSweep(input_size=3, kernel_size=2, padding=1)
+    n = ex.controls["step"].max + 1
+    for i in range(100):  # warm up caches
+        ex.controls["step"].value = i % n
+    gc.collect()
+    base = rss_bytes()
+    drawn = ex.frames_drawn
+    for i in range(1000):
+        ex.controls["step"].value = (i + 1) % n
+    gc.collect()
+    assert ex.frames_drawn == drawn + 1000
+    grown = rss_bytes() - base
+    assert plt.get_fignums() == []
+    assert grown < 20_000_000, f"memory grew by {grown} bytes over 1000 frames"
