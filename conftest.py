@@ -13,7 +13,8 @@ import pytest
 #: Re-runs every notebook in place and stores its outputs and widget state (README: "Refreshing outputs").
 REFRESH_COMMAND = (
     "jupyter nbconvert --to notebook --execute --inplace "
-    "--ExecutePreprocessor.store_widget_state=True notebooks/*.ipynb"
+    "--ExecutePreprocessor.store_widget_state=True --ExecutePreprocessor.record_timing=False "
+    "notebooks/*.ipynb"
 )
 
 STALE_MESSAGE = (

@@ -42,7 +42,8 @@ NAMES = [
 ]
 REFRESH_COMMAND = (
     "jupyter nbconvert --to notebook --execute --inplace "
-    "--ExecutePreprocessor.store_widget_state=True notebooks/*.ipynb"
+    "--ExecutePreprocessor.store_widget_state=True --ExecutePreprocessor.record_timing=False "
+    "notebooks/*.ipynb"
 )
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -93,6 +94,12 @@ def test_every_code_cell_was_run_in_order(notebook):
     _, nb = notebook
     counts = [c["execution_count"] for c in code_cells(nb)]
     assert counts == list(range(1, len(counts) + 1)), "run the notebook top to bottom in a fresh kernel"
+
+
+def test_no_execution_timestamps_are_stored(notebook):
+    name, nb = notebook
+    for cell in code_cells(nb):
+        assert "execution" not in cell["metadata"], f"{name}: timing stored; refresh with {REFRESH_COMMAND}"
 
 
 def test_no_stored_output_holds_an_error_or_traceback(notebook):
