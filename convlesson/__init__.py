@@ -16,13 +16,33 @@ from .draw import (
     shape_text,
 )
 from .exercises import check, exercise, hint, solution
-from .explorers import ChannelSum, FilterBank, GroupedConv, KernelSweep, Playground
 from .layer import Conv2D, FilterDecomposition
 from .samples import CLASSIC_KERNELS, classic_kernel, photo, small_grid, synthetic_channels
 from .shapes import output_shape, output_size, output_size_formula, padding_amounts, param_count
 from .style import lecture_mode
 
 __version__ = "0.1.0"
+
+#: The explorers need ipywidgets; they are imported on first use (``cl.KernelSweep``), so that
+#: ``import convlesson`` stays light and works where no widgets are installed.
+_EXPLORERS = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv")
+_LAZY = {name: "explorers" for name in _EXPLORERS}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "output_size",
