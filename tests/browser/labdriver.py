@@ -58,7 +58,7 @@ PLAY_MS = 120_000
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_OUTPUT = ".jp-OutputArea-output:has(> .jupyter-widgets)"
-WIDGET_ERRORS = ("Error displaying widget", "model not found")
+WIDGET_ERRORS = ("Error displaying widget", "model not found", "Click to show javascript error")
 EXPLORER_CLASSES = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv")
 _NAMES = "|".join(EXPLORER_CLASSES)
 _EXPLORER_CALL = re.compile(rf"\b({_NAMES})\s*\(")
@@ -501,10 +501,10 @@ class Lab:
             raise RuntimeError(f"JupyterLab could not open {name}: {error}")
         self.notebook.wait_for(state="visible")
 
-    def _wait(self, js: str, timeout_ms: float, doing: str, polling: float = 100) -> None:
+    def _wait(self, js: str, timeout_ms: float, doing: str, polling: float = 100, arg=None) -> None:
         """wait_for_function, with the kernel state and any open dialog in the error message."""
         try:
-            self.page.wait_for_function(js, timeout=timeout_ms, polling=polling)
+            self.page.wait_for_function(js, arg=arg, timeout=timeout_ms, polling=polling)
         except Exception as exc:
             try:
                 state = self.page.evaluate(_JS_DIAGNOSE)
@@ -602,14 +602,19 @@ class Lab:
         """Click Play and wait until the animation has reached the last step and stopped."""
         button = explorer.play_button()
         button.click()
-        self.page.wait_for_function(
-            """([handle, button]) =>
-                 handle.getAttribute('aria-valuenow') === handle.getAttribute('aria-valuemax')
-                 && button.querySelector('i').classList.contains('fa-play')""",
-            arg=[step.handle.element_handle(), button.element_handle()],
-            timeout=PLAY_MS,
-            polling=25,
-        )
+        try:
+            self._wait(
+                """([handle, button]) =>
+                     handle.getAttribute('aria-valuenow') === handle.getAttribute('aria-valuemax')
+                     && button.querySelector('i').classList.contains('fa-play')""",
+                PLAY_MS,
+                f"{explorer.name}: Play to the last {step.name}",
+                polling=25,
+                arg=[step.handle.element_handle(), button.element_handle()],
+            )
+        except TimeoutError as exc:
+            value, _, hi = step.state()
+            raise TimeoutError(f"{exc}; {step.name} is at {value:g} of {hi:g}") from exc
 
     def screenshot(self, explorer: Explorer, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -67,7 +67,8 @@ def test_every_cell_runs_without_unexpected_errors(notebook):
 
 
 def test_no_widget_fails_to_display(notebook):
-    assert notebook.lab.widget_error_texts() == []
+    broken = notebook.lab.widget_error_texts()
+    assert not broken, f"{notebook.name}: widgets failed to display: {broken}"
     expected = sum(cell["widget_outputs"] for cell in notebook.cells)
     shown = notebook.lab.explorers()
     assert len(shown) == expected, f"{expected} widget outputs in the model, {len(shown)} on the page"
