@@ -11,6 +11,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
+from matplotlib.font_manager import FontProperties
 from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -18,6 +21,7 @@ from matplotlib.text import Text
 
 __all__ = [
     "TextPool",
+    "NumberArt",
     "GridArt",
     "MosaicArt",
     "HatchArt",
@@ -204,6 +208,89 @@ class TextPool:
         return [t for t in self.items if t.get_visible()]
 
 
+_BITMAPS: dict = {}
+
+#: At most this many numbers are printed in one grid (more would not be read, only slow the picture).
+MAX_NUMBERS = 150
+
+
+class NumberArt(Artist):
+    """Many short centred labels (the numbers in a grid's cells) drawn by ONE artist.
+
+    A grid of numbers as separate Text artists costs a full artist draw per cell; here every
+    string is rasterised once per font size and dpi, and a frame only blits the cached bitmaps
+    at the cells' pixel positions. Renderers other than Agg (saving to SVG or PDF) get ordinary
+    text. ``texts``, ``positions`` and ``colors`` tell what is shown.
+    """
+
+    def __init__(self, ax, zorder: float = 5.0):
+        super().__init__()
+        self.axes = ax
+        self.set_figure(ax.figure)
+        self.set_transform(ax.transData)
+        self.set_zorder(zorder)
+        self.positions = np.zeros((0, 2))
+        self.texts: list[str] = []
+        self.colors: list[str] = []
+        self.fontsize = 9.0
+
+    def show(self, positions, texts, colors, fontsize: float) -> None:
+        """Show ``texts[i]`` centred at data point ``positions[i]`` in ``colors[i]`` ('black'/'white')."""
+        self.positions = np.asarray(positions, dtype=float).reshape(-1, 2)
+        self.texts = list(texts)
+        self.colors = list(colors)
+        self.fontsize = float(fontsize)
+        self.stale = True
+
+    def _bitmap(self, renderer, s, prop):
+        key = (s, self.fontsize, renderer.dpi)
+        hit = _BITMAPS.get(key)
+        if hit is None:
+            font = renderer._prepare_font(prop)
+            font.set_text(s, 0, flags=get_hinting_flag())
+            w, h = font.get_width_height()
+            d = font.get_descent()
+            font.draw_glyphs_to_bitmap(antialiased=True)
+            xo, yo = font.get_bitmap_offset()
+            # offsets from the centre of the text box to where the bitmap is blitted (y down)
+            dx = -w / 128 + xo / 64
+            dy = (h / 2 - d) / 64 + yo / 64 + d / 64 + 1
+            if len(_BITMAPS) > 20000:
+                _BITMAPS.clear()
+            hit = _BITMAPS[key] = (np.asarray(font.get_image()).copy(), dx, dy)
+        return hit
+
+    def draw(self, renderer):
+        if not self.get_visible() or not self.texts:
+            return
+        prop = FontProperties(size=self.fontsize)
+        xy = self.get_transform().transform(self.positions)
+        if not isinstance(renderer, RendererAgg):
+            for (x, y), s, color in zip(xy, self.texts, self.colors, strict=True):
+                gc = renderer.new_gc()
+                gc.set_foreground(color)
+                w, h, d = renderer.get_text_width_height_descent(s, prop, ismath=False)
+                yy = y - (h / 2 - d)
+                renderer.draw_text(
+                    gc, x - w / 2, renderer.height - yy if renderer.flipy() else yy, s, prop, 0
+                )
+                gc.restore()
+            self.stale = False
+            return
+        height = renderer.height
+        gcs = {}
+        for (x, y), s, color in zip(xy, self.texts, self.colors, strict=True):
+            gc = gcs.get(color)
+            if gc is None:
+                gc = gcs[color] = renderer.new_gc()
+                gc.set_foreground(color)
+            img, dx, dy = self._bitmap(renderer, s, prop)
+            renderer._renderer.draw_text_image(img, round(x + dx), round(height - y + dy), 0, gc)
+        for gc in gcs.values():
+            gc.restore()
+        self.stale = False
+
+
 def _fmt(v: float, integer: bool) -> str:
     if integer:
         s = f"{v:.0f}"
@@ -224,7 +311,8 @@ class GridArt:
         self.image = AxesImage(ax, cmap=cmap, interpolation="nearest", origin="upper", zorder=zorder)
         self.image.set_data(np.zeros((1, 1)))
         ax.add_image(self.image)
-        self.numbers = TextPool(ax, zorder=zorder + 0.5)
+        self.numbers = NumberArt(ax, zorder=zorder + 0.5)
+        ax.add_artist(self.numbers)
         self.fontsize_max = fontsize_max
         self.min_pt = min_pt
         self.origin = (0.0, 0.0)
@@ -257,27 +345,38 @@ class GridArt:
         self._show_numbers(arr, numbers if visible else False)
         return self
 
-    def _show_numbers(self, arr, numbers) -> None:
-        if numbers is False:
-            self.numbers.show([])
-            return
-        finite = np.isfinite(arr)
-        integer = bool(np.all(np.round(arr[finite]) == arr[finite])) if finite.any() else True
-        width = max((len(_fmt(v, integer)) for v in arr[finite].ravel()[:400]), default=1)
+    def number_size(self, arr) -> float:
+        """The font size (points) that fits ``arr``'s widest number in one cell at the current scale."""
+        arr = np.asarray(arr, dtype=float)
+        finite = arr[np.isfinite(arr)]
+        integer = bool(np.all(np.round(finite) == finite)) if finite.size else True
+        width = (
+            max((len(_fmt(v, integer)) for v in (finite.min(), finite.max())), default=1)
+            if finite.size
+            else 1
+        )
         cell_pt = self.cell * px_per_unit(self.ax) * 72.0 / self.ax.figure.dpi
-        size = min(self.fontsize_max, cell_pt * 0.85 / (0.6 * max(width, 2)), cell_pt * 0.5)
-        if numbers is None and (size < self.min_pt or finite.sum() > 400):
-            self.numbers.show([])
+        return min(self.fontsize_max, cell_pt * 0.85 / (0.6 * max(width, 2)), cell_pt * 0.5)
+
+    def _show_numbers(self, arr, numbers) -> None:
+        finite = np.isfinite(arr)
+        if numbers is False or not finite.any():
+            self.numbers.show([], [], [], 9)
             return
-        norm = self.image.norm
-        rgba = self.image.cmap(norm(np.where(finite, arr, 0.0)))
-        lum = 0.299 * rgba[..., 0] + 0.587 * rgba[..., 1] + 0.114 * rgba[..., 2]
-        entries = []
-        for r, c in zip(*np.nonzero(finite), strict=True):
-            x, y = self.cell_centre(r, c)
-            colour = "white" if lum[r, c] < 0.5 else "black"
-            entries.append((x, y, _fmt(arr[r, c], integer), {"color": colour, "fontsize": size}))
-        self.numbers.show(entries)
+        size = self.number_size(arr)
+        if numbers is None and (size < self.min_pt or finite.sum() > MAX_NUMBERS):
+            self.numbers.show([], [], [], 9)
+            return
+        vals = arr[finite]
+        integer = bool(np.all(np.round(vals) == vals))
+        rgba = self.image.cmap(self.image.norm(vals))
+        lum = 0.299 * rgba[:, 0] + 0.587 * rgba[:, 1] + 0.114 * rgba[:, 2]
+        rows, cols = np.nonzero(finite)
+        x, y = self.origin
+        xy = np.column_stack((x + (cols + 0.5) * self.cell, y + (rows + 0.5) * self.cell))
+        texts = [_fmt(v, integer) for v in vals.tolist()]
+        colors = np.where(lum < 0.5, "white", "black").tolist()
+        self.numbers.show(xy, texts, colors, size)
 
 
 class MosaicArt(GridArt):
@@ -312,24 +411,31 @@ class HatchArt:
         self.fill = np.array(fill)
         self.stripe = np.array(stripe)
         self.image = AxesImage(ax, interpolation="nearest", origin="upper", zorder=zorder)
-        self.image.set_data(np.zeros((1, 1, 4)))
+        self.image.set_data(np.zeros((1, 1, 4), np.uint8))
+        self.image.set_visible(False)
         ax.add_image(self.image)
         self.mask = np.zeros((1, 1), dtype=bool)
+        self._key = None
 
     def update(self, mask, bounds) -> None:
         """Hatch the cells where ``mask`` is True; ``bounds`` is the grid's ``(x0, y0, x1, y1)``."""
         self.mask = np.asarray(mask, dtype=bool)
-        h, w = self.mask.shape
-        up = np.repeat(np.repeat(self.mask, _HATCH_UP, axis=0), _HATCH_UP, axis=1)
-        ii, jj = np.indices(up.shape)
-        stripes = (ii + jj) % _HATCH_UP < 1
-        rgba = np.zeros((*up.shape, 4))
-        rgba[up] = self.fill
-        rgba[up & stripes] = self.stripe
-        self.image.set_data(rgba)
+        if not self.mask.any():
+            self.image.set_visible(False)
+            return
+        key = self.mask.tobytes(), self.mask.shape
+        if key != self._key:
+            self._key = key
+            up = np.repeat(np.repeat(self.mask, _HATCH_UP, axis=0), _HATCH_UP, axis=1)
+            ii, jj = np.indices(up.shape)
+            stripes = (ii + jj) % _HATCH_UP < 1
+            rgba = np.zeros((*up.shape, 4), np.uint8)
+            rgba[up] = np.round(self.fill * 255)
+            rgba[up & stripes] = np.round(self.stripe * 255)
+            self.image.set_data(rgba)
         x0, y0, x1, y1 = bounds
         self.image.set_extent((x0, x1, y1, y0))
-        self.image.set_visible(bool(self.mask.any()))
+        self.image.set_visible(True)
 
 
 class OutlineArt:
