@@ -15,6 +15,8 @@ Axes per kernel, which keeps redraws fast. Introduced in ``03_kernels`` (kernels
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ._art import (
@@ -68,6 +70,11 @@ def _as_2d(a, name):
     if arr.ndim != 2:
         raise ValueError(f"{name} must be 2-D, got shape {arr.shape}")
     return arr
+
+
+def _half_width(text: str, fontsize: float = 10) -> float:
+    """About half the width of bold ``text`` at ``fontsize`` points, in pixels at 100 dpi."""
+    return 0.34 * fontsize * 100 / 72 * len(text)
 
 
 def _static_box(ax):
@@ -143,7 +150,8 @@ class StackPicture:
                 entries.append(((x0 + x1) / 2, y1 + 3, name, {"va": "top"}))
         self.labels.show(entries)
         x0, y0, x1, _ = self.mosaic.bounds
-        self.title.show([((x0 + x1) / 2, y0 - 6, title, {"va": "bottom"})] if title else [])
+        xc = max((x0 + x1) / 2, min(self.ax.get_xlim()) + 4 + _half_width(title))
+        self.title.show([(xc, y0 - 6, title, {"va": "bottom"})] if title else [])
         return self
 
 
@@ -514,7 +522,7 @@ class LayerPicture:
         self.map_scale = ScaleArt(ax, WEIGHT_CMAP)
         self.text = TextPool(ax, fontsize=10, ha="left", va="top")
 
-    def update(self, x, layer, output, box, *, names=None, lines=(), map_names=None):
+    def update(self, x, layer, output, box, *, names=None, lines=(), map_names=None, bank_title=None):
         """Draw input ``x`` ``(H, W, C_in)``, ``layer``'s weights and its ``output`` ``(H', W', filters)``."""
         x = np.asarray(x, dtype=float)
         h, w, c_in = x.shape
@@ -526,18 +534,21 @@ class LayerPicture:
         (t, b), (left, r) = pads
         hp, wp = h + t + b, w + left + r
         bx0, by0, bx1, by1 = box
-        top, bottom = by0 + 48, by1 - 18 * max(len(lines), 1) - 10
+        n_lines = max(len(lines), 1)
+        top, bottom = by0 + 50, by1 - 18 * n_lines - 30
         avail = bottom - top
-        col_in, col_bank, col_out = (bx0 + 52, 180.0), (bx0 + 300, 330.0), (bx0 + 730, 160.0)
-        # input stack: its own pitch
+        map_names = map_names or [f"map {j} ← filter {j}" for j in range(filters)]
+        label_w = 7.0 * max(len(n) for n in map_names) + 14
+        scale_w = 64.0
+        # input column: one block per channel, at most 120 pixels wide
         gi = pitch_gutter(hp)
-        pi = min(avail / c_in, col_in[1] * (hp + gi) / wp, 30 * (hp + gi))
-        ci = pi / (hp + gi)
-        yi = top + (avail - (c_in * pi - gi * ci)) / 2
+        ci = min(avail / (c_in * (hp + gi) - gi), 110.0 / wp, 30.0)
+        in_x = bx0 + 40
+        stack_h = (c_in * (hp + gi) - gi) * ci
         padded = np.pad(x, ((t, b), (left, r), (0, 0)))
         self.inputs.place(
             [padded[..., c] for c in range(c_in)],
-            (col_in[0] + (col_in[1] - wp * ci) / 2, yi),
+            (in_x, top + (avail - stack_h) / 2),
             ci,
             vertical=True,
             pads=pads,
@@ -547,35 +558,44 @@ class LayerPicture:
             gutter=gi,
         )
         # weights and outputs share a row pitch so that map j is level with filter j
-        gk, gm = pitch_gutter(max(kh, kw)), pitch_gutter(oh)
-        pitch = min(
-            avail / filters,
-            col_bank[1] * (kh + gk) / (c_in * (kw + gk) - gk),
-            col_out[1] * (oh + gm) / ow,
-            44 * (kh + gk),
-        )
-        ck, cm = pitch / (kh + gk), pitch / (oh + gm)
-        y_top = top + (avail - filters * pitch) / 2
+        gk = pitch_gutter(max(kh, kw))
+        bank_cells = c_in * (kw + gk) - gk
+        bank_x = in_x + wp * ci + 72
+        rest = bx1 - scale_w - label_w - bank_x - 10
+        ck = min(avail / (filters * (kh + gk)), 40.0, 0.62 * rest / bank_cells)
+        pitch = (kh + gk) * ck
+        y_top = top + (avail - filters * pitch + gk * ck) / 2
+        bank_w = bank_cells * ck
+        out_x = bank_x + bank_w + label_w
+        out_w = bx1 - scale_w - 10 - out_x
+        if filters == 1:
+            gm = pitch_gutter(oh)
+            cm = min(avail / oh, out_w / ow)
+        else:
+            cm = min(pitch / (oh + 1), out_w / ow)
+            gm = max(1, math.ceil(pitch / cm - oh - 1e-9))
+            cm = pitch / (oh + gm)
+        # share what the pictures leave over between the gaps
+        spare = max(out_w - ow * cm, 0.0)
+        bank_x += spare / 3
+        out_x += 2 * spare / 3
         chans = [layer.channels_of(j) for j in range(filters)]
         v = symmetric_limit(layer.kernel)
-        bank_w = (c_in * (kw + gk) - gk) * ck
         per = c_in // layer.groups
+        row_mid = y_top + kh * ck / 2
         self.bank.place(
             layer.kernel,
-            (col_bank[0] + (col_bank[1] - bank_w) / 2, y_top + pitch / 2 - kh * ck / 2),
+            (bank_x, y_top),
             ck,
             channels_of=chans,
             names=names,
             vmax=v,
-            title=f"weights: {_plural(filters, 'filter')} × {_plural(per, 'kernel')}",
+            title=bank_title or f"weights: {_plural(filters, 'filter')} × {_plural(per, 'kernel')}",
         )
-        bx_end = self.bank.mosaic.bounds[2]
-        self.weight_scale.update(-v, v, (bx_end + 12, top + 24), min(avail - 40, 150), 9, "weights")
         mv = symmetric_limit(output)
-        map_names = map_names or [f"map {j}" for j in range(filters)]
         self.outputs.place(
             [output[..., j] for j in range(filters)],
-            (col_out[0] + (col_out[1] - ow * cm) / 2 + 30, y_top + pitch / 2 - oh * cm / 2),
+            (out_x, row_mid - oh * cm / 2),
             cm,
             vertical=True,
             names=map_names,
@@ -583,9 +603,11 @@ class LayerPicture:
             clim=(-mv, mv),
             gutter=gm,
         )
-        ox_end = self.outputs.mosaic.bounds[2]
-        self.map_scale.update(-mv, mv, (ox_end + 12, top + 24), min(avail - 40, 150), 9, "maps")
-        self.text.show([(bx0 + 12, bottom + 8 + 18 * i, line) for i, line in enumerate(lines)])
+        sx = bx1 - scale_w + 6
+        bar_h = min(avail / 2 - 40, 150)
+        self.weight_scale.update(-v, v, (sx, top + 10), bar_h, 9, "weights")
+        self.map_scale.update(-mv, mv, (sx, top + avail / 2 + 30), bar_h, 9, "maps")
+        self.text.show([(bx0 + 12, bottom + 14 + 18 * i, line) for i, line in enumerate(lines)])
         return self
 
 

@@ -503,6 +503,7 @@ class FilterBank(LiveExplorer):
             names=names,
             lines=lines,
             map_names=self._map_names(names),
+            bank_title=self._bank_title(),
         )
         self.notes = self.notes + lines[1:]
 
@@ -510,6 +511,9 @@ class FilterBank(LiveExplorer):
         return lines
 
     def _map_names(self, names):
+        return None
+
+    def _bank_title(self):
         return None
 
 
@@ -537,6 +541,13 @@ class Playground(FilterBank):
 
     def _c_in(self) -> int:
         return 3
+
+    def _bank_title(self):
+        s = self.state
+        if s["kernel"] == "random" or s["kernel_size"] != 3:
+            return None
+        others = "; the others random" if s["filters"] > 1 else ""
+        return f"filter 0 = {s['kernel']} ÷ 3 on each of R, G, B{others}"
 
     def _make_layer(self, s) -> Conv2D:
         layer = super()._make_layer(s)
@@ -645,7 +656,7 @@ class GroupedConv(FilterBank):
 
     def _map_names(self, names):
         return [
-            f"map {j} ← {names[ch[0]]}" + (f"–{names[ch[-1]]}" if len(ch) > 1 else "")
+            f"map {j} ← filter {j} ({names[ch[0]]}" + (f"–{names[ch[-1]]})" if len(ch) > 1 else ")")
             for j, ch in enumerate(self.layer.channels_of(j) for j in range(self.layer.filters))
         ]
 
