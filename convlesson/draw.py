@@ -644,17 +644,19 @@ class ChannelSumPicture:
         hp, wp = h + t + b, w + left + r
         oh, ow = dec.summed.shape
         bx0, by0, bx1, by1 = box
-        top, bottom = by0 + 44, by1 - 18 * max(len(lines), 1) - 10
+        top, bottom = by0 + 50, by1 - 18 * max(len(lines), 1) - 30
         avail = bottom - top
-        cols = {"in": (bx0 + 40, 150.0), "k": (bx0 + 236, 64.0), "m": (bx0 + 380, 150.0)}
+        scale_w, op_gap = 64.0, 40.0
+        # columns: input | ⊛ | kernels | = | maps | → Σ → + bias → ReLU | colour scales
+        width = bx1 - bx0 - 40 - scale_w - 5 * op_gap - 20
+        side = min(avail / c_in * 0.82, 130.0, width / 6)
+        # each column at least as wide as its title
+        slots = {"in": max(side, 125.0), "k": max(side, 112.0), "m": max(side, 150.0)}
+        cols = {"in": (bx0 + 40, slots["in"])}
+        cols["k"] = (cols["in"][0] + slots["in"] + op_gap, slots["k"])
+        cols["m"] = (cols["k"][0] + slots["k"] + op_gap, slots["m"])
         gi, gk, gm = pitch_gutter(hp), pitch_gutter(kh), pitch_gutter(oh)
-        pitch = min(
-            avail / c_in,
-            cols["in"][1] * (hp + gi) / wp,
-            cols["k"][1] * (kh + gk) / kw,
-            cols["m"][1] * (oh + gm) / ow,
-            170.0,
-        )
+        pitch = min(avail / c_in, side * (hp + gi) / wp, side * (kh + gk) / kw, side * (oh + gm) / ow)
         y_top = top + (avail - c_in * pitch) / 2
 
         def place(pic, arrays, key, block_h, block_w, g, **kw_):
@@ -697,13 +699,14 @@ class ChannelSumPicture:
         entries = []
         for k in range(c_in):
             yc = y_top + (k + 0.5) * pitch
-            entries.append((bx0 + 213, yc, "⊛", {"fontsize": 14}))
-            entries.append((bx0 + 346, yc, "=", {"fontsize": 14}))
-        # the sum, + bias, activation: one map each, side by side
-        right0, right_w = bx0 + 600, bx1 - bx0 - 600 - 60
+            entries.append((cols["k"][0] - op_gap / 2, yc, "⊛", {"fontsize": 14}))
+            entries.append((cols["m"][0] - op_gap / 2, yc, "=", {"fontsize": 14}))
+        # the sum, + bias, activation: one map each, side by side, as large as the room allows
+        right0 = cols["m"][0] + slots["m"] + op_gap
+        right_w = bx1 - scale_w - 10 - right0
         n = len(finals)
         slot = right_w / 3
-        cell = min((slot - 40) / ow, avail * 0.6 / oh, 24.0)
+        cell = min((slot - op_gap) / ow, avail * 0.7 / oh, 24.0)
         yc = top + avail / 2
         titles = [
             f"Σ of {c_in} map{'s' if c_in > 1 else ''}",
@@ -717,21 +720,23 @@ class ChannelSumPicture:
                 art.update(finals[i], (x0, yc - oh * cell / 2), cell, clim=(-mv, mv))
                 ax0, ay0, ax1, _ = art.bounds
                 entries.append(((ax0 + ax1) / 2, ay0 - 6, titles[i], {"va": "bottom", "fontweight": "bold"}))
-                entries.append((right0 + i * slot - 2, yc, "→", {"fontsize": 16}))
+                entries.append((x0 - (slot - ow * cell) / 2 + 2, yc, "→", {"fontsize": 16}))
             else:
                 art.update(np.zeros((1, 1)), (0, 0), 0.0, visible=False)
         self.frames.update([arts[i].bounds for i in range(n)])
-        self.weight_scale.update(-kv, kv, (bx0 + 306, top + 10), min(avail - 20, 140), 8, "weights")
-        self.map_scale.update(-mv, mv, (bx1 - 52, top + 10), min(avail - 20, 160), 9, "maps")
+        sx = bx1 - scale_w + 6
+        bar_h = min(avail / 2 - 40, 150)
+        self.weight_scale.update(-kv, kv, (sx, top + 10), bar_h, 9, "weights")
+        self.map_scale.update(-mv, mv, (sx, top + avail / 2 + 30), bar_h, 9, "maps")
         last = finals[-1]
         entries.append(
             (
-                right0 + 1.5 * slot,
+                right0 + (n / 2) * slot,
                 yc + oh * cell / 2 + 22,
                 f"one feature map ({last.shape[0]}, {last.shape[1]})",
                 {"fontsize": 10},
             )
         )
         self.labels.show(entries)
-        self.text.show([(bx0 + 12, bottom + 8 + 18 * i, line) for i, line in enumerate(lines)])
+        self.text.show([(bx0 + 12, bottom + 14 + 18 * i, line) for i, line in enumerate(lines)])
         return self
