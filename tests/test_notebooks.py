@@ -14,6 +14,7 @@ holds a traceback.
 
 from __future__ import annotations
 
+import base64
 import importlib.util
 import io
 import json
@@ -23,6 +24,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 import convlesson as cl
 from convlesson.exercises import EXERCISES
@@ -166,7 +168,12 @@ def test_every_explorer_shows_a_widget_and_a_still_picture(notebook):
         if re.fullmatch(rf"cl\.({'|'.join(EXPLORERS)})\(.*\)", src.strip()):
             datas = [out.get("data", {}) for out in cell["outputs"]]
             assert any(WIDGET_VIEW in d for d in datas), f"{name}: {src!r} shows no live widget"
-            assert any("image/png" in d for d in datas), f"{name}: {src!r} shows no still picture"
+            pngs = [base64.b64decode(d["image/png"]) for d in datas if "image/png" in d]
+            assert pngs, f"{name}: {src!r} shows no still picture"
+            for png in pngs:
+                assert png.startswith(b"\x89PNG"), f"{name}: {src!r} stored an empty or broken picture"
+                width, height = Image.open(io.BytesIO(png)).size
+                assert width >= 400 and height >= 200, f"{name}: {src!r} stored a {width}x{height} picture"
 
 
 def test_each_lesson_has_a_title_what_you_learn_setup_and_summary(notebook):
@@ -295,8 +302,6 @@ def test_a_stale_notebook_fails_with_the_refresh_command(tmp_path):
 def test_readme_pictures_are_the_explorers_current_pictures():
     """The README's PNGs must be what ``python -m convlesson.gallery`` draws now (up to anti-aliasing)."""
     np = pytest.importorskip("numpy")
-    from PIL import Image
-
     from convlesson import gallery
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
