@@ -416,18 +416,46 @@ def _get(n) -> Exercise:
 
 
 def exercise(n) -> Question:
-    """The question of exercise ``n``, as text. ``08_exercises`` shows them all."""
+    """The question of exercise ``n``, as text. ``08_exercises`` shows them all.
+
+    Parameters
+    ----------
+    n : int
+        The exercise's number, from 1 to 18.
+
+    Returns
+    -------
+    Question
+        A ``str`` that displays as plain text in a notebook.
+
+    Examples
+    --------
+    >>> print(exercise(1).splitlines()[0])
+    Exercise 1 (output size):
+    """
     ex = _get(n)
     return Question(f"Exercise {ex.number} ({ex.topic}):\n{ex.question}")
 
 
 def hint(n) -> None:
-    """Print a hint for exercise ``n``."""
+    """Print a hint for exercise ``n``.
+
+    Parameters
+    ----------
+    n : int
+        The exercise's number, from 1 to 18.
+    """
     print(f"Hint for exercise {n}: {_get(n).hint}")
 
 
 def solution(n) -> None:
-    """Print the worked solution of exercise ``n`` (its source in :mod:`convlesson.solutions`)."""
+    """Print the worked solution of exercise ``n`` (its source in :mod:`convlesson.solutions`).
+
+    Parameters
+    ----------
+    n : int
+        The exercise's number, from 1 to 18.
+    """
     ex = _get(n)
     source = inspect.getsource(ex.solve).rstrip()
     if ex.kind == "code":
@@ -439,14 +467,47 @@ def solution(n) -> None:
 def check(n, answer=None) -> None:
     """Print whether ``answer`` is right for exercise ``n``, naming the slip when it is a common one.
 
-    ``answer`` is a number or a shape tuple, or for the code exercises (17, 18) the function you
-    wrote. See :func:`grade` for the verdict as a value.
+    Parameters
+    ----------
+    n : int
+        The exercise's number, from 1 to 18.
+    answer : int, float, tuple of int, callable or None
+        A number or a shape tuple; for the code exercises (17, 18) the function you wrote. None
+        (the notebook's placeholder) asks for an answer.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For an exercise number that does not exist, or an answer of the wrong kind (a string
+        for a number, a non-function for a code exercise).
+
+    See Also
+    --------
+    grade : the verdict as a value.
+
+    Examples
+    --------
+    >>> check(13, 54)
+    Exercise 13: not quite (54) — forgot the bias: each filter has one bias, so add `filters` to the weights.
     """
     print(grade(n, answer).message)
 
 
 def grade(n, answer) -> Feedback:
-    """The verdict on ``answer`` for exercise ``n`` (what :func:`check` prints)."""
+    """The verdict on ``answer`` for exercise ``n`` (what :func:`check` prints).
+
+    Parameters
+    ----------
+    n : int
+        The exercise's number, from 1 to 18.
+    answer : int, float, tuple of int, callable or None
+        As for :func:`check`.
+
+    Returns
+    -------
+    Feedback
+        ``correct`` and the ``message``.
+    """
     ex = _get(n)
     if answer is None:
         what = "the function you wrote" if ex.kind == "code" else "your answer"

@@ -30,7 +30,20 @@ DEFAULT_DIR = Path(__file__).resolve().parent.parent / "notebooks" / "figures"
 
 
 def render(class_name: str, settings: dict) -> bytes:
-    """PNG bytes of the still picture the explorer ``class_name(**settings)`` displays."""
+    """PNG bytes of the still picture the explorer ``class_name(**settings)`` displays.
+
+    Parameters
+    ----------
+    class_name : str
+        One of the explorers in :mod:`convlesson.explorers`, e.g. ``"KernelSweep"``.
+    settings : dict
+        Keyword arguments for the explorer.
+
+    Returns
+    -------
+    bytes
+        The PNG file's contents.
+    """
     from . import explorers
 
     explorer = getattr(explorers, class_name)(**settings)
@@ -43,7 +56,18 @@ def render(class_name: str, settings: dict) -> bytes:
 
 
 def main(argv=None) -> list[Path]:
-    """Write every picture of :data:`GALLERY` into ``--out`` (default ``notebooks/figures``)."""
+    """Write every picture of :data:`GALLERY` into ``--out`` (default ``notebooks/figures``).
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Command-line arguments (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+    """
     parser = argparse.ArgumentParser(prog="python -m convlesson.gallery", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_DIR, help="folder for the PNG files")
     args = parser.parse_args(argv)
