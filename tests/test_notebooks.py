@@ -325,3 +325,29 @@ def test_gallery_writes_every_picture(tmp_path):
     assert sorted(p.name for p in written) == sorted(gallery.GALLERY)
     for p in written:
         assert p.read_bytes().startswith(b"\x89PNG")
+
+
+def test_explorer_pictures_in_the_notebooks_are_current(notebook):
+    """nbval does not compare pictures; this does, for every explorer cell (up to anti-aliasing)."""
+    import numpy as np
+
+    name, nb = notebook
+    for cell in code_cells(nb):
+        src = source(cell).strip()
+        if not re.fullmatch(rf"cl\.({'|'.join(EXPLORERS)})\(.*\)", src):
+            continue
+        stored = next(
+            base64.b64decode(o["data"]["image/png"])
+            for o in cell["outputs"]
+            if "image/png" in o.get("data", {})
+        )
+        explorer = eval(src, {"cl": cl})  # one call such as cl.KernelSweep(input_size=5, kernel_size=3)
+        try:
+            png = explorer._repr_mimebundle_()["image/png"]
+        finally:
+            explorer.close()
+        fresh = np.asarray(Image.open(io.BytesIO(base64.b64decode(png))).convert("RGB"), dtype=float)
+        old = np.asarray(Image.open(io.BytesIO(stored)).convert("RGB"), dtype=float)
+        assert old.shape == fresh.shape and np.abs(old - fresh).mean() < 1.0, (
+            f"{name}: the stored picture of {src} is stale; refresh the notebooks with {REFRESH_COMMAND}"
+        )
