@@ -23,6 +23,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 import convlesson as cl  # noqa: E402
+from convlesson._art import MAX_NUMBERS  # noqa: E402
 
 LARGEST = {"c_in": 8, "filters": 8, "kernel_size": 7}
 
@@ -61,29 +62,50 @@ def time_control(ex, name, repeats):
 
 
 def naive_frame(ex):
-    """The picture made the naive way: new pyplot figure, one Axes per kernel/map, savefig, close."""
+    """The same picture made the naive way: a new pyplot figure, one Axes per kernel/channel/map
+    with ``imshow``, a ``text`` per cell where the explorer prints numbers (grids of at most
+    ``MAX_NUMBERS`` cells), a title per Axes, colour bars for weights and maps, ``savefig`` to
+    PNG, close."""
     s = ex.state
     if isinstance(ex, cl.KernelSweep):
-        panels = [ex.trace.padded, ex.trace.kernel, ex.trace.step(s["step"]).products, ex.trace.output]
+        tr = ex.trace
+        panels = [
+            (tr.padded, "input", True),
+            (tr.kernel, "kernel", True),
+            (tr.step(s["step"]).products, "window ⊙ kernel", True),
+            (tr.output, "output", True),
+        ]
     elif isinstance(ex, cl.ChannelSum):
         dec = ex.decomposition
-        panels = [ex.x[..., c] for c in range(ex.x.shape[2])]
-        panels += [ex.layer.kernel[:, :, c, 0] for c in range(ex.x.shape[2])]
-        panels += [m for m in dec.channel_maps] + [dec.summed, dec.biased, dec.output]
+        c_in = ex.x.shape[2]
+        panels = [(ex.x[..., c], f"c{c}", False) for c in range(c_in)]
+        panels += [(ex.layer.kernel[:, :, c, 0], f"kernel {c}", True) for c in range(c_in)]
+        panels += [(m, f"map {c}", False) for c, m in enumerate(dec.channel_maps)]
+        panels += [(dec.summed, "Σ", False), (dec.biased, "+ bias", False), (dec.output, "ReLU", False)]
     else:
         k = ex.layer.kernel
-        panels = [ex.x[..., c] for c in range(ex.x.shape[2])]
-        panels += [k[:, :, c, j] for j in range(k.shape[3]) for c in range(k.shape[2])]
-        panels += [ex.output[..., j] for j in range(ex.output.shape[2])]
+        panels = [(ex.x[..., c], f"c{c}", False) for c in range(ex.x.shape[2])]
+        panels += [
+            (k[:, :, c, j], f"filter {j}, c{c}", True) for j in range(k.shape[3]) for c in range(k.shape[2])
+        ]
+        panels += [(ex.output[..., j], f"map {j}", False) for j in range(ex.output.shape[2])]
     n = len(panels)
     cols = int(np.ceil(np.sqrt(n)))
     rows = int(np.ceil(n / cols))
     fig, axes = plt.subplots(rows, cols, figsize=(10, 6), dpi=100)
-    for ax, p in zip(np.ravel(axes), panels, strict=False):
-        ax.imshow(p, cmap="RdBu_r", interpolation="nearest")
+    for ax in np.ravel(axes)[n:]:
+        ax.set_axis_off()
+    for ax, (p, title, numbers) in zip(np.ravel(axes), panels, strict=False):
+        v = float(np.nanmax(np.abs(p))) or 1.0
+        im = ax.imshow(p, cmap="RdBu_r", vmin=-v, vmax=v, interpolation="nearest")
+        if numbers and p.size <= MAX_NUMBERS:
+            for (r, c), value in np.ndenumerate(p):
+                if np.isfinite(value):
+                    ax.text(c, r, f"{value:.2g}", ha="center", va="center", fontsize=7)
+        ax.set_title(title, fontsize=8)
         ax.set_xticks([])
         ax.set_yticks([])
-    fig.tight_layout()
+    fig.colorbar(im, ax=axes, shrink=0.5)
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     plt.close(fig)
@@ -109,7 +131,7 @@ def main(argv=None):
         f"{'explorer':<12} {'setting':<8} {'control':<14} {'median ms':>9} {'p95 ms':>7} "
         f"{'naive ms':>9} {'ratio':>6}"
     )
-    worst_largest, ratios = 0.0, []
+    worst_largest, ratios, big = 0.0, [], []
     for cls in classes:
         for setting in ("default", "largest"):
             kw = {} if setting == "default" else {k: v for k, v in LARGEST.items() if k in cls.SPECS}
@@ -129,6 +151,7 @@ def main(argv=None):
                 ratios.append(naive / med)
                 if setting == "largest":
                     worst_largest = max(worst_largest, med)
+                    big.append(naive / med)
                 print(
                     f"{cls.__name__:<12} {setting:<8} {name:<14} {med:9.1f} {p95:7.1f} {naive:9.1f} "
                     f"{naive / med:6.1f}"
@@ -136,7 +159,8 @@ def main(argv=None):
             ex.close()
     print(
         f"\nworst median at the largest settings: {worst_largest:.1f} ms; "
-        f"smallest speed-up over the naive way: {min(ratios):.1f}x (median {np.median(ratios):.1f}x)"
+        f"speed-up over the naive way at the largest settings: smallest {min(big):.1f}x, "
+        f"median {np.median(big):.1f}x; at all settings: smallest {min(ratios):.1f}x"
     )
 
 
