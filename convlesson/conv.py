@@ -2,7 +2,7 @@
 
 Everything here is *cross-correlation*, exactly as in every deep-learning framework (Keras's
 ``Conv2D``, PyTorch's ``conv2d``): the kernel is laid over the input as it is, without flipping.
-Layout is channels-last, like the seed article and Keras: an input is ``(H, W, C_in)`` or
+Layout is channels-last, like the article and Keras: an input is ``(H, W, C_in)`` or
 ``(N, H, W, C_in)`` and a layer's weights are ``(kh, kw, C_in / groups, filters)``.
 
 The step-by-step view of one kernel sweeping one channel is built in ``01_the_sweep``; the

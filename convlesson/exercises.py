@@ -297,7 +297,7 @@ EXERCISES: tuple[Exercise, ...] = (
         12,
         "06_conv2d_layer",
         "the layer's output shape",
-        "The seed article's example: a batch of shape (4, 28, 28, 3) goes through\n"
+        "The article's example: a batch of shape (4, 28, 28, 3) goes through\n"
         "Conv2D(2, 3, activation='relu') (padding 'valid', strides 1). What is the output shape?",
         "shape",
         "Batch stays, each side shrinks by kernel_size − 1, and the channels become `filters`.",

@@ -216,7 +216,7 @@ def output_shape(
     """Shape of a Conv2D layer's output, channels-last.
 
     ``input_shape`` is ``(H, W, C_in)`` or batched ``(N, H, W, C_in)``; the result is
-    ``(H', W', filters)`` or ``(N, H', W', filters)``. The seed's example:
+    ``(H', W', filters)`` or ``(N, H', W', filters)``. The article's example:
 
     >>> output_shape((4, 28, 28, 3), kernel_size=3, filters=2)
     (4, 26, 26, 2)

@@ -16,7 +16,7 @@ def channel_map(x_channel, kernel, strides=(1, 1)):
     return correlate2d(x_channel, kernel, mode="valid")[:: strides[0], :: strides[1]]
 
 
-# --------------------------------------------------------------------------- the seed's layer
+# --------------------------------------------------------------------------- the article's layer
 def test_seed_layer_shapes_and_counts():
     x = np.random.default_rng(0).standard_normal((4, 28, 28, 3))
     layer = cl.Conv2D(2, 3, activation="relu")

@@ -97,7 +97,7 @@ def test_output_size_formula_by_hand():
 @pytest.mark.parametrize(
     "kwargs, expected",
     [
-        ({"kernel_size": 3, "c_in": 3, "filters": 2}, 56),  # 2 * (3*3*3) + 2, the seed's layer
+        ({"kernel_size": 3, "c_in": 3, "filters": 2}, 56),  # 2 * (3*3*3) + 2, the article's layer
         ({"kernel_size": 3, "c_in": 3, "filters": 2, "use_bias": False}, 54),
         ({"kernel_size": (3, 5), "c_in": 4, "filters": 8}, 8 * 3 * 5 * 4 + 8),  # 488
         ({"kernel_size": 3, "c_in": 256, "filters": 64}, 64 * 9 * 256 + 64),  # 147520
