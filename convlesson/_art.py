@@ -35,7 +35,7 @@ __all__ = [
 
 #: Hatching drawn over padding cells and over absent kernels (RGBA).
 PAD_FILL = (0.55, 0.55, 0.55, 0.30)
-PAD_STRIPE = (0.25, 0.25, 0.25, 0.75)
+PAD_STRIPE = (0.3, 0.3, 0.3, 0.4)
 ABSENT_FILL = (0.93, 0.93, 0.93, 1.0)
 ABSENT_STRIPE = (0.62, 0.62, 0.62, 1.0)
 _HATCH_UP = 6  # sub-pixels per cell in a hatch overlay

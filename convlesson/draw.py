@@ -249,7 +249,8 @@ class SweepPicture:
         ph, pw = padded.shape
         kh, kw = kern.shape
         oh, ow = trace.output_hw
-        bx0, by0, bx1, by1 = box
+        margin = 12.0  # keep the outer frames and titles inside the figure
+        bx0, by0, bx1, by1 = box[0] + margin, box[1], box[2] - margin, box[3]
         gap = 56.0
         title_h, foot_h = 30.0, 58.0
         avail_w = bx1 - bx0 - 3 * gap
@@ -300,7 +301,7 @@ class SweepPicture:
         self.frames.update([a.bounds for a in (self.kernel, self.products, self.output)])
         dil = f", dilation {trace.dilation_rate[0]}" if trace.dilation_rate[0] > 1 else ""
         titles = (
-            f"input {trace.x.shape[0]}×{trace.x.shape[1]} (+ padding, hatched)",
+            f"input {trace.x.shape[0]}×{trace.x.shape[1]}" + (" (+ padding, hatched)" if mask.any() else ""),
             f"kernel {kh}×{kw}{dil}",
             "window ⊙ kernel",
             f"output {oh}×{ow}",
