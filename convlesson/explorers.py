@@ -12,8 +12,8 @@ from, e.g. ``FilterBank(c_in=8, filters=8, kernel_size=7)``.
 * :class:`KernelSweep` -- one kernel sweeping one channel, step by step (``01_the_sweep``).
 * :class:`ChannelSum` -- one filter: C_in kernels, C_in maps, their sum, + bias (``04_many_channels``).
 * :class:`FilterBank` -- a whole Conv2D layer: ``filters x C_in`` kernels (``06_conv2d_layer``).
-* :class:`Playground` -- the photo, classic kernels and every slider at once (``07_playground``).
-* :class:`GroupedConv` -- groups and depthwise convolution (``08_groups``).
+* :class:`Playground` -- the photo, classic kernels and every slider at once (``03_kernels``).
+* :class:`GroupedConv` -- groups and depthwise convolution (``07_beyond``).
 
 How frames keep up with a dragged slider
 ----------------------------------------
@@ -524,7 +524,7 @@ class Playground(FilterBank):
     sharpen, sobel x, sobel y, laplacian) applied to each of R, G, B with its weights divided by 3
     (so the filter sees the grey image), or ``'random'``. Other filters are random. Classic kernels
     are 3x3: with another ``kernel_size`` the weights are random and the readout says so.
-    Introduced in ``07_playground``.
+    Introduced in ``03_kernels``.
     """
 
     SPECS = {
@@ -588,7 +588,7 @@ class GroupedConv(FilterBank):
 
     Controls: ``c_in``, ``filters``, ``groups`` (only the common divisors of both are offered),
     ``kernel_size`` and ``input_size``. Kernels a filter does not hold are hatched; the readout
-    compares kernel and parameter counts with ``groups = 1``. Introduced in ``08_groups``.
+    compares kernel and parameter counts with ``groups = 1``. Introduced in ``07_beyond``.
     """
 
     SPECS = {

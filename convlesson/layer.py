@@ -1,4 +1,4 @@
-"""A Conv2D layer whose weights speak the article's words: it holds ``filters`` filters, each a stack of kernels.
+"""A Conv2D layer in the article's words: it holds ``filters`` filters, each a stack of kernels.
 
 ``Conv2D(filters, kernel_size, ...)`` mirrors Keras's constructor. It hands out a *filter*
 (``(kh, kw, C_in / groups)``) or a single *kernel* (``(kh, kw)``, one filter's weights for one
