@@ -564,16 +564,15 @@ def _as_kind(ex: Exercise, answer):
     if ex.kind == "shape":
         t = _as_tuple(answer)
         if t is None or not all(_is_int(v) for v in t):
-            example = _show(ex.mistakes[0][0]) if ex.mistakes else "(3, 3)"
             raise TypeError(
-                f"answer for exercise {ex.number} must be a tuple of ints such as {example}, "
+                f"answer for exercise {ex.number} must be a tuple of whole numbers in parentheses, "
                 f"got {answer!r} ({type(answer).__name__})"
             )
         return tuple(int(v) for v in t)
     if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        example = "26" if ex.kind == "int" else "1.5"
+        what = "a whole number" if ex.kind == "int" else "a number"
         raise TypeError(
-            f"answer for exercise {ex.number} must be a number such as {example}, "
+            f"answer for exercise {ex.number} must be {what}, without quotes, "
             f"got {answer!r} ({type(answer).__name__})"
         )
     if not math.isfinite(float(answer)):
