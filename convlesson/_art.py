@@ -416,6 +416,7 @@ class HatchArt:
         ax.add_image(self.image)
         self.mask = np.zeros((1, 1), dtype=bool)
         self._key = None
+        self._hatches: dict = {}
 
     def update(self, mask, bounds) -> None:
         """Hatch the cells where ``mask`` is True; ``bounds`` is the grid's ``(x0, y0, x1, y1)``."""
@@ -426,12 +427,17 @@ class HatchArt:
         key = self.mask.tobytes(), self.mask.shape
         if key != self._key:
             self._key = key
-            up = np.repeat(np.repeat(self.mask, _HATCH_UP, axis=0), _HATCH_UP, axis=1)
-            ii, jj = np.indices(up.shape)
-            stripes = (ii + jj) % _HATCH_UP < 1
-            rgba = np.zeros((*up.shape, 4), np.uint8)
-            rgba[up] = np.round(self.fill * 255)
-            rgba[up & stripes] = np.round(self.stripe * 255)
+            rgba = self._hatches.get(key)
+            if rgba is None:  # a few masks recur as controls move back and forth: keep them
+                up = np.repeat(np.repeat(self.mask, _HATCH_UP, axis=0), _HATCH_UP, axis=1)
+                ii, jj = np.indices(up.shape)
+                stripes = (ii + jj) % _HATCH_UP < 1
+                rgba = np.zeros((*up.shape, 4), np.uint8)
+                rgba[up] = np.round(self.fill * 255)
+                rgba[up & stripes] = np.round(self.stripe * 255)
+                if len(self._hatches) >= 16:
+                    self._hatches.clear()
+                self._hatches[key] = rgba
             self.image.set_data(rgba)
         x0, y0, x1, y1 = bounds
         self.image.set_extent((x0, x1, y1, y0))

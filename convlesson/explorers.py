@@ -30,6 +30,7 @@ Python; ``flush()`` draws a pending frame now.
 from __future__ import annotations
 
 import base64
+import html
 from contextlib import contextmanager
 
 import ipywidgets as widgets
@@ -220,7 +221,8 @@ class LiveExplorer:
         self._set_max("kernel_size", kmax)
 
     def _sync(self, changed):
-        """Update the ranges of controls that depend on others (subclasses)."""
+        """Update ranges that depend on other controls; by default keep the kernel inside the input."""
+        self._fit_kernel(self.state["input_size"], K_MAX)
 
     def _positions(self) -> int:
         return 1
@@ -283,9 +285,9 @@ class LiveExplorer:
         size = f"{round(13 * style.scale())}px"
         parts = []
         if self.message:
-            parts.append(f'<div style="color:#b00020;font-weight:bold">{_escape(self.message)}</div>')
+            parts.append(f'<div style="color:#b00020;font-weight:bold">{html.escape(self.message)}</div>')
         for note in self.notes:
-            parts.append(f"<div>{_escape(note)}</div>")
+            parts.append(f"<div>{html.escape(note)}</div>")
         self.readout.value = f'<div style="font-size:{size};min-height:1.3em">{"".join(parts)}</div>'
 
     def _build(self):
@@ -359,9 +361,6 @@ class KernelSweep(LiveExplorer):
     def _build(self):
         self.picture = SweepPicture(self.ax)
 
-    def _sync(self, changed):
-        self._fit_kernel(self.state["input_size"], K_MAX)
-
     def _positions(self) -> int:
         s = self.state
         out = output_size(s["input_size"], s["kernel_size"], s["strides"], s["padding"], s["dilation_rate"])
@@ -399,9 +398,6 @@ class ChannelSum(LiveExplorer):
 
     def _build(self):
         self.picture = ChannelSumPicture(self.ax)
-
-    def _sync(self, changed):
-        self._fit_kernel(self.state["input_size"], K_MAX)
 
     def _draw(self):
         s = self.state
@@ -454,9 +450,6 @@ class FilterBank(LiveExplorer):
 
     def _build(self):
         self.picture = LayerPicture(self.ax)
-
-    def _sync(self, changed):
-        self._fit_kernel(self.state["input_size"], K_MAX)
 
     def _groups(self) -> int:
         return 1
@@ -659,7 +652,3 @@ class GroupedConv(FilterBank):
             f"map {j} ← filter {j} ({names[ch[0]]}" + (f"–{names[ch[-1]]})" if len(ch) > 1 else ")")
             for j, ch in enumerate(self.layer.channels_of(j) for j in range(self.layer.filters))
         ]
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

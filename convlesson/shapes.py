@@ -135,6 +135,16 @@ def _check_size(size, name="size") -> tuple[int, int]:
     return as_pair(size, name, minimum=1)
 
 
+def _axis_pairs(size, kernel_size, strides, dilation_rate):
+    """``size``, ``kernel_size``, ``strides`` and ``dilation_rate`` checked and made ``(h, w)`` pairs."""
+    return (
+        _check_size(size),
+        as_pair(kernel_size, "kernel_size"),
+        as_pair(strides, "strides"),
+        as_pair(dilation_rate, "dilation_rate"),
+    )
+
+
 def padding_amounts(
     size: IntOrPair,
     kernel_size: IntOrPair,
@@ -157,10 +167,7 @@ def padding_amounts(
     (0, 1)
     """
     two_d = _wants_pair(size, kernel_size, strides, padding, dilation_rate)
-    hw = _check_size(size)
-    k = as_pair(kernel_size, "kernel_size")
-    s = as_pair(strides, "strides")
-    d = as_pair(dilation_rate, "dilation_rate")
+    hw, k, s, d = _axis_pairs(size, kernel_size, strides, dilation_rate)
     pads = tuple(_pad_1d(hw[a], k[a], s[a], d[a], padding, a) for a in (0, 1))
     return pads if two_d else pads[0]
 
@@ -186,10 +193,7 @@ def output_size(
     4
     """
     two_d = _wants_pair(size, kernel_size, strides, padding, dilation_rate)
-    hw = _check_size(size)
-    k = as_pair(kernel_size, "kernel_size")
-    s = as_pair(strides, "strides")
-    d = as_pair(dilation_rate, "dilation_rate")
+    hw, k, s, d = _axis_pairs(size, kernel_size, strides, dilation_rate)
     out = []
     for a in (0, 1):
         before, after = _pad_1d(hw[a], k[a], s[a], d[a], padding, a)
