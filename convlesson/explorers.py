@@ -285,9 +285,10 @@ class LiveExplorer:
         size = f"{round(13 * style.scale())}px"
         parts = []
         if self.message:
-            parts.append(f'<div style="color:#b00020;font-weight:bold">{html.escape(self.message)}</div>')
+            message = html.escape(self.message, quote=False)
+            parts.append(f'<div style="color:#b00020;font-weight:bold">{message}</div>')
         for note in self.notes:
-            parts.append(f"<div>{html.escape(note)}</div>")
+            parts.append(f"<div>{html.escape(note, quote=False)}</div>")
         self.readout.value = f'<div style="font-size:{size};min-height:1.3em">{"".join(parts)}</div>'
 
     def _build(self):
