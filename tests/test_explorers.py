@@ -48,7 +48,7 @@ def values_of(control):
             return list(np.round(np.linspace(control.min, control.max, 5), 2))
         return list(range(control.min, control.max + 1))
     if isinstance(control, widgets.Dropdown):
-        return [v for _, v in control._options_labels and zip(control.options, control.options, strict=True)]
+        return list(control.options)
     if isinstance(control, widgets.Checkbox):
         return [not control.value, control.value]
     raise AssertionError(type(control))
