@@ -255,20 +255,40 @@ class SweepPicture:
         title_h, foot_h = 30.0, 58.0
         avail_w = bx1 - bx0 - 3 * gap
         avail_h = by1 - by0 - title_h - foot_h
-        cell = min(44.0, avail_w / (pw + 2 * kw + ow), avail_h / max(ph, kh, oh))
-        top = by0 + title_h
-        mid = top + avail_h / 2
-
-        def origin(x, h):
-            return (x, mid - h * cell / 2)
-
-        x = bx0 + (avail_w - cell * (pw + 2 * kw + ow)) / 2
-        hi = max(float(np.nanmax(np.abs(trace.x))), 1.0)
-        self.input.update(padded, origin(x, ph), cell, clim=(0, hi * 2.5))
-        ix, iy = self.input.origin
         (t, b), (left, r) = trace.padding
         mask = np.ones(padded.shape, dtype=bool)
         mask[t : ph - b, left : pw - r] = False
+        dil = f", dilation {trace.dilation_rate[0]}" if trace.dilation_rate[0] > 1 else ""
+        titles = (
+            f"input {trace.x.shape[0]}×{trace.x.shape[1]}" + (" (+ padding, hatched)" if mask.any() else ""),
+            f"kernel {kh}×{kw}{dil}",
+            "window ⊙ kernel",
+            f"output {oh}×{ow}",
+        )
+        # Each column is as wide as its grid or its title, whichever is wider, so titles never collide.
+        counts = (pw, kw, kw, ow)
+        least = [2 * _half_width(text) + 10 for text in titles]
+        cell = min(44.0, avail_w / sum(counts), avail_h / max(ph, kh, oh))
+        for _ in range(3):
+            widths = [max(n * cell, m) for n, m in zip(counts, least, strict=True)]
+            if sum(widths) <= avail_w:
+                break
+            grid_cols = [n for n, w, m in zip(counts, widths, least, strict=True) if w > m]
+            fixed = sum(m for n, w, m in zip(counts, widths, least, strict=True) if w <= m)
+            cell = max((avail_w - fixed) / max(sum(grid_cols), 1), 1.0)
+        widths = [max(n * cell, m) for n, m in zip(counts, least, strict=True)]
+        top = by0 + title_h
+        mid = top + avail_h / 2
+        starts = [bx0 + (avail_w - sum(widths)) / 2]
+        for w in widths[:-1]:
+            starts.append(starts[-1] + w + gap)
+
+        def origin(col, h):
+            return (starts[col] + (widths[col] - counts[col] * cell) / 2, mid - h * cell / 2)
+
+        hi = max(float(np.nanmax(np.abs(trace.x))), 1.0)
+        self.input.update(padded, origin(0, ph), cell, clim=(0, hi * 2.5))
+        ix, iy = self.input.origin
         self.hatch.update(mask, self.input.bounds)
         self.data_outline.update(
             [(ix + left * cell, iy + t * cell, ix + (pw - r) * cell, iy + (ph - b) * cell)]
@@ -282,37 +302,30 @@ class SweepPicture:
             self.taps.set_markersize(cell * 0.8 * px_per_unit(self.ax) * 72 / self.ax.figure.dpi)
         else:
             self.taps.set_data([], [])
-        x += pw * cell + gap
         kv = symmetric_limit(kern)
-        self.kernel.update(kern, origin(x, kh), cell, clim=(-kv, kv))
-        x += kw * cell + gap
+        self.kernel.update(kern, origin(1, kh), cell, clim=(-kv, kv))
         pv = kv * max(float(np.abs(padded).max()), 1.0)
-        self.products.update(st.products, origin(x, kh), cell, clim=(-pv, pv))
-        x += kw * cell + gap
+        self.products.update(st.products, origin(2, kh), cell, clim=(-pv, pv))
         full = conv2d(trace.padded, kern, strides=trace.strides, dilation_rate=trace.dilation_rate)
         ov = symmetric_limit(full)
         partial = np.full(full.shape, np.nan)
         partial.ravel()[: st.index + 1] = full.ravel()[: st.index + 1]
-        self.output.update(partial, origin(x, oh), cell, clim=(-ov, ov), numbers=None)
+        self.output.update(partial, origin(3, oh), cell, clim=(-ov, ov), numbers=None)
         ox, oy = self.output.origin
         i, j = st.out_pos
         self.current.set_bounds(ox + j * cell, oy + i * cell, cell, cell)
         arts = (self.input, self.kernel, self.products, self.output)
         self.frames.update([a.bounds for a in (self.kernel, self.products, self.output)])
-        dil = f", dilation {trace.dilation_rate[0]}" if trace.dilation_rate[0] > 1 else ""
-        titles = (
-            f"input {trace.x.shape[0]}×{trace.x.shape[1]}" + (" (+ padding, hatched)" if mask.any() else ""),
-            f"kernel {kh}×{kw}{dil}",
-            "window ⊙ kernel",
-            f"output {oh}×{ow}",
-        )
         entries = []
         for art, text in zip(arts, titles, strict=True):
             ax0, ay0, ax1, _ = art.bounds
             entries.append(((ax0 + ax1) / 2, ay0 - 8, text, {"va": "bottom", "fontweight": "bold"}))
-        for art, sym in zip(arts[:3], ("⊙", "=", "Σ →"), strict=True):
-            entries.append((art.bounds[2] + gap / 2, mid, sym, {"fontsize": 16}))
-        terms = [f"{w:g}·{v:g}" for w, v in zip(kern.ravel(), st.window.ravel(), strict=True)]
+        for col, sym in enumerate(("⊙", "=", "Σ →")):
+            entries.append((starts[col] + widths[col] + gap / 2, mid, sym, {"fontsize": 16}))
+        terms = [
+            f"({w:g})·{v:g}" if w < 0 else f"{w:g}·{v:g}"
+            for w, v in zip(kern.ravel(), st.window.ravel(), strict=True)
+        ]
         total = f"{st.total:g}"
         expansion = " + ".join(terms) if len(terms) <= 9 else f"the sum of {len(terms)} products"
         entries.append(
