@@ -39,11 +39,13 @@ import numpy as np
 from . import style
 from ._render import new_figure, render_png
 from .conv import sweep
-from .draw import ChannelSumPicture, LayerPicture, SweepPicture, channel_names, shape_text
+from .draw import shape_text
 from .layer import Conv2D
+from .pictures import ChannelSumPicture, LayerPicture, channel_names
 from .samples import CLASSIC_KERNELS, photo, small_grid, synthetic_channels
 from .shapes import PADDING_WORDS, output_size, output_size_formula, padding_amounts, param_count
 from .style import lecture_mode
+from .sweep_picture import SweepPicture
 
 __all__ = ["KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv", "lecture_mode"]
 
