@@ -55,8 +55,9 @@ K_MAX = 7
 PADDING_OPTIONS = (*PADDING_WORDS, 1, 2, 3)
 
 
-def _int_slider(name, value, lo, hi, step=1):
-    return widgets.IntSlider(
+def _slider(kind, name, value, lo, hi, step=1):
+    """An ``IntSlider`` or ``FloatSlider`` that reports every move (``continuous_update``)."""
+    return kind(
         value=value,
         min=lo,
         max=hi,
@@ -128,21 +129,12 @@ class LiveExplorer:
             lo, hi = spec[2], spec[3]
             if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not lo <= value <= hi:
                 raise ValueError(f"{name} must be an int from {lo} to {hi}, got {value!r}")
-            return _int_slider(name, int(value), lo, hi)
+            return _slider(widgets.IntSlider, name, int(value), lo, hi)
         if kind == "float":
             lo, hi, step = spec[2], spec[3], spec[4]
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
                 raise ValueError(f"{name} must be a number from {lo} to {hi}, got {value!r}")
-            return widgets.FloatSlider(
-                value=float(value),
-                min=lo,
-                max=hi,
-                step=step,
-                description=name,
-                continuous_update=True,
-                style={"description_width": "initial"},
-                layout=widgets.Layout(width="260px"),
-            )
+            return _slider(widgets.FloatSlider, name, float(value), lo, hi, step)
         if kind == "choice":
             options = list(spec[2])
             if isinstance(value, str) and value.lower() in [str(o).lower() for o in options]:
