@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from .shapes import _is_int, _OutOfRange, _pad_1d, as_pair, explicit_padding
+from .shapes import _is_int, _OutOfRange, _output_1d, _pad_1d, as_pair, explicit_padding
 
 __all__ = ["conv2d", "keras_to_torch", "torch_to_keras", "sweep", "SweepTrace", "SweepStep"]
 
@@ -178,8 +178,8 @@ def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, gr
     (top, bottom), (left, right) = resolve_padding((h, w), (kh, kw), s, d, padding)
     hp, wp = h + top + bottom, w + left + right
     check_fits((hp, wp), (kh, kw), d)
-    oh = (hp - d[0] * (kh - 1) - 1) // s[0] + 1
-    ow = (wp - d[1] * (kw - 1) - 1) // s[1] + 1
+    oh = _output_1d(hp, kh, s[0], d[0], 0, 0)
+    ow = _output_1d(wp, kw, s[1], d[1], 0, 0)
     b_arr = None
     if bias is not None:
         b_arr = as_numeric(bias, "bias")
@@ -377,6 +377,6 @@ def sweep(x, kernel, strides=1, padding="valid", dilation_rate=1) -> SweepTrace:
     check_fits(padded_hw, k_arr.shape, d)
     check_size("padded input", padded_hw[0] * padded_hw[1], np.dtype(float))
     padded = np.pad(x_arr.astype(float), pads)
-    oh = (padded.shape[0] - d[0] * (k_arr.shape[0] - 1) - 1) // s[0] + 1
-    ow = (padded.shape[1] - d[1] * (k_arr.shape[1] - 1) - 1) // s[1] + 1
+    oh = _output_1d(padded_hw[0], k_arr.shape[0], s[0], d[0], 0, 0)
+    ow = _output_1d(padded_hw[1], k_arr.shape[1], s[1], d[1], 0, 0)
     return SweepTrace(x_arr.copy(), k_arr.astype(float), padded, pads, s, d, (oh, ow))
