@@ -11,13 +11,14 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from matplotlib.artist import Artist
-from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
+from matplotlib.artist import Artist, getp
 from matplotlib.font_manager import FontProperties
 from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
+
+from ._fasttext import FastText, draw_labels
 
 __all__ = [
     "TextPool",
@@ -115,50 +116,6 @@ def mosaic(blocks, gutter: int = 1):
     return out, slices
 
 
-_METRICS: dict = {}
-_HA = {"left": 0.0, "center": 0.5, "right": 1.0}
-
-
-class FastText(Text):
-    """A one-line, unrotated Text that draws from cached metrics (most labels repeat frame after frame).
-
-    Matplotlib's Text lays a string out again on every draw; a live picture redraws the same few
-    dozen labels each frame, so this keeps each string's size per font and dpi and hands the string
-    straight to the renderer.
-    """
-
-    def draw(self, renderer):
-        if not self.get_visible() or not self._text:
-            return
-        s = self._text
-        prop = self._fontproperties
-        key = (s, hash(prop), renderer.dpi)
-        m = _METRICS.get(key)
-        if m is None:
-            if len(_METRICS) > 8000:
-                _METRICS.clear()
-            m = _METRICS[key] = renderer.get_text_width_height_descent(s, prop, ismath=False)
-        w, h, d = m
-        x, y = self.get_transform().transform(self.get_unitless_position())
-        x -= w * _HA[self._horizontalalignment]
-        va = self._verticalalignment
-        if va == "top":
-            y -= h - d
-        elif va == "bottom":
-            y += d
-        elif va == "center":
-            y -= h / 2 - d
-        gc = renderer.new_gc()
-        gc.set_foreground(self.get_color())
-        gc.set_alpha(self.get_alpha())
-        gc.set_antialiased(self._antialiased)
-        renderer.draw_text(
-            gc, x, renderer.height - y if renderer.flipy() else y, s, prop, 0, ismath=False, mtext=self
-        )
-        gc.restore()
-        self.stale = False
-
-
 _SETTERS = {
     "color": Text.set_color,
     "fontsize": Text.set_fontsize,
@@ -168,35 +125,49 @@ _SETTERS = {
 
 
 class TextPool:
-    """A pool of Text artists reused from frame to frame; extra ones are hidden, not removed."""
+    """A pool of Text artists reused from frame to frame; extra ones are hidden, not removed.
+
+    An entry's props apply to that entry only: a reused Text first gets back the pool's defaults
+    for every prop the previous entry set, so a label never inherits another label's size or colour.
+    """
 
     def __init__(self, ax, **defaults):
         self.ax = ax
         self.defaults = {"ha": "center", "va": "center", "fontsize": 9, "zorder": 5, **defaults}
         self.items = []
+        self._set_last: list[dict] = []  # per item, the props its last entry set
+        self._template = Text(0, 0, "", **self.defaults)
+
+    def _default(self, key):
+        if key not in self.defaults:
+            self.defaults[key] = getp(self._template, key)
+        return self.defaults[key]
 
     def show(self, entries) -> list:
         """Show ``entries``: each ``(x, y, text)`` or ``(x, y, text, props)``. Returns the shown Texts."""
         shown = []
         for i, entry in enumerate(entries):
             x, y, s = entry[:3]
-            props = entry[3] if len(entry) > 3 else None
+            props = entry[3] if len(entry) > 3 and entry[3] else {}
             if i < len(self.items):
                 t = self.items[i]
             else:
                 t = FastText(0, 0, "", **self.defaults)
-                self.ax._add_text(t)
+                self.ax.add_artist(t)
+                t.set_clip_on(False)
                 self.items.append(t)
+                self._set_last.append({})
             t.set_position((x, y))
             t.set_text(s)
             t.set_visible(True)
-            if props:
-                for key, value in props.items():
-                    setter = _SETTERS.get(key)
-                    if setter is None:
-                        t.update({key: value})
-                    else:
-                        setter(t, value)
+            stale = {k: self._default(k) for k in self._set_last[i] if k not in props}
+            for key, value in {**stale, **props}.items():
+                setter = _SETTERS.get(key)
+                if setter is None:
+                    t.update({key: value})
+                else:
+                    setter(t, value)
+            self._set_last[i] = props
             shown.append(t)
         for t in self.items[len(entries) :]:
             t.set_visible(False)
@@ -208,8 +179,6 @@ class TextPool:
         return [t for t in self.items if t.get_visible()]
 
 
-_BITMAPS: dict = {}
-
 #: At most this many numbers are printed in one grid (more would not be read, only slow the picture).
 MAX_NUMBERS = 150
 
@@ -217,10 +186,10 @@ MAX_NUMBERS = 150
 class NumberArt(Artist):
     """Many short centred labels (the numbers in a grid's cells) drawn by ONE artist.
 
-    A grid of numbers as separate Text artists costs a full artist draw per cell; here every
-    string is rasterised once per font size and dpi, and a frame only blits the cached bitmaps
-    at the cells' pixel positions. Renderers other than Agg (saving to SVG or PDF) get ordinary
-    text. ``texts``, ``positions`` and ``colors`` tell what is shown.
+    A grid of numbers as separate Text artists costs a full artist draw per cell; here one artist
+    hands them all to :func:`convlesson._fasttext.draw_labels`, which pastes each string's cached
+    stamp (or, on the stock path and for SVG or PDF, draws ordinary text). ``texts``,
+    ``positions`` and ``colors`` tell what is shown.
     """
 
     def __init__(self, ax, zorder: float = 5.0):
@@ -242,52 +211,11 @@ class NumberArt(Artist):
         self.fontsize = float(fontsize)
         self.stale = True
 
-    def _bitmap(self, renderer, s, prop):
-        key = (s, self.fontsize, renderer.dpi)
-        hit = _BITMAPS.get(key)
-        if hit is None:
-            font = renderer._prepare_font(prop)
-            font.set_text(s, 0, flags=get_hinting_flag())
-            w, h = font.get_width_height()
-            d = font.get_descent()
-            font.draw_glyphs_to_bitmap(antialiased=True)
-            xo, yo = font.get_bitmap_offset()
-            # offsets from the centre of the text box to where the bitmap is blitted (y down)
-            dx = -w / 128 + xo / 64
-            dy = (h / 2 - d) / 64 + yo / 64 + d / 64 + 1
-            if len(_BITMAPS) > 20000:
-                _BITMAPS.clear()
-            hit = _BITMAPS[key] = (np.asarray(font.get_image()).copy(), dx, dy)
-        return hit
-
     def draw(self, renderer):
         if not self.get_visible() or not self.texts:
             return
-        prop = FontProperties(size=self.fontsize)
         xy = self.get_transform().transform(self.positions)
-        if not isinstance(renderer, RendererAgg):
-            for (x, y), s, color in zip(xy, self.texts, self.colors, strict=True):
-                gc = renderer.new_gc()
-                gc.set_foreground(color)
-                w, h, d = renderer.get_text_width_height_descent(s, prop, ismath=False)
-                yy = y - (h / 2 - d)
-                renderer.draw_text(
-                    gc, x - w / 2, renderer.height - yy if renderer.flipy() else yy, s, prop, 0
-                )
-                gc.restore()
-            self.stale = False
-            return
-        height = renderer.height
-        gcs = {}
-        for (x, y), s, color in zip(xy, self.texts, self.colors, strict=True):
-            gc = gcs.get(color)
-            if gc is None:
-                gc = gcs[color] = renderer.new_gc()
-                gc.set_foreground(color)
-            img, dx, dy = self._bitmap(renderer, s, prop)
-            renderer._renderer.draw_text_image(img, round(x + dx), round(height - y + dy), 0, gc)
-        for gc in gcs.values():
-            gc.restore()
+        draw_labels(renderer, self.figure, xy, self.texts, self.colors, FontProperties(size=self.fontsize))
         self.stale = False
 
 

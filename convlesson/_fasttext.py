@@ -1,0 +1,242 @@
+"""Fast labels for live pictures: matplotlib rasterises each label once, every later frame pastes it.
+
+A live picture redraws the same few hundred labels (titles, the numbers in a grid's cells) on every
+frame, and matplotlib lays out and rasterises every one of them again each time (about half a
+millisecond a label with matplotlib 3.11). Here a label is rasterised ONCE, by matplotlib's own Agg
+text drawing, into a small RGBA *stamp*; later frames paste the stamp with the renderer's
+``draw_image``. Only public matplotlib API is used (``RendererAgg``, ``draw_text``, ``draw_image``,
+``buffer_rgba``, ``Text.get_window_extent``), and one stamp cache serves every picture.
+
+What the shortcut relies on -- where ``draw_text`` puts the glyphs, the row order ``draw_image``
+expects, where ``Text`` puts its baseline -- is checked once, at first use, by drawing probe labels
+both ways and comparing the pixels. When the check fails, or when the environment variable
+``CONVLESSON_STOCK_TEXT`` is set to ``1``, every label is drawn by stock matplotlib (``Text.draw``):
+slower, the same picture. :func:`text_path` says which path is in use and why.
+
+This is the only module of the package that knows how text gets onto a picture.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib import colors as mcolors
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.transforms import IdentityTransform
+
+__all__ = ["FastText", "draw_labels", "text_path", "STOCK_ENV"]
+
+#: Set to ``1`` to draw every label with stock matplotlib (the fallback path).
+STOCK_ENV = "CONVLESSON_STOCK_TEXT"
+
+#: Stamps kept at most (a picture uses a few hundred; switching sizes and dpi adds more).
+_MAX_STAMPS = 20000
+_PAD = 4  # blank pixels around a label while it is rasterised, so nothing is cut off
+
+_state: dict = {"fast": None, "reason": ""}
+_stamps: dict = {}  # (text, font, dpi, rgba, antialiased) -> (image rows bottom-up, dx, dy) or None
+_origins: dict = {}  # (text, font, dpi, ha, va) -> offset of the baseline-left point from the anchor
+
+
+def _env_forces_stock() -> bool:
+    return os.environ.get(STOCK_ENV, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def fast_text() -> bool:
+    """True when labels are pasted from stamps; decided once, at first use (see :func:`text_path`)."""
+    if _state["fast"] is None:
+        if _env_forces_stock():
+            _set(False, f"{STOCK_ENV} is set")
+        else:
+            reason = _probe()
+            _set(reason is None, reason or "")
+    return _state["fast"]
+
+
+def text_path() -> str:
+    """``'fast'``, or ``'stock (why)'`` when every label is drawn by stock matplotlib."""
+    return "fast" if fast_text() else f"stock ({_state['reason']})"
+
+
+def _set(fast: bool, reason: str = "") -> None:
+    """Choose the path (tests and benchmarks use this to compare both in one process)."""
+    _state["fast"], _state["reason"] = fast, reason
+    _stamps.clear()
+    _origins.clear()
+
+
+def _antialiased(text: Text) -> bool:
+    getter = getattr(text, "get_antialiased", None)  # matplotlib >= 3.8; earlier, the rcParam decides
+    return bool(getter()) if getter is not None else bool(mpl.rcParams["text.antialiased"])
+
+
+def _plain(text: Text, renderer) -> bool:
+    """Whether ``text`` is a label the stamps can draw exactly (else stock matplotlib draws it)."""
+    s = text.get_text()
+    return (
+        isinstance(renderer, RendererAgg)
+        and text.get_rotation() == 0
+        and "\n" not in s
+        and "$" not in s
+        and not text.get_usetex()
+        and not text.get_wrap()
+        and text.get_bbox_patch() is None
+        and not text.get_path_effects()
+        and not (text.get_clip_on() and (text.get_clip_box() is not None or text.get_clip_path()))
+    )
+
+
+def _rgba(text: Text) -> tuple:
+    return mcolors.to_rgba(text.get_color(), text.get_alpha())
+
+
+def _stamp(renderer, s, prop, pkey, rgba, antialiased, mtext):
+    """The label ``s`` rasterised by matplotlib's own ``draw_text``, cropped to its ink."""
+    key = (s, pkey, renderer.dpi, rgba, antialiased)
+    if key in _stamps:
+        return _stamps[key]
+    w, h, d = renderer.get_text_width_height_descent(s, prop, ismath=False)
+    width, height = math.ceil(w) + 2 * _PAD, math.ceil(h) + 2 * _PAD
+    off = RendererAgg(width, height, renderer.dpi)
+    gc = off.new_gc()
+    gc.set_foreground(rgba, isRGBA=True)
+    gc.set_antialiased(antialiased)
+    ox, oy = _PAD, _PAD + math.ceil(h - d)  # the baseline-left point; draw_text's y grows downwards
+    off.draw_text(gc, ox, oy, s, prop, 0, ismath=False, mtext=mtext)
+    gc.restore()
+    buf = np.asarray(off.buffer_rgba())
+    ink = buf[..., 3] > 0
+    rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
+    if rows.size == 0:
+        hit = None  # nothing to draw (spaces)
+    else:
+        r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+        # draw_image wants the bottom row first
+        hit = (np.ascontiguousarray(buf[r0:r1, c0:c1][::-1]), int(c0 - ox), int(r0 - oy))
+    if len(_stamps) >= _MAX_STAMPS:
+        _stamps.clear()
+    _stamps[key] = hit
+    return hit
+
+
+def _origin(renderer, s, prop, pkey, ha, va, figure):
+    """Where stock ``Text`` puts the baseline-left point of ``s``, relative to its anchor (pixels, y up)."""
+    key = (s, pkey, renderer.dpi, ha, va)
+    hit = _origins.get(key)
+    if hit is None:
+        ruler = Text(0, 0, s, fontproperties=prop, ha=ha, va=va, transform=IdentityTransform())
+        ruler.set_figure(figure)
+        box = ruler.get_window_extent(renderer)
+        ruler.set_verticalalignment("baseline")
+        descent = -ruler.get_window_extent(renderer).y0
+        hit = _origins[key] = (box.x0, box.y0 + descent)
+    return hit
+
+
+class _Paster:
+    """Pastes labels of one font on one Agg renderer (one graphics context for all of them)."""
+
+    def __init__(self, renderer, prop, antialiased, ha, va, figure):
+        self.renderer, self.prop, self.antialiased = renderer, prop, antialiased
+        self.ha, self.va, self.figure = ha, va, figure
+        self.pkey = hash(prop)
+        self.gc = renderer.new_gc()
+
+    def paste(self, x, y, s, rgba, mtext=None) -> None:
+        """Draw ``s`` anchored at display point ``(x, y)`` (y up) from its stamp."""
+        r = self.renderer
+        stamp = _stamp(r, s, self.prop, self.pkey, rgba, self.antialiased, mtext)
+        if stamp is None:
+            return
+        img, dx, dy = stamp
+        ox, oy = _origin(r, s, self.prop, self.pkey, self.ha, self.va, self.figure)
+        left = round(x + ox) + dx
+        top = round(r.height - (y + oy)) + dy  # rows counted downwards, like draw_text's y
+        r.draw_image(self.gc, left, r.height - top - img.shape[0], img)
+
+    def close(self) -> None:
+        self.gc.restore()
+
+
+class FastText(Text):
+    """A ``Text`` that pastes its stamp when it can (one line, unrotated, Agg), else draws as usual."""
+
+    def draw(self, renderer):
+        if not self.get_visible() or not fast_text() or not _plain(self, renderer):
+            return super().draw(renderer)
+        s = self.get_text()
+        if s:
+            x, y = self.get_transform().transform(self.get_unitless_position())
+            prop = self.get_fontproperties()
+            ha, va = self.get_horizontalalignment(), self.get_verticalalignment()
+            paster = _Paster(renderer, prop, _antialiased(self), ha, va, self.figure)
+            paster.paste(x, y, s, _rgba(self), self)
+            paster.close()
+        self.stale = False
+
+
+def draw_labels(renderer, figure, xy, texts, colors, prop) -> None:
+    """Draw many short labels centred on display points ``xy`` (the numbers in a grid's cells).
+
+    One stamp per distinct string and colour; with the stock path (or a renderer other than Agg,
+    e.g. when saving to SVG or PDF) each label is an ordinary ``Text`` drawn by matplotlib.
+    """
+    if fast_text() and isinstance(renderer, RendererAgg):
+        paster = _Paster(renderer, prop, bool(mpl.rcParams["text.antialiased"]), "center", "center", figure)
+        rgba = {color: mcolors.to_rgba(color) for color in set(colors)}
+        for (x, y), s, color in zip(xy, texts, colors, strict=True):
+            paster.paste(x, y, s, rgba[color])
+        paster.close()
+        return
+    label = Text(0, 0, "", fontproperties=prop, ha="center", va="center", transform=IdentityTransform())
+    label.set_figure(figure)
+    for (x, y), s, color in zip(xy, texts, colors, strict=True):
+        label.set_position((x, y))
+        label.set_text(s)
+        label.set_color(color)
+        label.draw(renderer)
+
+
+# ----------------------------------------------------------------------------------------- the check
+_PROBE_TEXT = "−12.5 Σ (3, 3) filter Hgj"
+_PROBE_CASES = (("left", "baseline"), ("center", "center"), ("right", "top"), ("left", "bottom"))
+
+
+def _probe_pixels(cls, s, size, ha, va, at) -> np.ndarray:
+    fig = Figure(figsize=(3.2, 0.5), dpi=100)
+    FigureCanvasAgg(fig)
+    label = cls(at[0], at[1], s, fontsize=size, ha=ha, va=va, transform=IdentityTransform())
+    fig.add_artist(label)
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba()).astype(int)
+
+
+def _probe() -> str | None:
+    """Draw probe labels with stock ``Text`` and with stamps; None when the pixels agree, else why not."""
+    try:
+        _state["fast"] = True  # so that FastText pastes while probing
+        for ha, va in _PROBE_CASES:
+            fig = Figure(figsize=(3.2, 0.5), dpi=100)
+            renderer = FigureCanvasAgg(fig).get_renderer()
+            prop = Text(0, 0, "", fontsize=11).get_fontproperties()
+            ox, oy = _origin(renderer, _PROBE_TEXT, prop, hash(prop), ha, va, fig)
+            at = (160 - ox, 25 - oy)  # the baseline-left point on whole pixels, where both agree exactly
+            stock = _probe_pixels(Text, _PROBE_TEXT, 11, ha, va, at)
+            fast = _probe_pixels(FastText, _PROBE_TEXT, 11, ha, va, at)
+            if not (stock[..., :3] < 250).any():
+                return "the probe label drew nothing"
+            worst = int(np.abs(stock - fast).max())
+            if worst > 2:
+                return f"pasted labels differ from matplotlib's own by up to {worst} levels ({ha}, {va})"
+    except Exception as exc:  # any change in what the shortcut relies on: use stock matplotlib
+        return f"the fast path failed its check: {type(exc).__name__}: {exc}"
+    finally:
+        _state["fast"] = None
+        _stamps.clear()
+        _origins.clear()
+    return None
