@@ -13,7 +13,8 @@ import pytest
 from matplotlib.figure import Figure
 
 import convlesson as cl
-from convlesson.explorers import common_divisors, sweep_kernel
+from convlesson.explorers.data import sweep_kernel
+from convlesson.explorers.rules import common_divisors
 
 ALLOWED = {
     "input_size",
@@ -238,11 +239,19 @@ def test_kernel_size_max_follows_the_padded_input():
     assert ex.controls["kernel_size"].max == 7
 
 
-def test_impossible_combinations_give_a_message_not_an_exception():
-    ex = cl.KernelSweep(input_size=3, kernel_size=7)
-    assert "spans 7 pixels" in ex.message and "only 3" in ex.message
-    assert ex.state["kernel_size"] == 3
+def test_a_kernel_that_cannot_fit_is_refused_when_asked_for():
+    with pytest.raises(ValueError, match=r"kernel_size 7 spans 7 pixels.*only 3 wide.*from 1 to 3 works"):
+        cl.KernelSweep(input_size=3, kernel_size=7)
+    ex = cl.KernelSweep(input_size=5, kernel_size=3)
+    with pytest.raises(ValueError, match="kernel_size 6 spans 6 pixels"):
+        ex.set(kernel_size=6)
+    with pytest.raises(ValueError, match="kernel_size 6 spans 6 pixels"):
+        ex.controls["kernel_size"].value = 6
+    assert ex.state["kernel_size"] == 3 and ex.message == ""
     check_data(ex)
+
+
+def test_a_kernel_pushed_out_by_another_control_shrinks_and_says_so():
     ex = cl.KernelSweep(input_size=5, kernel_size=3)
     ex.controls["dilation_rate"].value = 3
     assert "spans 7 pixels" in ex.message and ex.state["kernel_size"] == 2
@@ -273,8 +282,8 @@ def test_groups_offers_only_common_divisors():
 @pytest.mark.parametrize(
     ("cls", "kw", "exc", "words"),
     [
-        (cl.FilterBank, {"c_in": 20}, ValueError, "c_in must be an int from 1 to 8, got 20"),
-        (cl.FilterBank, {"c_in": 2.5}, ValueError, "c_in"),
+        (cl.FilterBank, {"c_in": 20}, ValueError, "c_in must be a whole number from 1 to 8, got 20"),
+        (cl.FilterBank, {"c_in": 2.5}, TypeError, r"c_in must be a whole number from 1 to 8, got 2\.5"),
         (cl.KernelSweep, {"padding": "middle"}, ValueError, "padding must be one of"),
         (cl.ChannelSum, {"relu": "yes"}, TypeError, "relu must be True or False"),
         (cl.ChannelSum, {"colour": 1}, TypeError, "unknown control"),
@@ -353,3 +362,167 @@ def test_no_figure_leak_and_flat_memory():
     grown = rss_bytes() - base
     assert plt.get_fignums() == []
     assert grown < 20_000_000, f"memory grew by {grown} bytes over 1000 frames"
+
+
+# ----------------------------------------------------------------------------- one validation path
+BAD_VALUES = [
+    (cl.FilterBank, "kernel_size", 99, ValueError, "kernel_size must be a whole number from 1 to 7, got 99"),
+    (cl.FilterBank, "c_in", 2.7, TypeError, r"c_in must be a whole number from 1 to 8, got 2\.7"),
+    (cl.FilterBank, "c_in", True, TypeError, "c_in must be a whole number"),
+    (cl.ChannelSum, "bias", float("nan"), ValueError, "bias must be a number from -1 to 1, got nan"),
+    (cl.ChannelSum, "bias", 1.5, ValueError, "bias must be a number from -1 to 1, got 1.5"),
+    (cl.ChannelSum, "relu", 1, TypeError, "relu must be True or False"),
+    (cl.KernelSweep, "padding", None, TypeError, "padding must be one of 'valid', 'same', 'full', 1, 2, 3"),
+    (cl.KernelSweep, "padding", "middle", ValueError, "padding must be one of"),
+    (cl.KernelSweep, "step", 50, ValueError, r"step 50 is past the last output position.*from 0 to 8"),
+    (cl.Playground, "kernel", None, TypeError, "kernel must be one of 'identity'"),
+    (cl.Playground, "kernel", np.eye(3), TypeError, "kernel must be one of 'identity'"),
+    (cl.GroupedConv, "groups", 3, ValueError, r"groups 3 does not divide both C_in = 4 and filters.*1, 2, 4"),
+]
+
+
+@pytest.mark.parametrize(("cls", "name", "value", "exc", "words"), BAD_VALUES)
+def test_a_bad_value_is_refused_the_same_way_everywhere(cls, name, value, exc, words):
+    """Constructor, set() and direct assignment refuse alike; the explorer is unchanged and still draws."""
+    with pytest.raises(exc, match=words):
+        cls(**{name: value})
+    ex = cls()
+    before = dict(ex.state)
+    frames = ex.frames_drawn
+    for attempt in (lambda: ex.set(**{name: value}), lambda: setattr(ex.controls[name], "value", value)):
+        with pytest.raises(exc, match=words):
+            attempt()
+        assert ex.state == before == {n: c.value for n, c in ex.controls.items()}
+        assert ex.frames_drawn == frames
+    for other in ex.controls:  # the explorer still draws after the refusal
+        control = ex.controls[other]
+        if isinstance(control, widgets.IntSlider) and control.max > control.min:
+            control.value = control.max if control.value != control.max else control.min
+            break
+    assert ex.frames_drawn == frames + 1
+    check_data(ex)
+    ex.close()
+
+
+def test_numpy_scalars_work_like_python_ones():
+    ex = cl.GroupedConv(c_in=np.int64(4), filters=np.int32(4), groups=np.int64(2))
+    assert ex.state == cl.GroupedConv(c_in=4, filters=4, groups=2).state
+    assert all(type(v) in (int, float, str, bool) for v in ex.state.values())
+    ex.set(c_in=np.int16(8), filters=np.uint8(8))
+    assert ex.state["c_in"] == 8 and type(ex.state["c_in"]) is int
+    cs = cl.ChannelSum(bias=np.float32(0.25), relu=np.bool_(False))
+    assert cs.state["bias"] == pytest.approx(0.25) and cs.state["relu"] is False
+    cs.controls["bias"].value = np.float64(-0.5)
+    assert cs.state["bias"] == -0.5
+    check_data(cs)
+
+
+def test_words_are_case_insensitive_everywhere():
+    ex = cl.KernelSweep()
+    ex.set(padding="SAME")
+    assert ex.state["padding"] == "same"
+    ex.controls["padding"].value = "Full"
+    assert ex.state["padding"] == "full"
+    assert cl.Playground().set(kernel="Box Blur").state["kernel"] == "box blur"
+
+
+def test_set_gives_the_same_state_in_any_order():
+    import itertools
+
+    asks = {"groups": 4, "c_in": 8, "filters": 8, "kernel_size": 5, "input_size": 6}
+    states = set()
+    for order in itertools.permutations(asks):
+        ex = cl.GroupedConv(c_in=3, filters=6, groups=3)
+        with ex.hold():
+            pass
+        ex.set(**{k: asks[k] for k in order})
+        states.add(tuple(sorted(ex.state.items())))
+        check_data(ex)
+        ex.close()
+    assert states == {tuple(sorted(asks.items()))}
+
+
+def test_set_refuses_all_or_nothing():
+    ex = cl.FilterBank(c_in=3, filters=2)
+    with pytest.raises(ValueError, match="kernel_size"):
+        ex.set(c_in=5, kernel_size=99)
+    assert ex.state["c_in"] == 3
+
+
+def test_groups_keeps_its_value_while_it_still_divides_and_never_freezes():
+    """Every c_in / filters move from every legal (c_in, filters, groups): groups moves only when it must."""
+    ex = cl.GroupedConv()
+    moves = 0
+    for c, f in itertools.product(range(1, 9), repeat=2):
+        for g in common_divisors(c, f):
+            for name in ("c_in", "filters"):
+                for v in range(1, 9):
+                    with ex.hold():  # no frames: this is about the controls
+                        ex.set(c_in=c, filters=f, groups=g)
+                        ex.controls[name].value = v
+                        ex._pending = False
+                    s = ex.state
+                    options = common_divisors(s["c_in"], s["filters"])
+                    assert list(ex.controls["groups"].options) == options
+                    assert s["groups"] == (g if g in options else max(o for o in options if o <= g))
+                    assert ("does not divide" in ex.message) == (g not in options)
+                    moves += 1
+    assert moves == 1472
+    ex.set(c_in=3, filters=6, groups=3)
+    ex.controls["c_in"].value = 2  # froze the explorer with a TraitError once
+    assert ex.state["groups"] == 2
+    check_data(ex)
+
+
+def test_defaults_adapt_to_what_the_learner_asked_for():
+    """A default that does not fit what was passed adapts silently; the message never blames it."""
+    ex = cl.GroupedConv(c_in=3, filters=3)
+    assert ex.state["groups"] == 1 and ex.message == ""
+    ex = cl.FilterBank(input_size=6, dilation_rate=3)
+    assert ex.state["kernel_size"] == 2 and ex.message == ""
+    check_data(ex)
+
+
+def test_show_picks_the_controls_on_screen():
+    ex = cl.KernelSweep(show=["kernel_size", "step"], input_size=7)
+    shown = list(ex.control_box.children)
+    assert shown == [ex.play, ex.controls["kernel_size"], ex.controls["step"]]
+    assert ex.state["input_size"] == 7 and set(ex.controls) == set(cl.KernelSweep.SPECS)
+    ex = cl.KernelSweep(show=["kernel_size"])
+    assert ex.play not in ex.control_box.children
+    with pytest.raises(ValueError, match="show names unknown control"):
+        cl.KernelSweep(show=["colour"])
+    with pytest.raises(TypeError, match="show must be a list"):
+        cl.KernelSweep(show="kernel_size")
+
+
+def test_flush_turns_only_no_picture_into_a_message(monkeypatch):
+    from convlesson.explorers import NoPicture
+
+    ex = cl.FilterBank()
+
+    def no_picture():
+        raise NoPicture("the output would be empty")
+
+    monkeypatch.setattr(ex, "_draw", no_picture)
+    before = ex.image.value
+    ex.controls["filters"].value = 3
+    assert ex.message == "This combination has no picture: the output would be empty"
+    assert ex.image.value == before
+
+    def bug():
+        raise ValueError("a drawing bug")
+
+    monkeypatch.setattr(ex, "_draw", bug)
+    with pytest.raises(ValueError, match="a drawing bug"):
+        ex.controls["filters"].value = 4
+
+
+def test_a_closed_explorer_says_so():
+    ex = cl.FilterBank()
+    ex.close()
+    assert ex.closed and ex.figure is None if hasattr(ex, "figure") else ex.closed
+    with pytest.raises(ValueError, match="was closed"):
+        ex.set(filters=3)
+    assert "(closed)" in ex._repr_mimebundle_()["text/plain"]
+    ex.close()  # twice is fine

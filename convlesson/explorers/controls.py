@@ -1,0 +1,229 @@
+"""Controls as data: what each explorer parameter accepts, and the widgets that hold it.
+
+A :class:`Spec` says what one control can ever take (an int from 1 to 7, a number from -1 to 1,
+one of a few words, True or False) and checks a value against it: numpy scalars count as their
+Python equals, words are case-insensitive, and anything else is refused with a :class:`BadValue`
+(a ``ValueError``) or :class:`BadType` (a ``TypeError``) that names the control, the value and what
+works. The widgets made here send EVERY new value -- from the constructor, from ``set()``, from a
+direct ``control.value = ...`` and from the browser -- through the explorer's check first, so a
+value is never silently cut (2.7 to 2) or clamped (99 to 7).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import numpy as np
+import traitlets
+
+from ..shapes import PADDING_WORDS
+
+__all__ = [
+    "Spec",
+    "Int",
+    "Float",
+    "Choice",
+    "Bool",
+    "BadValue",
+    "BadType",
+    "as_widget_value",
+    "K_MAX",
+    "PADDING_OPTIONS",
+]
+
+#: The largest kernel_size a slider offers.
+K_MAX = 7
+
+#: Padding choices offered by every padding dropdown (all accepted by ``conv2d``).
+PADDING_OPTIONS = (*PADDING_WORDS, 1, 2, 3)
+
+
+class BadValue(ValueError):
+    """A value a control cannot take (out of range, not one of its options, does not fit the others)."""
+
+
+class BadType(TypeError):
+    """A value of a kind a control never takes (a float for an int, a string for a number, None)."""
+
+
+def _is_int(v) -> bool:
+    return isinstance(v, numbers.Integral) and not isinstance(v, (bool, np.bool_))
+
+
+def _shown(v) -> str:
+    """A value as the learner typed it, short (arrays and long reprs are cut)."""
+    text = repr(v)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What one control accepts. Make one with :func:`Int`, :func:`Float`, :func:`Choice` or :func:`Bool`."""
+
+    kind: str
+    default: object
+    lo: float | None = None
+    hi: float | None = None
+    step: float | None = None
+    options: tuple = ()
+
+    def check(self, name: str, value):
+        """``value`` as this control holds it, or a :class:`BadValue` / :class:`BadType` saying why not."""
+        return getattr(self, f"_check_{self.kind}")(name, value)
+
+    def _check_int(self, name, value):
+        if not _is_int(value):
+            kind = "True/False" if isinstance(value, (bool, np.bool_)) else type(value).__name__
+            raise BadType(
+                f"{name} must be a whole number from {self.lo} to {self.hi}, got {_shown(value)} ({kind})"
+            )
+        v = int(value)
+        if not self.lo <= v <= self.hi:
+            raise BadValue(f"{name} must be a whole number from {self.lo} to {self.hi}, got {v}")
+        return v
+
+    def _check_float(self, name, value):
+        ok = isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+        if not ok:
+            raise BadType(
+                f"{name} must be a number from {self.lo:g} to {self.hi:g}, got {_shown(value)} "
+                f"({type(value).__name__})"
+            )
+        try:
+            v = float(value)
+        except OverflowError:  # a huge int
+            v = math.inf
+        if not math.isfinite(v) or not self.lo <= v <= self.hi:
+            raise BadValue(f"{name} must be a number from {self.lo:g} to {self.hi:g}, got {_shown(value)}")
+        return v
+
+    def _check_choice(self, name, value):
+        words = ", ".join(repr(o) for o in self.options)
+        if isinstance(value, np.generic):
+            value = value.item()
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            raise BadType(f"{name} must be one of {words}; got {_shown(value)} ({type(value).__name__})")
+        if isinstance(value, str):
+            for option in self.options:
+                if isinstance(option, str) and option.lower() == value.strip().lower():
+                    return option
+        elif value in self.options:
+            return next(o for o in self.options if not isinstance(o, str) and o == value)
+        raise BadValue(f"{name} must be one of {words}; got {_shown(value)}")
+
+    def _check_bool(self, name, value):
+        if not isinstance(value, (bool, np.bool_)):
+            raise BadType(f"{name} must be True or False, got {_shown(value)} ({type(value).__name__})")
+        return bool(value)
+
+    def widget(self, name: str, value):
+        """A new widget for this control showing ``value`` (already checked)."""
+        common = {"description": name, "style": {"description_width": "initial"}}
+        if self.kind == "int":
+            return _IntSlider(
+                value=value,
+                min=self.lo,
+                max=self.hi,
+                continuous_update=True,
+                layout=widgets.Layout(width="260px"),
+                **common,
+            )
+        if self.kind == "float":
+            return _FloatSlider(
+                value=value,
+                min=self.lo,
+                max=self.hi,
+                step=self.step,
+                continuous_update=True,
+                layout=widgets.Layout(width="260px"),
+                **common,
+            )
+        if self.kind == "choice":
+            return _Dropdown(
+                options=list(self.options), value=value, layout=widgets.Layout(width="200px"), **common
+            )
+        return _Checkbox(value=value, description=name, indent=False, layout=widgets.Layout(width="110px"))
+
+
+def Int(default: int, lo: int, hi: int) -> Spec:  # noqa: N802 (reads like a type in a SPECS table)
+    """A whole number from ``lo`` to ``hi`` (a slider)."""
+    return Spec("int", default, lo, hi)
+
+
+def Float(default: float, lo: float, hi: float, step: float) -> Spec:  # noqa: N802
+    """A number from ``lo`` to ``hi`` (a slider moving by ``step``)."""
+    return Spec("float", default, lo, hi, step)
+
+
+def Choice(default, options) -> Spec:  # noqa: N802
+    """One of ``options`` (a dropdown); words match whatever their case."""
+    return Spec("choice", default, options=tuple(options))
+
+
+def Bool(default: bool) -> Spec:  # noqa: N802
+    """True or False (a checkbox)."""
+    return Spec("bool", default)
+
+
+def as_widget_value(value):
+    """The value a widget reports, as the explorer's state holds it (numpy scalars become Python ones)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+class _AnyButNone(traitlets.Any):
+    """Any value, None included, goes to the check (traitlets lets None past every check of ``Any``)."""
+
+    allow_none = False
+
+
+class _Checked:
+    """Widgets whose every new value is first checked by their explorer (``check(value) -> value``).
+
+    ``check`` is set by the explorer once the widget exists (a weak reference, so the widget never
+    keeps its explorer alive); until then, and after the explorer is gone, values pass unchanged.
+    """
+
+    check = None
+
+    def _checked(self, value):
+        check = self.check
+        return value if check is None else check(value)
+
+
+class _IntSlider(_Checked, widgets.IntSlider):
+    # Any, not CInt: a float must reach the check (and be refused) instead of being cut to an int.
+    value = _AnyButNone(0, help="Int value").tag(sync=True)
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal):
+        return self._checked(proposal["value"])
+
+
+class _FloatSlider(_Checked, widgets.FloatSlider):
+    value = _AnyButNone(0.0, help="Float value").tag(sync=True)
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal):
+        return self._checked(proposal["value"])
+
+
+class _Checkbox(_Checked, widgets.Checkbox):
+    value = _AnyButNone(False, help="Bool value").tag(sync=True)
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal):
+        return self._checked(proposal["value"])
+
+
+class _Dropdown(_Checked, widgets.Dropdown):
+    value = _AnyButNone(None, help="Selected value")
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal):
+        value = self._checked(proposal["value"])
+        if value not in self._options_values:  # the check keeps the options in step; this never fires
+            raise traitlets.TraitError(f"{value!r} is not one of {self._options_values}")
+        return value

@@ -1,0 +1,52 @@
+"""``GroupedConv``: grouped and depthwise convolutions -- filters that hold fewer kernels (``07_beyond``)."""
+
+from __future__ import annotations
+
+from ..shapes import param_count
+from .controls import Choice, Int
+from .filter_bank import FilterBank
+from .rules import GroupsDivide, KernelFits
+
+__all__ = ["GroupedConv"]
+
+
+class GroupedConv(FilterBank):
+    """Grouped (and depthwise) convolution: each filter reads only ``C_in / groups`` channels.
+
+    Controls: ``c_in``, ``filters``, ``groups`` (only the common divisors of both are offered),
+    ``kernel_size`` and ``input_size``. Kernels a filter does not hold are hatched; the readout
+    compares kernel and parameter counts with ``groups = 1``. Introduced in ``07_beyond``.
+    """
+
+    SPECS = {
+        "c_in": Int(4, 1, 8),
+        "filters": Int(4, 1, 8),
+        "groups": Choice(2, tuple(range(1, 9))),
+        "kernel_size": Int(3, 1, 5),
+        "input_size": Int(12, 6, 24),
+    }
+    RULES = (GroupsDivide(), KernelFits(5, fixed={"padding": "valid", "strides": 1, "dilation_rate": 1}))
+    WIDTH, HEIGHT = 1000, 580
+
+    def _groups(self) -> int:
+        return self.state["groups"]
+
+    def _extra_lines(self, lines):
+        s = self.state
+        c_in, filters, g, k = s["c_in"], s["filters"], s["groups"], s["kernel_size"]
+        per = c_in // g
+        p_g, p_1 = param_count(k, c_in, filters, groups=g), param_count(k, c_in, filters)
+        kind = " (depthwise: one channel per filter)" if per == 1 and g > 1 else ""
+        return [
+            *lines[:2],
+            f"groups = {g}{kind}: each filter reads C_in/groups = {per} of the {c_in} channels, so it holds "
+            f"{per} kernel{'s' if per > 1 else ''}; the layer holds {filters * per} kernels "
+            f"(groups = 1: {filters * c_in})",
+            f"parameters: {filters}·({k}·{k}·{per}) + {filters} = {p_g}   (groups = 1: {p_1})",
+        ]
+
+    def _map_names(self, names):
+        return [
+            f"map {j} ← filter {j} ({names[ch[0]]}" + (f"–{names[ch[-1]]})" if len(ch) > 1 else ")")
+            for j, ch in enumerate(self.layer.channels_of(j) for j in range(self.layer.filters))
+        ]

@@ -1,0 +1,132 @@
+"""Range rules between controls: which values of one control work with the others' current values.
+
+A kernel must fit the padded input; the ``step`` of a sweep must be one of its output positions;
+``groups`` must divide both ``c_in`` and ``filters``. Each :class:`Rule` names the control it limits
+(``target``), computes what works for a whole proposed state (``allowed``), and words both cases a
+learner meets: a value asked for that does not work is *refused* (``refusal``), and a value that
+stopped working because another control moved is *moved* to the nearest one that works (``moved``).
+Explorers list their rules in dependency order, so a state is settled in one pass, whatever order
+its values were given in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..shapes import output_size, padding_amounts
+
+__all__ = ["Allowed", "Rule", "KernelFits", "StepInSweep", "GroupsDivide", "common_divisors"]
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """What works: a range ``lo..hi`` of ints, or a list of ``options``."""
+
+    lo: int = 0
+    hi: int = 0
+    options: tuple | None = None
+
+    def __contains__(self, value) -> bool:
+        if self.options is not None:
+            return value in self.options
+        return self.lo <= value <= self.hi
+
+    def nearest(self, value):
+        """The allowed value closest to ``value`` from below (or the smallest one)."""
+        if self.options is not None:
+            below = [o for o in self.options if o <= value]
+            return max(below) if below else min(self.options)
+        return min(max(value, self.lo), self.hi)
+
+    def words(self) -> str:
+        if self.options is not None:
+            return "one of " + ", ".join(str(o) for o in self.options)
+        return f"from {self.lo} to {self.hi}" if self.hi > self.lo else f"only {self.lo}"
+
+
+class Rule:
+    """Limits ``target`` given the other controls. Subclasses define ``allowed`` and ``why``."""
+
+    target: str = ""
+    #: Say so when a move of another control changes ``target`` (False: follow silently).
+    announce: bool = True
+
+    def allowed(self, state: dict) -> Allowed:
+        raise NotImplementedError
+
+    def why(self, state: dict, value) -> str:
+        """Why ``value`` of ``target`` does not work with ``state``."""
+        raise NotImplementedError
+
+    def refusal(self, state: dict, value) -> str:
+        return f"{self.why(state, value)}; {self.target} {self.allowed(state).words()} works here"
+
+    def moved(self, state: dict, old, new) -> str:
+        return f"{self.why(state, old)}; {self.target} is now {new}."
+
+
+class KernelFits(Rule):
+    """``kernel_size`` up to ``k_max``, and no larger than the padded input (with dilation)."""
+
+    target = "kernel_size"
+
+    def __init__(self, k_max: int, fixed: dict | None = None):
+        self.k_max = k_max
+        self.fixed = fixed or {}  # controls an explorer does not have, e.g. {"padding": "valid"}
+
+    def _geometry(self, state):
+        """``strides``, ``padding`` and ``dilation_rate``: the explorer's, or fixed ones, or the defaults."""
+        return tuple(
+            self.fixed.get(n, state.get(n, default))
+            for n, default in (("strides", 1), ("padding", "valid"), ("dilation_rate", 1))
+        )
+
+    def allowed(self, state):
+        size = state["input_size"]
+        s, p, d = self._geometry(state)
+        fits = [k for k in range(1, self.k_max + 1) if output_size(size, k, s, p, d) > 0]
+        return Allowed(1, max(fits, default=1))
+
+    def why(self, state, value):
+        size = state["input_size"]
+        s, p, d = self._geometry(state)
+        span = d * (value - 1) + 1
+        padded = size + sum(padding_amounts(size, value, s, p, d))
+        dil = f" with dilation_rate {d}" if d > 1 else ""
+        return (
+            f"kernel_size {value}{dil} spans {span} pixels, but the padded input is only {padded} "
+            "wide, so there would be no output"
+        )
+
+
+class StepInSweep(Rule):
+    """``step`` is one of the sweep's output positions, counted from 0 (follows them silently)."""
+
+    target = "step"
+    announce = False
+
+    def __init__(self, positions):
+        self.positions = positions  # state -> number of output positions
+
+    def allowed(self, state):
+        return Allowed(0, max(self.positions(state) - 1, 0))
+
+    def why(self, state, value):
+        return f"step {value} is past the last output position (there are {self.positions(state)})"
+
+
+def common_divisors(a: int, b: int) -> list[int]:
+    """The ``groups`` values that work for ``C_in = a`` and ``filters = b``."""
+    return [g for g in range(1, min(a, b) + 1) if a % g == 0 and b % g == 0]
+
+
+class GroupsDivide(Rule):
+    """``groups`` divides both ``c_in`` and ``filters``."""
+
+    target = "groups"
+
+    def allowed(self, state):
+        return Allowed(options=tuple(common_divisors(state["c_in"], state["filters"])))
+
+    def why(self, state, value):
+        return f"groups {value} does not divide both C_in = {state['c_in']} and filters = {state['filters']}"

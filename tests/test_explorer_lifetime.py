@@ -1,0 +1,126 @@
+"""Explorers do not outlive their use: nobody's explorers are freed, a re-run cell frees the old one.
+
+Measured the way a learner causes it: making explorers without keeping them, and running the same
+notebook cell again and again in a real Jupyter kernel (the front end sends the cell's id).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import weakref
+
+import pytest
+
+import convlesson as cl
+from convlesson.explorers import LiveExplorer
+
+pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="reads memory from /proc")
+
+
+def rss_bytes() -> int:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_an_explorer_nobody_holds_is_freed_and_its_widgets_closed():
+    ex = cl.FilterBank()
+    ex.controls["filters"].value = 3  # its observers and checks have run
+    ref = weakref.ref(ex)
+    parts = [weakref.ref(w) for w in (*ex.controls.values(), ex.image, ex.widget)]
+    kept = [w() for w in parts]  # hold the widgets, not the explorer
+    del ex
+    gc.collect()
+    assert ref() is None
+    assert all(w.comm is None for w in kept), "the freed explorer's widgets must be closed"
+
+
+def test_re_created_explorers_keep_memory_flat():
+    for _ in range(30):  # warm up: fonts, label stamps, allocator pools
+        cl.FilterBank()
+    gc.collect()
+    base = rss_bytes()
+    refs = []
+    for _ in range(60):
+        ex = cl.FilterBank()
+        refs.append(weakref.ref(ex))
+    del ex
+    gc.collect()
+    grown = rss_bytes() - base
+    assert all(r() is None for r in refs)
+    assert grown / 60 < 0.5e6, f"{grown / 60 / 1e6:.2f} MB per re-created explorer"
+
+
+def test_close_frees_the_figure_but_keeps_the_state():
+    ex = cl.FilterBank(c_in=4)
+    state = dict(ex.state)
+    ex.close()
+    assert ex.closed and ex.state == state and repr(ex).startswith("FilterBank(")
+    assert not hasattr(ex, "figure") and not hasattr(ex, "picture")
+
+
+KERNEL_CODE = """
+import gc, os
+import convlesson as cl
+from convlesson.explorers import LiveExplorer
+
+def _report():
+    gc.collect()
+    with open("/proc/self/statm") as fh:
+        rss = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    open_ = sum(1 for o in gc.get_objects() if isinstance(o, LiveExplorer) and not o.closed)
+    print(rss, open_)
+"""
+
+
+def test_re_running_a_widget_cell_in_a_kernel_keeps_memory_flat():
+    """60 re-runs of the cell ``cl.FilterBank()`` in a real kernel: one explorer open, memory flat."""
+    manager = pytest.importorskip("jupyter_client.manager")
+    km, kc = manager.start_new_kernel(kernel_name="python3")
+    try:
+
+        def run(code, cell_id):
+            msg = kc.session.msg(
+                "execute_request",
+                {"code": code, "silent": False, "store_history": True, "user_expressions": {}},
+                metadata={"cellId": cell_id},
+            )
+            kc.shell_channel.send(msg)
+            out = []
+            while True:
+                reply = kc.get_iopub_msg(timeout=60)
+                if reply["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+                    continue
+                kind, content = reply["msg_type"], reply["content"]
+                if kind == "stream":
+                    out.append(content["text"])
+                elif kind == "error":
+                    raise AssertionError("\n".join(content["traceback"]))
+                elif kind == "status" and content["execution_state"] == "idle":
+                    return "".join(out)
+
+        run(KERNEL_CODE, "setup")
+        for _ in range(30):  # warm up: fonts, label stamps, allocator pools
+            run("cl.FilterBank()", "widget-cell")
+        before, open_before = map(int, run("_report()", "report").split())
+        for _ in range(60):
+            run("cl.FilterBank()", "widget-cell")
+        after, open_after = map(int, run("_report()", "report").split())
+        run("cl.FilterBank()", "another-cell")
+        _, open_two = map(int, run("_report()", "report").split())
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    assert open_before == open_after == 1, "re-running the cell must close the explorer it showed before"
+    assert open_two == 2, "an explorer shown by another cell stays open"
+    per_run = (after - before) / 60
+    assert per_run < 0.5e6, f"{per_run / 1e6:.2f} MB per re-run"
+
+
+def test_explorers_outside_a_notebook_are_not_tracked():
+    from convlesson.explorers import live
+
+    ex = cl.KernelSweep()
+    ex._repr_mimebundle_()
+    assert all(ex is not old for shown in live._by_cell.values() for _, old in shown)
+    assert isinstance(ex, LiveExplorer)
