@@ -6,7 +6,11 @@ filters = 8, kernel_size = 7 where the explorer has them), this sets ``control.v
 the same picture made the naive way (a new pyplot figure with one Axes per kernel and per map,
 ``imshow`` each, ``savefig`` to PNG, close) and prints the ratio of medians.
 
-Run: ``python benchmarks/explorers.py [--repeats N]``
+The whole table is printed twice: with the fast label path (labels pasted from cached stamps,
+:mod:`convlesson._fasttext`) and with stock matplotlib text, the fallback used when the fast path
+fails its check or ``CONVLESSON_STOCK_TEXT=1`` is set.
+
+Run: ``python benchmarks/explorers.py [--repeats N] [--path fast|stock|both]``
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 import convlesson as cl  # noqa: E402
+from convlesson import _fasttext  # noqa: E402
 from convlesson._art import MAX_NUMBERS  # noqa: E402
 
 LARGEST = {"c_in": 8, "filters": 8, "kernel_size": 7}
@@ -121,12 +126,8 @@ def time_naive(ex, repeats):
     return times
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=12, help="frames timed per control (default 12)")
-    parser.add_argument("--naive-repeats", type=int, default=3, help="naive frames per setting (default 3)")
-    args = parser.parse_args(argv)
-    classes = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv]
+def table(classes, repeats, naive_repeats):
+    """Time every control of every explorer; print one row each and return the summary figures."""
     print(
         f"{'explorer':<12} {'setting':<8} {'control':<14} {'median ms':>9} {'p95 ms':>7} "
         f"{'naive ms':>9} {'ratio':>6}"
@@ -136,15 +137,16 @@ def main(argv=None):
         for setting in ("default", "largest"):
             kw = {} if setting == "default" else {k: v for k, v in LARGEST.items() if k in cls.SPECS}
             if cls is cl.GroupedConv and setting == "largest":
-                kw["kernel_size"] = cls.SPECS["kernel_size"][3]
+                kw["kernel_size"] = cls.SPECS["kernel_size"].hi
             if cls is cl.KernelSweep and setting == "largest":
                 kw = {"input_size": 10, "kernel_size": 7, "padding": "same"}
             ex = cls(**kw)
+            first = next(iter(ex.controls))
             for _ in range(3):  # warm up
-                ex.controls[next(iter(ex.controls))].value = ex.controls[next(iter(ex.controls))].value
-            naive = float(np.median(time_naive(ex, args.naive_repeats)))
+                time_control(ex, first, 2)
+            naive = float(np.median(time_naive(ex, naive_repeats)))
             for name in ex.controls:
-                times = time_control(ex, name, args.repeats)
+                times = time_control(ex, name, repeats)
                 if times is None:
                     continue
                 med, p95 = float(np.median(times)), float(np.percentile(times, 95))
@@ -157,11 +159,32 @@ def main(argv=None):
                     f"{naive / med:6.1f}"
                 )
             ex.close()
-    print(
-        f"\nworst median at the largest settings: {worst_largest:.1f} ms; "
-        f"speed-up over the naive way at the largest settings: smallest {min(big):.1f}x, "
-        f"median {np.median(big):.1f}x; at all settings: smallest {min(ratios):.1f}x"
-    )
+    return worst_largest, big, ratios
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=12, help="frames timed per control (default 12)")
+    parser.add_argument("--naive-repeats", type=int, default=3, help="naive frames per setting (default 3)")
+    parser.add_argument("--path", choices=("fast", "stock", "both"), default="both", help="label path(s)")
+    args = parser.parse_args(argv)
+    classes = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv]
+    summary = []
+    for path in ("fast", "stock") if args.path == "both" else (args.path,):
+        if path == "fast" and not _fasttext.fast_text():
+            print(f"\nthe fast label path is not available here: {_fasttext.text_path()}")
+            continue
+        _fasttext._set(path == "fast", "chosen by the benchmark")
+        print(f"\n=== label path: {path} (matplotlib {matplotlib.__version__}) ===")
+        worst, big, ratios = table(classes, args.repeats, args.naive_repeats)
+        line = (
+            f"{path}: worst median at the largest settings {worst:.1f} ms; speed-up over the naive way "
+            f"at the largest settings: smallest {min(big):.1f}x, median {np.median(big):.1f}x; "
+            f"at all settings: smallest {min(ratios):.1f}x"
+        )
+        print("\n" + line)
+        summary.append(line)
+    print("\n" + "\n".join(summary))
 
 
 if __name__ == "__main__":
