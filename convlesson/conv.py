@@ -11,12 +11,23 @@ multi-channel sum in ``04_many_channels``.
 
 from __future__ import annotations
 
+import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from .shapes import _is_int, _OutOfRange, _output_1d, _pad_1d, as_pair, explicit_padding
+from .shapes import (
+    _is_int,
+    _OutOfRange,
+    _output_1d,
+    _pad_1d,
+    as_pair,
+    check_fits,
+    explicit_padding,
+    show,
+)
 
 __all__ = ["conv2d", "keras_to_torch", "torch_to_keras", "sweep", "SweepTrace", "SweepStep"]
 
@@ -29,11 +40,17 @@ MAX_BYTES = 2 * 1024**3
 _BLOCK_BYTES = 128 * 1024
 
 
+#: numpy before 1.24 only warns about ragged nested lists (and makes an object array of them).
+_RaggedWarning = getattr(getattr(np, "exceptions", np), "VisibleDeprecationWarning", UserWarning)
+
+
 def as_numeric(value, name: str) -> np.ndarray:
     """``np.asarray(value)`` checked to hold real numbers (bool, int, unsigned or float)."""
     try:
-        arr = np.asarray(value)
-    except (ValueError, TypeError) as exc:  # ragged nested lists
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", _RaggedWarning)
+            arr = np.asarray(value)
+    except (ValueError, TypeError, _RaggedWarning) as exc:  # ragged nested lists
         raise TypeError(
             f"{name} must be a rectangular array of numbers; numpy could not read it ({exc})"
         ) from None
@@ -56,46 +73,45 @@ def resolve_padding(hw, kernel_hw, strides_hw, dilation_hw, padding):
     return tuple(_pad_1d(hw[a], kernel_hw[a], strides_hw[a], dilation_hw[a], padding, a) for a in (0, 1))
 
 
+def _common_divisors(a: int, b: int) -> list[int]:
+    g = math.gcd(a, b)
+    small = [d for d in range(1, math.isqrt(g) + 1) if g % d == 0]
+    return sorted({*small, *(g // d for d in small)})
+
+
 def check_groups(groups, c_in: int, filters: int) -> int:
     """Validate ``groups`` against the channel counts and return it as an int."""
     if not _is_int(groups):
-        raise TypeError(f"groups must be a positive int, got {groups!r}; groups=1 is an ordinary convolution")
+        raise TypeError(
+            f"groups must be a positive int, got {show(groups)} ({type(groups).__name__}); "
+            "groups=1 is an ordinary convolution"
+        )
     if groups < 1:
         raise ValueError(
-            f"groups must be a positive int, got {groups!r}; groups=1 is an ordinary convolution"
+            f"groups must be a positive int, got {show(groups)}; groups=1 is an ordinary convolution"
         )
     if c_in % groups or filters % groups:
-        divisors = [g for g in range(1, min(c_in, filters) + 1) if c_in % g == 0 and filters % g == 0]
         raise ValueError(
-            f"groups={groups} must divide both C_in={c_in} and filters={filters}; "
-            f"the groups that work here are {divisors}"
+            f"groups={show(groups)} must divide both C_in={c_in} and filters={filters}; "
+            f"the groups that work here are {_common_divisors(c_in, filters)}"
         )
     return int(groups)
 
 
-def check_size(what: str, count: int, dtype: np.dtype, shape: tuple | None = None) -> None:
-    """Refuse, before allocating it, an array of ``count`` elements larger than ``MAX_BYTES``."""
-    size = count * dtype.itemsize
+def check_size(what: str, count: int, dtype: np.dtype, shape: tuple | None = None, advice: str = "") -> None:
+    """Refuse, before allocating it, an array of ``count`` elements larger than ``MAX_BYTES``.
+
+    Sizes are Python ints, so even an absurd request is measured exactly, never overflowing.
+    """
+    size = int(count) * np.dtype(dtype).itemsize
     if size > MAX_BYTES:
-        shown = f" of shape {shape}" if shape is not None else ""
+        shown = f" of shape {show(tuple(shape))}" if shape is not None else ""
+        gib = size // 1024**3
+        amount = f"{size / 1024**3:.1f} GiB" if gib < 10**6 else f"{show(gib)} GiB"
         raise ValueError(
-            f"the {what}{shown} would need {size / 1024**3:.1f} GiB "
-            f"(more than {MAX_BYTES / 1024**3:.0f} GiB); "
-            "use a smaller input, fewer filters, less padding or larger strides"
+            f"the {what}{shown} would need {amount} (more than {MAX_BYTES / 1024**3:.0f} GiB); "
+            + (advice or "use a smaller input, fewer filters, less padding or larger strides")
         )
-
-
-def check_fits(padded_hw, kernel_hw, dilation_hw) -> None:
-    """Raise when the dilated kernel is larger than the padded input along either axis."""
-    for axis, name in ((0, "tall"), (1, "wide")):
-        span = dilation_hw[axis] * (kernel_hw[axis] - 1) + 1
-        if span > padded_hw[axis]:
-            dil = f" with dilation_rate {dilation_hw[axis]}" if dilation_hw[axis] > 1 else ""
-            raise ValueError(
-                f"kernel_size {kernel_hw[axis]}{dil} spans {span} pixels, but the padded input is only "
-                f"{padded_hw[axis]} {name}, so there is no output; use a smaller kernel_size or "
-                f"dilation_rate, or more padding"
-            )
 
 
 def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, groups=1) -> np.ndarray:
@@ -139,6 +155,7 @@ def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, gr
     """
     x_arr = as_numeric(x, "x")
     k_arr = as_numeric(kernel, "kernel")
+    given_shapes = {"x": x_arr.shape, "kernel": k_arr.shape}
     single_channel = x_arr.ndim == 2
     if single_channel:
         if k_arr.ndim != 2:
@@ -164,8 +181,9 @@ def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, gr
         )
     n, h, w, c_in = x_arr.shape
     kh, kw, c_per_group, filters = k_arr.shape
-    if min(kh, kw, c_per_group, filters) == 0 or min(h, w, c_in) == 0 or n == 0:
-        raise ValueError(f"x {x_arr.shape} and kernel {k_arr.shape} must not have an empty dimension")
+    for name, arr in (("x", x_arr), ("kernel", k_arr)):
+        if arr.size == 0:
+            raise ValueError(f"{name} must not have an empty dimension, got shape {given_shapes[name]}")
     groups = check_groups(groups, c_in, filters)
     if c_per_group * groups != c_in:
         want = "C_in" if groups == 1 else f"C_in / groups = {c_in}/{groups}"
@@ -180,6 +198,8 @@ def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, gr
     check_fits((hp, wp), (kh, kw), d)
     oh = _output_1d(hp, kh, s[0], d[0], 0, 0)
     ow = _output_1d(wp, kw, s[1], d[1], 0, 0)
+    # a step longer than the padded input leaves one window per axis: the same as a step of its length
+    s = (min(s[0], hp), min(s[1], wp))
     b_arr = None
     if bias is not None:
         b_arr = as_numeric(bias, "bias")
@@ -247,6 +267,8 @@ def _check_4d(array, name: str, layout: str) -> np.ndarray:
     arr = as_numeric(array, name)
     if arr.ndim != 4:
         raise ValueError(f"{name} must be 4-D {layout}, got shape {arr.shape}")
+    if arr.size == 0:
+        raise ValueError(f"{name} must not have an empty dimension, got shape {arr.shape}")
     return arr
 
 
@@ -320,7 +342,8 @@ class SweepTrace:
         """Step ``k`` (0-based, row by row): the window, the products and their sum."""
         if not _is_int(k) or not -len(self) <= k < len(self):
             raise _OutOfRange(
-                f"step must be an int from 0 to {len(self) - 1} (there are {len(self)} positions)"
+                f"step must be an int from 0 to {len(self) - 1} (there are {len(self)} positions), "
+                f"got {show(k)}"
             )
         k = int(k) % len(self)
         i, j = divmod(k, self.output_hw[1])
@@ -344,7 +367,18 @@ class SweepTrace:
         return out
 
     def partial_output(self, upto: int) -> np.ndarray:
-        """The output after steps ``0 .. upto`` only; cells not reached yet are NaN."""
+        """The output after steps ``0 .. upto`` only; cells not reached yet are NaN.
+
+        ``upto`` past the last step gives the whole output.
+        """
+        if not _is_int(upto):
+            raise TypeError(
+                f"upto must be an int step number from 0 to {len(self) - 1}, got {show(upto)} "
+                f"({type(upto).__name__})"
+            )
+        if upto < 0:
+            raise ValueError(f"upto must be an int step number from 0 to {len(self) - 1}, got {show(upto)}")
+        upto = int(upto)
         out = np.full(self.output_hw, np.nan)
         for k in range(min(upto + 1, len(self))):
             st = self.step(k)
@@ -368,8 +402,10 @@ def sweep(x, kernel, strides=1, padding="valid", dilation_rate=1) -> SweepTrace:
         raise ValueError(f"sweep traces one channel: x must be 2-D (H, W), got shape {x_arr.shape}")
     if k_arr.ndim != 2:
         raise ValueError(f"sweep traces one kernel: kernel must be 2-D (kh, kw), got shape {k_arr.shape}")
-    if min(x_arr.shape) == 0 or min(k_arr.shape) == 0:
-        raise ValueError(f"x {x_arr.shape} and kernel {k_arr.shape} must not have an empty dimension")
+    if x_arr.size == 0:
+        raise ValueError(f"x must not have an empty dimension, got shape {x_arr.shape}")
+    if k_arr.size == 0:
+        raise ValueError(f"kernel must not have an empty dimension, got shape {k_arr.shape}")
     s = as_pair(strides, "strides")
     d = as_pair(dilation_rate, "dilation_rate")
     pads = resolve_padding(x_arr.shape, k_arr.shape, s, d, padding)

@@ -16,7 +16,10 @@ Axes per kernel, which keeps redraws fast. Introduced in ``03_kernels`` (kernels
 
 from __future__ import annotations
 
+import numbers as _numbers
+
 import numpy as np
+from matplotlib.axes import Axes
 
 from ._art import (
     GridArt,
@@ -24,7 +27,7 @@ from ._art import (
     pitch_gutter,
     symmetric_limit,
 )
-from .conv import SweepTrace
+from .conv import SweepTrace, as_numeric, check_size
 from .pictures import (
     INPUT_CMAP,
     WEIGHT_CMAP,
@@ -32,7 +35,18 @@ from .pictures import (
     StackPicture,
     channel_names,
 )
-from .shapes import output_size_formula, param_count
+from .shapes import (
+    _is_int,
+    _positive_int,
+    _wants_pair,
+    as_bool,
+    as_pair,
+    explicit_padding,
+    output_size,
+    output_size_formula,
+    param_count,
+    show,
+)
 from .sweep_picture import SweepPicture
 
 __all__ = [
@@ -52,11 +66,67 @@ __all__ = [
 ]
 
 
-def _as_2d(a, name):
-    arr = np.asarray(a, dtype=float)
-    if arr.ndim != 2:
-        raise ValueError(f"{name} must be 2-D, got shape {arr.shape}")
-    return arr
+# ------------------------------------------------------------------ checking what the learner passed
+def _check_ax(ax) -> None:
+    if not isinstance(ax, Axes):
+        raise TypeError(
+            f"ax must be a matplotlib Axes to draw on, got {show(ax)} ({type(ax).__name__}); for example "
+            "fig, ax = plt.subplots(), or ax = matplotlib.figure.Figure().add_subplot()"
+        )
+
+
+def _as_array(a, name: str, ndims: tuple[int, ...], layout: str) -> np.ndarray:
+    """``a`` as a new float array with one of ``ndims`` dimensions, none of them empty."""
+    arr = as_numeric(a, name)
+    if arr.ndim not in ndims:
+        raise ValueError(f"{name} must be {layout}, got shape {arr.shape}")
+    if arr.size == 0:
+        raise ValueError(f"{name} must not have an empty dimension, got shape {arr.shape}")
+    return arr.astype(float)  # a copy: a picture never holds the learner's own array
+
+
+def _check_title(title) -> None:
+    if title is not None and not isinstance(title, str):
+        raise TypeError(
+            f"title must be a str (or None for the default), got {show(title)} ({type(title).__name__})"
+        )
+
+
+def _check_vmax(vmax) -> float | None:
+    """None, or a positive finite number (numpy numbers are fine) as a float."""
+    if vmax is None:
+        return None
+    if isinstance(vmax, bool) or not isinstance(vmax, _numbers.Real):
+        raise TypeError(
+            f"vmax must be a positive number (the colour scale runs from -vmax to +vmax) or None, "
+            f"got {show(vmax)} ({type(vmax).__name__}); for example vmax=1.0"
+        )
+    v = float(vmax)
+    if not np.isfinite(v) or v <= 0:
+        raise ValueError(
+            f"vmax must be a positive finite number (the colour scale runs from -vmax to +vmax), "
+            f"got {show(vmax)}; for example vmax=1.0, or None to fit the data"
+        )
+    return v
+
+
+def _check_numbers(numbers) -> bool | None:
+    if numbers is None:
+        return None
+    return as_bool(numbers, "numbers")
+
+
+def _check_names(names, count: int, what: str) -> list[str] | None:
+    """None, or exactly ``count`` names (strs) in a list or tuple."""
+    if names is None:
+        return None
+    if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) for n in names):
+        raise TypeError(
+            f"names must be a list of {count} str, one per {what}, got {show(names)} ({type(names).__name__})"
+        )
+    if len(names) != count:
+        raise ValueError(f"names must hold {count} names, one per {what}, got {len(names)}: {show(names)}")
+    return list(names)
 
 
 def _static_box(ax):
@@ -84,7 +154,10 @@ def draw_kernel(ax, kernel, *, title=None, vmax=None, numbers=None) -> GridArt:
     GridArt
         Its ``image`` is the AxesImage; ``image.get_array()`` is the kernel as drawn.
     """
-    k = _as_2d(kernel, "kernel")
+    _check_ax(ax)
+    k = _as_array(kernel, "kernel", (2,), "2-D (kh, kw)")
+    _check_title(title)
+    vmax, numbers = _check_vmax(vmax), _check_numbers(numbers)
     fit_axes(ax, (0, 0, k.shape[1], k.shape[0]), margin=0.05)
     v = vmax if vmax is not None else symmetric_limit(k)
     art = GridArt(ax, WEIGHT_CMAP).update(k, (0, 0), 1.0, clim=(-v, v), numbers=numbers)
@@ -98,10 +171,11 @@ def draw_filter(ax, filt, *, names=None, title=None, vmax=None, numbers=None) ->
     ``names`` default to R, G, B for three channels, else c0, c1, ...; the title shows the
     filter's shape. Returns the :class:`BankPicture` (one row).
     """
-    f = np.asarray(filt, dtype=float)
-    if f.ndim != 3:
-        raise ValueError(f"filt must be 3-D (kh, kw, C_in), got shape {f.shape}")
-    names = names or channel_names(f.shape[2], rgb=True)
+    _check_ax(ax)
+    f = _as_array(filt, "filt", (3,), "3-D (kh, kw, C_in)")
+    names = _check_names(names, f.shape[2], "input channel") or channel_names(f.shape[2], rgb=True)
+    _check_title(title)
+    vmax, numbers = _check_vmax(vmax), _check_numbers(numbers)
     return _static_bank(ax, f[..., None], None, names, title or f"filter, shape {f.shape}", vmax, numbers)
 
 
@@ -113,12 +187,15 @@ def draw_layer_weights(
     With ``groups > 1`` each filter holds only ``C_in / groups`` kernels; the kernels it does not
     hold are left out (hatched), so the picture shows which input channels each filter reads.
     """
-    k = np.asarray(kernel, dtype=float)
-    if k.ndim != 4:
-        raise ValueError(f"kernel must be 4-D (kh, kw, C_in/groups, filters), got shape {k.shape}")
+    _check_ax(ax)
+    k = _as_array(kernel, "kernel", (4,), "4-D (kh, kw, C_in/groups, filters)")
     per, filters = k.shape[2], k.shape[3]
-    if not isinstance(groups, int) or groups < 1 or filters % groups:
-        raise ValueError(f"groups must be a positive int dividing filters={filters}, got {groups!r}")
+    groups = _positive_int(groups, "groups", f" dividing filters={filters}")
+    if filters % groups:
+        raise ValueError(f"groups must be a positive int dividing filters={filters}, got {show(groups)}")
+    names = _check_names(names, per * groups, "input channel (C_in = kernels per filter × groups)")
+    _check_title(title)
+    vmax, numbers = _check_vmax(vmax), _check_numbers(numbers)
     chans = [
         tuple(range((j // (filters // groups)) * per, (j // (filters // groups) + 1) * per))
         for j in range(filters)
@@ -146,29 +223,44 @@ def _static_bank(ax, k, chans, names, title, vmax, numbers):
 def draw_channels(ax, x, *, padding=((0, 0), (0, 0)), names=None, title=None, vertical=False) -> StackPicture:
     """Draw an input ``(H, W, C_in)`` as its channels side by side, padding hatched.
 
-    ``padding`` is ``((top, bottom), (left, right))`` (as in ``SweepTrace.padding``); the channels
-    are drawn zero-padded, with the data region outlined.
+    ``padding`` is explicit amounts: ``((top, bottom), (left, right))`` (as in
+    ``SweepTrace.padding``), an ``(h, w)`` pair or an int; the channels are drawn zero-padded, with
+    the data region outlined.
     """
-    arr = np.asarray(x, dtype=float)
+    _check_ax(ax)
+    arr = _as_array(x, "x", (2, 3), "(H, W) or (H, W, C_in)")
     if arr.ndim == 2:
         arr = arr[..., None]
-    if arr.ndim != 3:
-        raise ValueError(f"x must be (H, W) or (H, W, C_in), got shape {arr.shape}")
-    padded = np.pad(arr, (*padding, (0, 0)))
-    chans = [padded[..., c] for c in range(arr.shape[2])]
-    names = names or channel_names(arr.shape[2], rgb=True)
+    if isinstance(padding, str):
+        raise ValueError(
+            f"padding must be amounts of zero pixels here, got {show(padding)}: an int, an (h, w) pair or "
+            "((top, bottom), (left, right)); for a padding word such as 'same' the amounts depend on the "
+            "kernel: cl.padding_amounts((H, W), kernel_size, padding='same') gives them"
+        )
+    pads = explicit_padding(padding)
+    (t, b), (left, r) = pads
+    hp, wp, c = arr.shape[0] + t + b, arr.shape[1] + left + r, arr.shape[2]
+    check_size("padded input", hp * wp * c, np.dtype(float), (hp, wp, c), advice="use less padding")
+    names = _check_names(names, c, "channel") or channel_names(c, rgb=True)
+    _check_title(title)
+    vertical = as_bool(vertical, "vertical")
+    padded = np.pad(arr, (*pads, (0, 0)))
+    chans = [padded[..., k] for k in range(c)]
     title = title or f"input {arr.shape}"
-    return _static_stack(ax, chans, names, title, vertical, padding, (0.0, max(1.0, float(arr.max()))))
+    finite = arr[np.isfinite(arr)]  # NaN and infinite pixels do not stretch the grey scale
+    top = max(1.0, float(finite.max())) if finite.size else 1.0
+    return _static_stack(ax, chans, names, title, vertical, pads, (0.0, top))
 
 
 def draw_maps(ax, maps, *, names=None, title=None, vertical=False) -> StackPicture:
     """Draw feature maps ``(H', W', n)`` side by side with one symmetric diverging colour scale."""
-    arr = np.asarray(maps, dtype=float)
+    _check_ax(ax)
+    arr = _as_array(maps, "maps", (2, 3), "(H', W') or (H', W', n)")
     if arr.ndim == 2:
         arr = arr[..., None]
-    if arr.ndim != 3:
-        raise ValueError(f"maps must be (H', W') or (H', W', n), got shape {arr.shape}")
-    names = names or [f"map {j}" for j in range(arr.shape[2])]
+    names = _check_names(names, arr.shape[2], "map") or [f"map {j}" for j in range(arr.shape[2])]
+    _check_title(title)
+    vertical = as_bool(vertical, "vertical")
     v = symmetric_limit(arr)
     pic = _static_stack(
         ax,
@@ -197,9 +289,24 @@ def _static_stack(ax, arrays, names, title, vertical, pads, clim, cmap=INPUT_CMA
 
 
 def draw_sweep(ax, trace: SweepTrace, step: int = 0) -> SweepPicture:
-    """Draw step ``step`` of a sweep (see :func:`convlesson.sweep`): window, products, filling output."""
+    """Draw step ``step`` of a sweep (see :func:`convlesson.sweep`): window, products, filling output.
+
+    ``step`` is an int from 0 to ``len(trace) - 1``.
+    """
+    _check_ax(ax)
     if not isinstance(trace, SweepTrace):
         raise TypeError(f"trace must be a SweepTrace from convlesson.sweep(...), got {type(trace).__name__}")
+    last = len(trace) - 1
+    if not _is_int(step):
+        raise TypeError(
+            f"step must be an int from 0 to {last} (the trace has {len(trace)} steps), "
+            f"got {show(step)} ({type(step).__name__})"
+        )
+    if not 0 <= step <= last:
+        raise ValueError(
+            f"step must be an int from 0 to {last} (the trace has {len(trace)} steps), got {show(step)}"
+        )
+    step = int(step)
     box = _static_box(ax)
     fit_axes(ax, box)
     return SweepPicture(ax).update(trace, step, box)
@@ -210,24 +317,42 @@ def shape_text(
 ) -> list[str]:
     """The shape arithmetic of a Conv2D layer, numbers plugged in, as lines of text.
 
-    Returns three lines: the output height formula, the output shape ``(H', W', filters)``, and the
-    parameter count ``filters·(kh·kw·C_in/groups) + filters = N``.
+    ``size``, ``kernel_size``, ``strides`` and ``dilation_rate`` are ints or ``(h, w)`` pairs, and
+    ``padding`` is anything :func:`convlesson.output_size` takes. Returns three lines:
+
+    0. the output-size formula: for the height ``H'``, followed by ``(W' likewise: ...)`` when the width's
+       numbers are the same, or by the width's own formula ``W' = ...`` when any of them differs;
+    1. the output shape ``(H', W', filters)``;
+    2. the parameter count ``filters·(kh·kw·C_in/groups) + filters = N``.
+
+    Introduced in ``06_conv2d_layer``.
 
     >>> shape_text(28, 3, 3, 2)[1]
     "output shape (H', W', filters) = (26, 26, 2)"
+    >>> shape_text((28, 28), 3, (3, 5), 2)[1]
+    "output shape (H', W', filters) = (26, 24, 2)"
     """
-    from .shapes import output_size
-
     formula_h = output_size_formula(size, kernel_size, strides, padding, dilation_rate, symbol="H")
-    out = output_size(size, kernel_size, strides, padding, dilation_rate)
+    formula_w = output_size_formula(size, kernel_size, strides, padding, dilation_rate, symbol="W")
     params = param_count(kernel_size, c_in, filters, use_bias=use_bias, groups=groups)
-    k = kernel_size
+    use_bias = as_bool(use_bias, "use_bias")
+    hw = output_size(size, kernel_size, strides, padding, dilation_rate)
+    oh, ow = hw if _wants_pair(size, kernel_size, strides, padding, dilation_rate) else (hw, hw)
+    kh, kw = as_pair(kernel_size, "kernel_size")
+    c_in, filters, groups = int(c_in), int(filters), int(groups)
+    if formula_w[1:] == formula_h[1:]:
+        formula = f"{formula_h}   (W' likewise: the input is square)"
+    else:
+        formula = f"{formula_h};   {formula_w}"
+    if oh and ow:
+        shape = f"output shape (H', W', filters) = ({oh}, {ow}, {filters})"
+    else:
+        shape = "output shape (H', W', filters): none, the kernel does not fit in the padded input"
     per = f"{c_in}" if groups == 1 else f"{c_in}/{groups}"
     bias = f" + {filters}" if use_bias else ""
-    lines = [
-        f"{formula_h}   (W' likewise: the input is square)",
-        f"output shape (H', W', filters) = ({out}, {out}, {filters})",
+    return [
+        formula,
+        shape,
         f"parameters: filters·(kh·kw·C_in{'/groups' if groups > 1 else ''}){' + filters' if use_bias else ''}"
-        f" = {filters}·({k}·{k}·{per}){bias} = {params}",
+        f" = {filters}·({kh}·{kw}·{per}){bias} = {params}",
     ]
-    return lines

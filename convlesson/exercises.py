@@ -14,16 +14,25 @@ from __future__ import annotations
 import inspect
 import math
 import numbers
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import solutions
-from .conv import conv2d
-from .shapes import _is_int
+from .conv import _RaggedWarning, conv2d
+from .shapes import _is_int, show
 
 __all__ = ["Exercise", "Feedback", "Question", "EXERCISES", "exercise", "check", "grade", "hint", "solution"]
+
+
+class _WrongKind(TypeError):
+    """An answer of the wrong kind (a string for a number, ...): :func:`check` prints it."""
+
+
+class _NotFinite(ValueError):
+    """A NaN or infinite answer: :func:`check` prints it."""
 
 
 class Question(str):
@@ -409,9 +418,9 @@ _BY_NUMBER = {ex.number: ex for ex in EXERCISES}
 
 def _get(n) -> Exercise:
     if not _is_int(n):
-        raise TypeError(f"n must be an exercise number (an int from 1 to {len(EXERCISES)}), got {n!r}")
+        raise TypeError(f"n must be an exercise number (an int from 1 to {len(EXERCISES)}), got {show(n)}")
     if n not in _BY_NUMBER:
-        raise ValueError(f"n must be an exercise number from 1 to {len(EXERCISES)}, got {n}")
+        raise ValueError(f"n must be an exercise number from 1 to {len(EXERCISES)}, got {show(n)}")
     return _BY_NUMBER[n]
 
 
@@ -445,7 +454,8 @@ def hint(n) -> None:
     n : int
         The exercise's number, from 1 to 18.
     """
-    print(f"Hint for exercise {n}: {_get(n).hint}")
+    ex = _get(n)
+    print(f"Hint for exercise {ex.number}: {ex.hint}")
 
 
 def solution(n) -> None:
@@ -457,6 +467,7 @@ def solution(n) -> None:
         The exercise's number, from 1 to 18.
     """
     ex = _get(n)
+    n = ex.number
     source = inspect.getsource(ex.solve).rstrip()
     if ex.kind == "code":
         print(f"Solution of exercise {n}:\n\n{source}")
@@ -475,11 +486,13 @@ def check(n, answer=None) -> None:
         A number or a shape tuple; for the code exercises (17, 18) the function you wrote. None
         (the notebook's placeholder) asks for an answer.
 
+    Whatever ``answer`` is (a string, a huge or non-finite number, a function that raises, ...),
+    ``check`` prints a verdict; it never raises because of the answer.
+
     Raises
     ------
     TypeError, ValueError
-        For an exercise number that does not exist, or an answer of the wrong kind (a string
-        for a number, a non-function for a code exercise).
+        For an exercise number that does not exist.
 
     See Also
     --------
@@ -490,7 +503,12 @@ def check(n, answer=None) -> None:
     >>> check(13, 54)
     Exercise 13: not quite (54) — forgot the bias: each filter has one bias, so add `filters` to the weights.
     """
-    print(grade(n, answer).message)
+    ex = _get(n)
+    try:
+        feedback = grade(ex.number, answer)
+    except (_WrongKind, _NotFinite) as exc:
+        feedback = Feedback(False, f"Exercise {ex.number}: not an answer yet — {exc}.")
+    print(feedback.message)
 
 
 def grade(n, answer) -> Feedback:
@@ -507,8 +525,15 @@ def grade(n, answer) -> Feedback:
     -------
     Feedback
         ``correct`` and the ``message``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For an exercise number that does not exist, or an answer of the wrong kind (a string
+        for a number, a non-function for a code exercise) or not finite.
     """
     ex = _get(n)
+    n = ex.number
     if answer is None:
         what = "the function you wrote" if ex.kind == "code" else "your answer"
         return Feedback(False, f"Exercise {n}: replace None with {what}, then run this cell again.")
@@ -520,7 +545,7 @@ def grade(n, answer) -> Feedback:
     value = _as_kind(ex, answer)
     if _same(value, ex.answer):
         return Feedback(True, f"Exercise {n}: right! {ex.right}")
-    if ex.kind == "int" and not float(value).is_integer():
+    if ex.kind == "int" and not _is_whole(value):
         return Feedback(
             False,
             f"Exercise {n}: not quite ({_show(answer)}) — sizes and counts are whole numbers; {_FLOOR}.",
@@ -530,13 +555,16 @@ def grade(n, answer) -> Feedback:
 
 # ------------------------------------------------------------------ comparing answers
 def _show(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value)) if abs(value) < 1e15 else repr(value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, np.ndarray):
-        return str(tuple(value.tolist()))
-    return repr(value)
+    try:
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value)) if abs(value) < 1e15 else repr(value)
+        if isinstance(value, float):
+            return f"{value:g}"
+        if isinstance(value, np.ndarray) and value.ndim == 1:
+            return show(tuple(value.tolist()))
+        return show(value)
+    except Exception:  # a learner's object whose repr fails
+        return f"<a {type(value).__name__}>"
 
 
 def _as_tuple(value):
@@ -547,36 +575,61 @@ def _as_tuple(value):
     return None
 
 
+def _is_number(value) -> bool:
+    """A real number: int, float, Fraction, numpy ints and floats; not a bool, not complex."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _as_float(value) -> float:
+    """``float(value)``, with numbers too large for a float as infinities of their sign."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
+def _is_whole(value) -> bool:
+    if isinstance(value, numbers.Integral):
+        return True
+    if isinstance(value, numbers.Rational):
+        return value.denominator == 1
+    f = _as_float(value)
+    return math.isinf(f) or f.is_integer()  # a float too large for its fraction is whole
+
+
 def _same(a, b) -> bool:
     ta, tb = _as_tuple(a), _as_tuple(b)
     if ta is not None or tb is not None:
         if ta is None or tb is None or len(ta) != len(tb):
             return False
         return all(_same(x, y) for x, y in zip(ta, tb, strict=True))
-    if isinstance(a, bool) or isinstance(b, bool):
+    if not (_is_number(a) and _is_number(b)):
         return False
-    if isinstance(a, numbers.Real) and isinstance(b, numbers.Real):
-        return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
-    return False
+    if isinstance(a, numbers.Integral) and isinstance(b, numbers.Integral):
+        return int(a) == int(b)  # exact, however large
+    fa, fb = _as_float(a), _as_float(b)
+    if math.isinf(fa) or math.isinf(fb):
+        return False
+    return math.isclose(fa, fb, rel_tol=1e-9, abs_tol=1e-9)
 
 
 def _as_kind(ex: Exercise, answer):
     if ex.kind == "shape":
         t = _as_tuple(answer)
         if t is None or not all(_is_int(v) for v in t):
-            raise TypeError(
+            raise _WrongKind(
                 f"answer for exercise {ex.number} must be a tuple of whole numbers in parentheses, "
-                f"got {answer!r} ({type(answer).__name__})"
+                f"got {_show(answer)} ({type(answer).__name__})"
             )
         return tuple(int(v) for v in t)
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+    if not _is_number(answer):
         what = "a whole number" if ex.kind == "int" else "a number"
-        raise TypeError(
+        raise _WrongKind(
             f"answer for exercise {ex.number} must be {what}, without quotes, "
-            f"got {answer!r} ({type(answer).__name__})"
+            f"got {_show(answer)} ({type(answer).__name__})"
         )
-    if not math.isfinite(float(answer)):
-        raise ValueError(f"answer for exercise {ex.number} must be a finite number, got {answer!r}")
+    if not isinstance(answer, numbers.Rational) and not math.isfinite(_as_float(answer)):
+        raise _NotFinite(f"answer for exercise {ex.number} must be a finite number, got {_show(answer)}")
     return answer
 
 
@@ -605,9 +658,9 @@ def _grade_code(ex: Exercise, fn) -> Feedback:
     n = ex.number
     name = "my_corr2d" if n == 17 else "my_conv2d"
     if not callable(fn):
-        raise TypeError(
+        raise _WrongKind(
             f"for exercise {n} pass the function you wrote, e.g. cl.check({n}, {name}); "
-            f"got {fn!r} ({type(fn).__name__})"
+            f"got {_show(fn)} ({type(fn).__name__})"
         )
     for i, (x, k) in enumerate(_cases(n), start=1):
         case = f"test {i}: x of shape {x.shape}, kernel of shape {k.shape}"
@@ -619,15 +672,11 @@ def _grade_code(ex: Exercise, fn) -> Feedback:
                 f"Exercise {n}: not implemented yet — fill in the cell above ({name}), "
                 "then run this check again.",
             )
-        except Exception as exc:  # the learner's code: report, do not raise
+        except (Exception, SystemExit) as exc:  # the learner's code: report, do not raise
             return Feedback(False, f"Exercise {n}: {name} raised {type(exc).__name__}: {exc} ({case}).")
-        try:
-            got = np.asarray(got, dtype=float)
-        except (TypeError, ValueError):
-            return Feedback(
-                False,
-                f"Exercise {n}: {name} should return an array of numbers, got {type(got).__name__} ({case}).",
-            )
+        got, problem = _as_result(got, name)
+        if problem:
+            return Feedback(False, f"Exercise {n}: not yet — {case}: {problem}")
         want = conv2d(x, k)
         problem = (
             _shape_problem(n, x, k, got, want)
@@ -635,8 +684,30 @@ def _grade_code(ex: Exercise, fn) -> Feedback:
             else _value_problem(n, x, k, got, want)
         )
         if problem:
-            return Feedback(False, f"Exercise {n}: not yet — {case}: {problem}")
+            return Feedback(False, f"Exercise {n}: not yet — {case}: {problem.rstrip()}")
     return Feedback(True, f"Exercise {n}: right! {ex.right}")
+
+
+def _as_result(got, name: str) -> tuple[np.ndarray | None, str]:
+    """The learner's result as a float array, or what is wrong with it (graded on its dtype too)."""
+    what = f"{name} should return an array of real numbers (a feature map)"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", _RaggedWarning)
+            arr = np.asarray(got)
+    except Exception:  # the learner's object: ragged lists, a failing __array__, ...
+        return None, f"{what}, got {_show(got)} ({type(got).__name__}), which numpy cannot read as an array."
+    kind = arr.dtype.kind
+    if kind == "c":
+        return None, (
+            f"{what}, but it returned complex numbers (dtype {arr.dtype}); a convolution of real inputs "
+            "is real: do not add imaginary parts."
+        )
+    if kind == "b":
+        return None, f"{what}, but it returned True/False values (dtype bool)."
+    if kind not in "iuf":
+        return None, f"{what}, got {_show(got)} ({type(got).__name__}, dtype {arr.dtype})."
+    return arr.astype(float), ""
 
 
 def _shape_problem(n, x, k, got, want) -> str:

@@ -8,12 +8,13 @@ their sum, plus bias, then ReLU. Introduced in ``05_filters`` and ``06_conv2d_la
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from .conv import as_numeric, check_groups, check_padding, conv2d
-from .shapes import _is_int, _OutOfRange, _positive_int, as_pair, output_shape
+from .conv import as_numeric, check_groups, check_padding, check_size, conv2d
+from .shapes import _is_int, _OutOfRange, _positive_int, as_bool, as_pair, as_seed, output_shape, show
 
 __all__ = ["Conv2D", "FilterDecomposition"]
 
@@ -58,8 +59,10 @@ class Conv2D:
     kernel, bias : array_like, optional
         Given weights ``(kh, kw, C_in / groups, filters)`` and ``(filters,)``; copied.
     seed : int
-        Seed for made weights. Kernels are Glorot-uniform like Keras's; biases are small random
-        numbers (Keras starts them at zero) so that the "+ bias" step is visible.
+        Seed for made weights, a non-negative int. Kernels are Glorot-uniform like Keras's; biases
+        are small random numbers (Keras starts them at zero) so that the "+ bias" step is visible.
+
+    Weights larger than :data:`convlesson.conv.MAX_BYTES` are refused before they are made.
 
     Examples
     --------
@@ -90,23 +93,19 @@ class Conv2D:
         self.dilation_rate = as_pair(dilation_rate, "dilation_rate")
         check_padding(padding)
         self.padding = padding
-        if not isinstance(use_bias, bool):
-            raise TypeError(f"use_bias must be True or False, got {use_bias!r}")
-        self.use_bias = use_bias
-        self.groups = _positive_int(groups, "groups", "; groups=1 is an ordinary convolution")
+        self.use_bias = as_bool(use_bias, "use_bias")
+        self.groups = _positive_int(groups, "groups", " (groups=1 is an ordinary convolution)")
         if isinstance(activation, str):
             activation = activation.lower()
-        if activation not in ACTIVATIONS:
-            raise ValueError(f"activation must be None or 'relu', got {activation!r}")
+        if activation is not None and not (isinstance(activation, str) and activation == "relu"):
+            raise ValueError(f"activation must be None or 'relu', got {show(activation)}")
         self.activation = activation
-        if not _is_int(seed):
-            raise TypeError(f"seed must be an int, got {seed!r}")
-        self.seed = int(seed)
+        self.seed = as_seed(seed)
         self._kernel = None
         self._bias = None
         self._given_bias = None
         if bias is not None:
-            if not use_bias:
+            if not self.use_bias:
                 raise ValueError("bias was given but use_bias=False; pass use_bias=True or drop bias")
             b = as_numeric(bias, "bias").astype(float)  # astype copies: never aliases the caller's array
             if b.shape != (self.filters,):
@@ -156,10 +155,18 @@ class Conv2D:
         A ``bias`` given to the constructor is kept; otherwise biases are made from ``seed`` too.
         """
         c_in = _positive_int(c_in, "c_in", " (the input's channel count)")
+        kh, kw = self.kernel_size
+        per = max(c_in // self.groups, 1)
+        check_size(
+            f"weights of Conv2D(filters={show(self.filters)}, kernel_size={show(self.kernel_size)}) "
+            f"for c_in={show(c_in)}",
+            kh * kw * per * self.filters,
+            np.dtype(float),
+            (kh, kw, per, self.filters),
+            advice="use fewer filters, a smaller kernel_size or fewer input channels (c_in)",
+        )
         check_groups(self.groups, c_in, self.filters)
         self.c_in = c_in
-        kh, kw = self.kernel_size
-        per = self.c_in // self.groups
         rng = np.random.default_rng(self.seed)
         limit = np.sqrt(6.0 / (kh * kw * per + kh * kw * self.filters))
         self._kernel = rng.uniform(-limit, limit, size=(kh, kw, per, self.filters))
@@ -204,7 +211,7 @@ class Conv2D:
     def _check_filter(self, j):
         self._require_built()
         if not _is_int(j) or not 0 <= j < self.filters:
-            raise _OutOfRange(f"filter index j must be an int from 0 to {self.filters - 1}, got {j!r}")
+            raise _OutOfRange(f"filter index j must be an int from 0 to {self.filters - 1}, got {show(j)}")
         return int(j)
 
     def channels_of(self, j) -> tuple[int, ...]:
@@ -224,7 +231,7 @@ class Conv2D:
         chans = self.channels_of(j)
         if not _is_int(c) or c not in chans:
             raise _OutOfRange(
-                f"channel c={c!r} is not one filter {j} sees: with groups={self.groups} it holds kernels "
+                f"channel c={show(c)} is not one filter {j} sees: with groups={self.groups} it holds kernels "
                 f"for input channels {chans[0]}..{chans[-1]} only"
             )
         return self._kernel[:, :, c - chans[0], j].copy()
@@ -234,6 +241,8 @@ class Conv2D:
         arr = as_numeric(x, "x")
         if arr.ndim not in (3, 4):
             raise ValueError(f"x must be (H, W, C_in) or (N, H, W, C_in), got shape {arr.shape}")
+        if arr.size == 0:
+            raise ValueError(f"x must not have an empty dimension, got shape {arr.shape}")
         if self._kernel is None:
             self.build(arr.shape[-1])
         if arr.shape[-1] != self.c_in:
@@ -255,15 +264,25 @@ class Conv2D:
         return self._activate(out)
 
     def output_shape(self, input_shape) -> tuple:
-        return output_shape(
+        """The output's shape for an input of shape ``input_shape`` (see :func:`convlesson.output_shape`)."""
+        shape = output_shape(
             input_shape, self.kernel_size, self.filters, self.strides, self.padding, self.dilation_rate
         )
+        if self._kernel is not None and input_shape[-1] != self.c_in:
+            raise ValueError(
+                f"input_shape {show(input_shape)} has {input_shape[-1]} channels but this layer was built "
+                f"for C_in={self.c_in}; give it an input with {self.c_in} channels"
+            )
+        return shape
 
     def decompose(self, x, j) -> FilterDecomposition:
         """Filter ``j``'s forward pass: one map per kernel, their sum, + bias, activation."""
         arr = self._prepare(x)
         j = self._check_filter(j)
         chans = self.channels_of(j)
+        one_map = self.output_shape(arr.shape)[:-1]
+        count = math.prod(one_map) * len(chans)
+        check_size("per-channel maps", count, np.dtype(float), (*one_map, len(chans)))
         # kernel k of filter j swept over channel c alone: a one-channel, one-filter convolution
         maps = [
             conv2d(

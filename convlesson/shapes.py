@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import sys
 
 #: An int for both axes, or an ``(h, w)`` pair.
 IntOrPair = int | tuple[int, int]
@@ -36,8 +37,74 @@ def _is_int(value) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
+def show(value, limit: int = 200) -> str:
+    """``repr(value)`` for a message: ints too long to read shortened to their size, long text cut."""
+    if _is_int(value) and abs(int(value)).bit_length() > 64:
+        digits = int(abs(int(value)).bit_length() * math.log10(2)) + 1
+        return f"{'-' if value < 0 else ''}<an int of about {digits} digits>"
+    if isinstance(value, (tuple, list)) and len(value) <= 20:
+        inner = ", ".join(show(v, limit) for v in value)
+        text = f"({inner}{',' if len(value) == 1 else ''})" if isinstance(value, tuple) else f"[{inner}]"
+    else:
+        try:
+            text = repr(value)
+        except Exception:  # an object whose repr fails still gets a message
+            text = f"<a {type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _is_bool(value) -> bool:
+    """True for ``True``/``False`` and numpy's bools (checked without importing numpy)."""
+    if isinstance(value, bool):
+        return True
+    np = sys.modules.get("numpy")
+    return np is not None and isinstance(value, np.bool_)
+
+
+def as_bool(value, name: str) -> bool:
+    """``value`` as a Python bool; numpy bools are fine, anything else is refused."""
+    if not _is_bool(value):
+        raise TypeError(f"{name} must be True or False, got {show(value)} ({type(value).__name__})")
+    return bool(value)
+
+
+def as_seed(value, name: str = "seed") -> int:
+    """Validate a random seed: a non-negative int (numpy ints are fine)."""
+    if not _is_int(value):
+        raise TypeError(
+            f"{name} must be a non-negative int, got {show(value)} ({type(value).__name__}); "
+            f"for example {name}=0"
+        )
+    if value < 0:
+        raise ValueError(f"{name} must be a non-negative int, got {show(value)}; for example {name}=0")
+    return int(value)
+
+
+def check_fits(padded_hw, kernel_hw, dilation_hw) -> None:
+    """Raise when the dilated kernel is larger than the padded input along either axis."""
+    for axis, name in ((0, "tall"), (1, "wide")):
+        span = dilation_hw[axis] * (kernel_hw[axis] - 1) + 1
+        if span > padded_hw[axis]:
+            dil = f" with dilation_rate {show(dilation_hw[axis])}" if dilation_hw[axis] > 1 else ""
+            raise ValueError(
+                f"kernel_size {show(kernel_hw[axis])}{dil} spans {show(span)} pixels, but the padded "
+                f"input is only {show(padded_hw[axis])} {name}, so there is no output; use a smaller "
+                "kernel_size or dilation_rate, or more padding"
+            )
+
+
+#: What to suggest for each per-axis parameter: one int, and a pair.
+_EXAMPLES = {
+    "size": ("28", "(28, 20)"),
+    "kernel_size": ("3", "(3, 5)"),
+    "strides": ("1", "(2, 1)"),
+    "dilation_rate": ("1", "(2, 1)"),
+}
+
+
 def as_pair(value, name: str, minimum: int = 1) -> tuple[int, int]:
     """Validate an int or an ``(h, w)`` pair of ints ``>= minimum`` and return it as a pair."""
+    one, pair_example = _EXAMPLES.get(name, (str(max(minimum, 1)), f"({max(minimum, 1)}, {max(minimum, 1)})"))
     if _is_int(value):
         pair = (int(value), int(value))
     elif isinstance(value, (tuple, list)) and len(value) == 2 and all(_is_int(v) for v in value):
@@ -45,13 +112,13 @@ def as_pair(value, name: str, minimum: int = 1) -> tuple[int, int]:
     else:
         kind = "a bool" if isinstance(value, bool) else type(value).__name__
         raise TypeError(
-            f"{name} must be an int or an (h, w) pair of ints, got {value!r} ({kind}); "
-            f"for example {name}=3 or {name}=(3, 2)"
+            f"{name} must be an int or an (h, w) pair of ints, got {show(value)} ({kind}); "
+            f"for example {name}={one} or {name}={pair_example}"
         )
     for v in pair:
         if v < minimum:
             raise ValueError(
-                f"{name} must be at least {minimum}, got {value!r}; for example {name}={max(minimum, 1)}"
+                f"{name} must be at least {minimum}, got {show(value)}; for example {name}={one}"
             )
     return pair
 
@@ -68,9 +135,9 @@ def _check_padding_word(padding: str) -> str:
 
 def _nonneg_int(value, name: str) -> int:
     if not _is_int(value):
-        raise TypeError(f"{name} must be an int number of pixels, got {value!r}")
+        raise TypeError(f"{name} must be an int number of pixels, got {show(value)} ({type(value).__name__})")
     if value < 0:
-        raise ValueError(f"{name} must be 0 or more pixels, got {value}; padding cannot be negative")
+        raise ValueError(f"{name} must be 0 or more pixels, got {show(value)}; padding cannot be negative")
     return int(value)
 
 
@@ -93,7 +160,7 @@ def explicit_padding(padding) -> tuple[tuple[int, int], tuple[int, int]] | None:
                 (_nonneg_int(left, "padding left"), _nonneg_int(r, "padding right")),
             )
     raise TypeError(
-        f"padding {padding!r} is not understood; use 'valid', 'same', 'full', an int for every side, "
+        f"padding {show(padding)} is not understood; use 'valid', 'same', 'full', an int for every side, "
         "an (h, w) pair, or ((top, bottom), (left, right))"
     )
 
@@ -182,8 +249,10 @@ def output_size(
     """Number of output pixels along an axis: ``floor((size + before + after - span) / strides) + 1``.
 
     ``span = dilation_rate * (kernel_size - 1) + 1`` is how many input pixels the kernel covers.
-    Returns 0 when the kernel does not fit in the padded input at all. An int ``size`` gives an
-    int; an ``(H, W)`` pair (or a pair for any other argument) gives ``(H', W')``.
+    Returns 0 when the kernel does not fit in the padded input at all: it counts positions, and
+    there are none (:func:`output_shape` and :func:`convlesson.conv2d` refuse that case with a
+    ValueError, since there is no output to shape). An int ``size`` gives an int; an ``(H, W)``
+    pair (or a pair for any other argument) gives ``(H', W')``.
 
     Introduced in ``02_padding_and_output_size``.
 
@@ -203,10 +272,30 @@ def output_size(
 
 def _positive_int(value, name: str, what: str = "") -> int:
     if not _is_int(value):
-        raise TypeError(f"{name} must be a positive int{what}, got {value!r} ({type(value).__name__})")
+        raise TypeError(f"{name} must be a positive int{what}, got {show(value)} ({type(value).__name__})")
     if value < 1:
-        raise ValueError(f"{name} must be a positive int{what}, got {value!r}")
+        raise ValueError(f"{name} must be a positive int{what}, got {show(value)}")
     return int(value)
+
+
+def _check_input_shape(input_shape) -> tuple[int, ...]:
+    """``input_shape`` checked to be ``(H, W, C_in)`` or ``(N, H, W, C_in)`` of positive ints."""
+    if not isinstance(input_shape, (tuple, list)) or len(input_shape) not in (3, 4):
+        raise ValueError(
+            f"input_shape must be (H, W, C_in) or (N, H, W, C_in), got {show(input_shape)}; "
+            "for example (28, 28, 3)"
+        )
+    for v in input_shape:
+        if not _is_int(v):
+            raise TypeError(
+                f"input_shape must hold positive ints, got {show(input_shape)} (with {show(v)}, "
+                f"a {type(v).__name__}); for example (28, 28, 3)"
+            )
+        if v < 1:
+            raise ValueError(
+                f"input_shape must hold positive ints, got {show(input_shape)}; for example (28, 28, 3)"
+            )
+    return tuple(int(v) for v in input_shape)
 
 
 def output_shape(
@@ -225,19 +314,17 @@ def output_shape(
     >>> output_shape((4, 28, 28, 3), kernel_size=3, filters=2)
     (4, 26, 26, 2)
 
-    Introduced in ``06_conv2d_layer``.
+    Like :func:`convlesson.conv2d`, it raises a ValueError when the kernel does not fit in the
+    padded input (where :func:`output_size` counts 0 positions). Introduced in ``06_conv2d_layer``.
     """
-    if not isinstance(input_shape, (tuple, list)) or len(input_shape) not in (3, 4):
-        raise ValueError(f"input_shape must be (H, W, C_in) or (N, H, W, C_in), got {input_shape!r}")
-    for v in input_shape:
-        if not _is_int(v) or v < 1:
-            raise ValueError(
-                f"input_shape must hold positive ints, got {input_shape!r}; for example (28, 28, 3)"
-            )
+    shape = _check_input_shape(input_shape)
     filters = _positive_int(filters, "filters", " (the number of output channels)")
-    h, w = int(input_shape[-3]), int(input_shape[-2])
-    oh, ow = output_size((h, w), kernel_size, strides, padding, dilation_rate)
-    return (*(int(v) for v in input_shape[:-3]), oh, ow, filters)
+    hw, k, s, d = _axis_pairs(shape[-3:-1], kernel_size, strides, dilation_rate)
+    pads = [_pad_1d(hw[a], k[a], s[a], d[a], padding, a) for a in (0, 1)]
+    padded = tuple(hw[a] + sum(pads[a]) for a in (0, 1))
+    check_fits(padded, k, d)
+    oh, ow = (_output_1d(padded[a], k[a], s[a], d[a], 0, 0) for a in (0, 1))
+    return (*shape[:-3], oh, ow, filters)
 
 
 def param_count(
@@ -255,18 +342,26 @@ def param_count(
     c_in = _positive_int(c_in, "c_in", " (the input's channel count)")
     filters = _positive_int(filters, "filters", " (the number of output channels)")
     groups = _positive_int(groups, "groups")
-    if not isinstance(use_bias, bool):
-        raise TypeError(f"use_bias must be True or False, got {use_bias!r}")
+    use_bias = as_bool(use_bias, "use_bias")
     if c_in % groups or filters % groups:
         raise ValueError(
-            f"groups={groups} must divide both c_in={c_in} and filters={filters}; "
+            f"groups={show(groups)} must divide both c_in={c_in} and filters={filters}; "
             f"try groups=1 or a common divisor such as {math.gcd(c_in, filters)}"
         )
     return filters * kh * kw * (c_in // groups) + (filters if use_bias else 0)
 
 
+def check_symbol(symbol) -> str:
+    """``'H'`` or ``'W'`` (either case), the axis an output-size formula is about."""
+    if not isinstance(symbol, str) or symbol.upper() not in ("H", "W"):
+        raise ValueError(
+            f"symbol must be 'H' (the height, axis 0) or 'W' (the width, axis 1), got {show(symbol)}"
+        )
+    return symbol.upper()
+
+
 def output_size_formula(
-    size: int,
+    size: IntOrPair,
     kernel_size: IntOrPair,
     strides: IntOrPair = 1,
     padding: Padding = "valid",
@@ -275,14 +370,19 @@ def output_size_formula(
 ) -> str:
     """The output-size formula along one axis with the numbers plugged in.
 
+    ``symbol`` names the axis: ``'H'`` (the height, axis 0) or ``'W'`` (the width, axis 1). Every
+    argument given as an ``(h, w)`` pair contributes its number for that axis. Introduced in
+    ``02_padding_and_output_size``.
+
     >>> output_size_formula(28, 3)
     "H' = ⌊(28 + 0 + 0 − 3)/1⌋ + 1 = 26"
+    >>> output_size_formula((28, 20), 3, symbol="W")
+    "W' = ⌊(20 + 0 + 0 − 3)/1⌋ + 1 = 18"
     """
-    n = _check_size(size)[0]
-    k = as_pair(kernel_size, "kernel_size")[0]
-    s = as_pair(strides, "strides")[0]
-    d = as_pair(dilation_rate, "dilation_rate")[0]
-    axis = 0 if symbol.upper() == "H" else 1
+    symbol = check_symbol(symbol)
+    axis = 0 if symbol == "H" else 1
+    hw, ks, ss, ds = _axis_pairs(size, kernel_size, strides, dilation_rate)
+    n, k, s, d = hw[axis], ks[axis], ss[axis], ds[axis]
     before, after = _pad_1d(n, k, s, d, padding, axis)
     span = d * (k - 1) + 1
     out = _output_1d(n, k, s, d, before, after)

@@ -7,6 +7,8 @@ exist, on their next redraw. Introduced in ``00_start_here``.
 
 from __future__ import annotations
 
+from .shapes import as_bool
+
 __all__ = ["lecture_mode", "scale", "BASE_DPI"]
 
 #: Dots per inch of an explorer's picture outside lecture mode (about 1000 pixels wide).
@@ -27,7 +29,7 @@ def lecture_mode(on: bool = True) -> None:
     Parameters
     ----------
     on : bool
-        True for lecture mode, False for the normal size.
+        True for lecture mode, False for the normal size (numpy bools are fine).
 
     Examples
     --------
@@ -35,9 +37,7 @@ def lecture_mode(on: bool = True) -> None:
     >>> cl.lecture_mode()
     >>> cl.lecture_mode(False)
     """
-    if not isinstance(on, bool):
-        raise TypeError(f"on must be True or False, got {on!r}")
-    _state["scale"] = LECTURE_SCALE if on else 1.0
+    _state["scale"] = LECTURE_SCALE if as_bool(on, "on") else 1.0
 
 
 def scale() -> float:

@@ -7,6 +7,7 @@ slicing for strides), an explicit loop written from the definition, and small ca
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -479,3 +480,45 @@ def test_converters_reject_bad_input(fn, name):
         fn(np.zeros((3, 3, 3)))
     with pytest.raises(TypeError, match=name):
         fn(np.full((1, 1, 1, 1), "x"))
+
+
+@pytest.mark.parametrize("fn, name", [(cl.keras_to_torch, "kernel"), (cl.torch_to_keras, "weight")])
+def test_converters_reject_complex_and_empty_weights(fn, name):
+    with pytest.raises(TypeError, match=rf"^{name} must hold real numbers.*complex128"):
+        fn(np.zeros((3, 3, 2, 2)) + 1j)
+    with pytest.raises(
+        ValueError, match=rf"^{name} must not have an empty dimension, got shape \(3, 3, 0, 2\)"
+    ):
+        fn(np.zeros((3, 3, 0, 2)))
+
+
+# --------------------------------------------------------------------------- absurd sizes
+def test_absurd_padding_is_refused_with_a_readable_size():
+    # 10**400 zero pixels on each side: measured exactly, never converted to a float
+    with pytest.raises(
+        ValueError, match=r"output of shape .* would need <an int of about \d+ digits> GiB.*padding"
+    ):
+        cl.conv2d(X3, K3, padding=10**400)
+    with pytest.raises(ValueError, match=r"^groups=<an int of about 401 digits> must divide both C_in=3"):
+        cl.conv2d(X3, K3, groups=10**400)
+
+
+@pytest.mark.parametrize("strides", [6, 7, 10**6, 10**400, (10**400, 1)])
+def test_strides_longer_than_the_input_leave_the_first_window(strides):
+    # each axis strided beyond the input keeps only its first window: scipy's first row/column
+    rng = np.random.default_rng(11)
+    x, k = rng.standard_normal((6, 6, 3)), rng.standard_normal((3, 3, 3, 2))
+    got = cl.conv2d(x, k, strides=strides)
+    sh, sw = (strides, strides) if isinstance(strides, int) else strides
+    for f in range(2):
+        want = sum(correlate2d(x[:, :, c], k[:, :, c, f], mode="valid") for c in range(3))  # (4, 4)
+        rows, cols = range(0, 4, sh), range(0, 4, sw)
+        np.testing.assert_allclose(got[..., f], want[np.ix_(rows, cols)], atol=1e-12)
+
+
+def test_ragged_lists_are_refused_even_where_numpy_only_warns():
+    # numpy before 1.24 makes an object array of a ragged list, with a VisibleDeprecationWarning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(TypeError, match=r"^x must be a rectangular array of numbers"):
+            cl.conv2d([[1.0, 2.0], [3.0]], np.ones((1, 1)))

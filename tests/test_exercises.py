@@ -7,6 +7,8 @@ kernel positions, ``scipy.signal.correlate2d``, and hand-worked numbers (e.g. Ke
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 from scipy.signal import convolve2d, correlate2d
@@ -327,3 +329,112 @@ def test_grade_messages_are_what_check_prints(capsys):
     cl.check(10, 16)
     assert capsys.readouterr().out.strip() == grade(10, 16).message
     assert exercises.grade is grade
+
+
+# ---------------------------------------------------------------- any answer gets a verdict
+def printed(capsys, n, answer) -> str:
+    cl.check(n, answer)
+    return capsys.readouterr().out.strip()
+
+
+def test_huge_answers_are_compared_exactly(capsys):
+    assert printed(capsys, 1, 10**400) == (
+        "Exercise 1: not quite (<an int of about 401 digits>). Hint: " + EXERCISES[0].hint
+    )
+    assert "not quite" in printed(capsys, 2, -(10**400))  # exercise 2 lists 3.5 among its slips
+    assert "not quite" in printed(capsys, 8, 10**400)
+    assert not grade(4, (10**400, 1)).correct
+    assert grade(1, 26 + 10**400 - 10**400).correct
+
+
+@pytest.mark.parametrize(
+    ("n", "answer", "fragment"),
+    [
+        (1, "26", "must be a whole number, without quotes, got '26' (str)"),
+        (1, 26 + 0j, "must be a whole number, without quotes, got (26+0j) (complex)"),
+        (8, float("nan"), "must be a finite number, got nan"),
+        (8, float("inf"), "must be a finite number, got inf"),
+        (12, "(4, 26, 26, 2)", "must be a tuple of whole numbers"),
+        (17, np.zeros((3, 3)), "pass the function you wrote, e.g. cl.check(17, my_corr2d)"),
+    ],
+)
+def test_check_prints_what_is_wrong_with_the_answer_instead_of_raising(capsys, n, answer, fragment):
+    out = printed(capsys, n, answer)
+    assert out.startswith(f"Exercise {n}: not an answer yet — ") and fragment in out
+    with pytest.raises((TypeError, ValueError)):  # grade, the verdict as a value, still raises
+        grade(n, answer)
+
+
+def test_check_still_raises_for_an_exercise_that_does_not_exist():
+    with pytest.raises(ValueError, match="n must be an exercise number from 1 to 18, got 19"):
+        cl.check(19, 26)
+
+
+def test_numpy_numbers_are_answers():
+    assert grade(np.int64(1), np.int64(26)).correct
+    assert grade(8, np.float32(0.0)).correct
+    assert grade(12, (np.int64(4), np.int32(26), 26, np.uint8(2))).correct
+    assert not grade(1, np.float64(26.5)).correct
+    with pytest.raises(TypeError, match="tuple of whole numbers"):
+        grade(12, np.array([4, 26, 26, 2]) + 0j)
+
+
+def test_a_complex_feature_map_is_wrong_even_with_the_right_values():
+    def plus_5j(x, k):
+        return loop_corr(x, k) + 5j
+
+    def plus_0j(x, kernel):
+        return scipy_conv2d(x, kernel).astype(complex)
+
+    for n, fn in ((17, plus_5j), (18, plus_0j)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # no ComplexWarning on the way: the imaginary part is not dropped
+            fb = grade(n, fn)
+        assert not fb.correct
+        assert "complex numbers (dtype complex128)" in fb.message
+
+
+@pytest.mark.parametrize(
+    "reshape",
+    [lambda out: out.ravel(), lambda out: out[None], lambda out: out.T.copy()[:, :, None]],
+    ids=["flat", "extra axis", "transposed"],
+)
+def test_right_values_in_the_wrong_shape_are_wrong_and_the_shape_is_named(reshape):
+    fb = grade(17, lambda x, k: reshape(correlate2d(x, k, mode="valid")))
+    assert not fb.correct
+    assert "expected shape (3, 3), got" in fb.message  # the first test input: 5 x 5 with a 3 x 3 kernel
+
+
+@pytest.mark.parametrize(
+    ("result", "fragment"),
+    [
+        ("abc", "got 'abc' (str, dtype <U3)"),
+        (None, "dtype object"),
+        ({"out": 1}, "dtype object"),
+        ([[1.0, 2.0], [3.0]], "which numpy cannot read as an array"),
+        (np.ones((3, 3), dtype=bool), "True/False values"),
+        (np.array([[10**400]]), "dtype object"),
+    ],
+    ids=["str", "None", "dict", "ragged", "bool", "huge"],
+)
+def test_a_function_returning_no_feature_map_is_told_so(result, fragment):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fb = grade(17, lambda x, k: result)
+    assert not fb.correct
+    assert "my_corr2d should return an array of real numbers (a feature map)" in fb.message
+    assert fragment in fb.message
+
+
+def test_a_function_with_the_wrong_signature_is_reported(capsys):
+    out = printed(capsys, 18, lambda x: x)
+    assert out.startswith("Exercise 18: my_conv2d raised TypeError")
+
+
+def test_a_function_that_exits_is_reported_not_obeyed(capsys):
+    def quits(x, k):
+        raise SystemExit("bye")
+
+    assert printed(capsys, 17, quits) == (
+        "Exercise 17: my_corr2d raised SystemExit: bye (test 1: x of shape (5, 5), kernel of shape (3, 3))."
+    )

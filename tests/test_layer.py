@@ -258,3 +258,81 @@ def test_bad_calls_name_the_parameter():
     unbuilt = cl.Conv2D(2, 3)
     with pytest.raises(ValueError, match=r"no weights yet.*c_in"):
         _ = unbuilt.kernel
+
+
+@pytest.mark.parametrize(
+    "kwargs, exc, pattern",
+    [
+        ({"seed": -1}, ValueError, r"^seed must be a non-negative int, got -1; for example seed=0"),
+        ({"seed": np.int64(-5)}, ValueError, r"^seed must be a non-negative int"),
+        ({"seed": None}, TypeError, r"^seed must be a non-negative int, got None"),
+        ({"seed": [1, 2]}, TypeError, r"^seed must be a non-negative int"),
+        ({"seed": True}, TypeError, r"^seed must be a non-negative int"),
+        ({"activation": np.array(["relu"])}, ValueError, r"^activation must be None or 'relu'"),
+        ({"kernel": np.zeros((3, 3, 3, 2)) + 5j}, TypeError, r"^kernel must hold real numbers.*complex"),
+        ({"bias": np.zeros(2) + 5j}, TypeError, r"^bias must hold real numbers.*complex"),
+        ({"use_bias": np.array([True])}, TypeError, r"^use_bias must be True or False"),
+    ],
+)
+def test_more_bad_construction_names_the_parameter(kwargs, exc, pattern):
+    args = {"filters": 2, "kernel_size": 3, "c_in": 3} | kwargs
+    if "kernel" in kwargs:
+        del args["c_in"]
+    with pytest.raises(exc, match=pattern):
+        cl.Conv2D(**args)
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, pattern",
+    [
+        ((10**12, 3), {"c_in": 3}, r"weights of Conv2D\(filters=1000000000000, .* 201165\.7 GiB"),
+        ((2, 10**6), {"c_in": 3}, r"weights of Conv2D.*kernel_size=\(1000000, 1000000\).* GiB"),
+        ((2, 3), {"c_in": 10**12}, r"for c_in=1000000000000 .* GiB"),
+        ((10**400, 3), {"c_in": 3}, r"filters=<an int of about 401 digits>"),
+    ],
+)
+def test_weights_too_large_to_make_are_refused_before_making_them(args, kwargs, pattern):
+    # (3, 3, 3, 10**12) float64 weights: 27e12 * 8 bytes = 216e12 / 2**30 = 201,165.7 GiB
+    with pytest.raises(ValueError, match=pattern):
+        cl.Conv2D(*args, **kwargs)
+    unbuilt = cl.Conv2D(*args)
+    with pytest.raises(ValueError, match=r"would need .* GiB \(more than 2 GiB\)"):
+        unbuilt.build(kwargs["c_in"])
+    with pytest.raises(ValueError, match="no weights yet"):  # nothing half-made is left behind
+        _ = unbuilt.kernel
+
+
+def test_numpy_scalars_are_taken_as_their_python_values():
+    plain = cl.Conv2D(2, 3, use_bias=True, c_in=3, seed=4)
+    numpy = cl.Conv2D(np.int64(2), np.int32(3), use_bias=np.bool_(True), c_in=np.int64(3), seed=np.uint8(4))
+    np.testing.assert_array_equal(plain.kernel, numpy.kernel)
+    np.testing.assert_array_equal(plain.bias, numpy.bias)
+    assert repr(plain) == repr(numpy)
+    assert type(numpy.use_bias) is bool and type(numpy.seed) is int
+    assert cl.Conv2D(2, 3, use_bias=np.bool_(False), c_in=3).bias is None
+
+
+def test_complex_inputs_are_refused_not_cut_to_their_real_part():
+    layer = cl.Conv2D(2, 3, c_in=3)
+    x = np.ones((5, 5, 3)) + 1j
+    with pytest.raises(TypeError, match=r"^x must hold real numbers.*complex128"):
+        layer(x)
+    with pytest.raises(TypeError, match=r"^x must hold real numbers.*complex128"):
+        layer.decompose(x, 0)
+    with pytest.raises(TypeError, match=r"^x must hold real numbers"):
+        cl.Conv2D(2, 3)(x)
+
+
+def test_output_shape_of_a_built_layer_checks_the_channels():
+    layer = cl.Conv2D(2, 3, c_in=3)
+    assert layer.output_shape((28, 28, 3)) == (26, 26, 2)
+    with pytest.raises(ValueError, match=r"input_shape \(28, 28, 4\) has 4 channels.*C_in=3"):
+        layer.output_shape((28, 28, 4))
+    assert cl.Conv2D(2, 3).output_shape((28, 28, 4)) == (26, 26, 2)  # not built: any C_in will do
+    with pytest.raises(ValueError, match=r"kernel_size 3 spans 3 pixels, but the padded input is only 2"):
+        layer.output_shape((2, 28, 3))
+
+
+def test_an_empty_input_is_refused_naming_x():
+    with pytest.raises(ValueError, match=r"^x must not have an empty dimension, got shape \(0, 6, 3\)"):
+        cl.Conv2D(2, 3, c_in=3).decompose(np.zeros((0, 6, 3)), 0)

@@ -157,13 +157,18 @@ def test_same_padding_is_the_least_that_gives_ceil_size_over_strides(setting):
     st.one_of(st.sampled_from(["valid", "same", "full"]), st.tuples(st.integers(0, 3), st.integers(0, 3))),
 )
 def test_output_shape_is_what_conv2d_produces(input_shape, kernel_size, filters, strides, dilation, padding):
-    shape = cl.output_shape(input_shape, kernel_size, filters, strides, padding, dilation)
     hw = cl.output_size(input_shape[1:3], kernel_size, strides, padding, dilation)
-    assert shape == (input_shape[0], *hw, filters)
-    if 0 in hw:
-        return
     x = np.zeros(input_shape)
     k = np.zeros((*kernel_size, input_shape[-1], filters))
+    if 0 in hw:  # no output at all: both refuse, in the same words
+        with pytest.raises(ValueError, match="so there is no output") as refused_shape:
+            cl.output_shape(input_shape, kernel_size, filters, strides, padding, dilation)
+        with pytest.raises(ValueError, match="so there is no output") as refused_conv:
+            cl.conv2d(x, k, None, strides, padding, dilation)
+        assert str(refused_shape.value) == str(refused_conv.value)
+        return
+    shape = cl.output_shape(input_shape, kernel_size, filters, strides, padding, dilation)
+    assert shape == (input_shape[0], *hw, filters)
     assert cl.conv2d(x, k, None, strides, padding, dilation).shape == shape
     assert cl.conv2d(x[0], k, None, strides, padding, dilation).shape == shape[1:]
 
@@ -232,3 +237,85 @@ def test_numpy_ints_are_accepted():
     assert cl.output_size(np.int64(28), np.int32(3), strides=np.int8(1)) == 26
     assert cl.output_shape((np.int64(4), 28, 28, 3), 3, np.int64(2)) == (4, 26, 26, 2)
     assert all(type(v) is int for v in cl.output_shape((np.int64(4), 28, 28, 3), 3, np.int64(2)))
+
+
+# --------------------------------------------------------------------------- one rule, every axis
+def test_output_size_formula_uses_the_axis_its_symbol_names():
+    # (28, 20) with a 3-wide kernel: 28 - 3 + 1 = 26 rows, 20 - 3 + 1 = 18 columns
+    assert cl.output_size_formula((28, 20), 3, symbol="H").endswith("= 26")
+    assert cl.output_size_formula((28, 20), 3, symbol="W") == "W' = ⌊(20 + 0 + 0 − 3)/1⌋ + 1 = 18"
+    assert cl.output_size_formula((28, 20), 3, symbol="w").startswith("W' = ⌊(20 ")
+    # a (3, 5) kernel on 28 x 28: 26 rows, 24 columns; strides (1, 2): ⌊(28 − 3)/2⌋ + 1 = 13 columns
+    assert cl.output_size_formula(28, (3, 5), symbol="W").endswith("− 5)/1⌋ + 1 = 24")
+    assert cl.output_size_formula(28, 3, strides=(1, 2), symbol="W").endswith("/2⌋ + 1 = 13")
+    # dilation (1, 2): the width's taps span 2·2 + 1 = 5 pixels, 28 − 5 + 1 = 24
+    assert cl.output_size_formula(28, 3, dilation_rate=(1, 2), symbol="W").endswith("(2·2+1))/1⌋ + 1 = 24")
+    # explicit padding (h, w) = (0, 2): the width gets 2 zeros each side, 28 + 4 − 3 + 1 = 30
+    assert cl.output_size_formula(28, 3, padding=(0, 2), symbol="W") == "W' = ⌊(28 + 2 + 2 − 3)/1⌋ + 1 = 30"
+    assert cl.output_size_formula(28, 3, padding=(0, 2), symbol="H").endswith("(28 + 0 + 0 − 3)/1⌋ + 1 = 26")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.tuples(st.integers(1, 12), st.integers(1, 12)),
+    st.tuples(st.integers(1, 4), st.integers(1, 4)),
+    st.tuples(st.integers(1, 3), st.integers(1, 3)),
+    st.tuples(st.integers(1, 2), st.integers(1, 2)),
+)
+def test_output_size_formula_ends_with_the_windows_counted_on_its_axis(size, k, s, d):
+    for axis, symbol in ((0, "H"), (1, "W")):
+        text = cl.output_size_formula(size, k, s, "valid", d, symbol=symbol)
+        count = count_windows(size[axis], k[axis], s[axis], d[axis], 0, 0)
+        assert text.startswith(f"{symbol}' = ⌊({size[axis]} + 0 + 0")
+        assert text.endswith(f"= {count}") if count else text.endswith("so no output")
+
+
+@pytest.mark.parametrize("symbol", ["X", "", "HW", None, 1, b"H"])
+def test_output_size_formula_symbol_must_be_h_or_w(symbol):
+    with pytest.raises(ValueError, match=r"^symbol must be 'H' .* or 'W'"):
+        cl.output_size_formula(28, 3, symbol=symbol)
+
+
+def test_output_shape_refuses_a_kernel_that_does_not_fit_like_conv2d():
+    want = r"kernel_size 9 spans 9 pixels, but the padded input is only 5 tall, so there is no output"
+    with pytest.raises(ValueError, match=want):
+        cl.output_shape((5, 5, 3), 9, 2)
+    with pytest.raises(ValueError, match=want):
+        cl.conv2d(np.zeros((5, 5, 3)), np.zeros((9, 9, 3, 2)))
+    with pytest.raises(ValueError, match=r"dilation_rate 3 spans 7 pixels.*only 6 wide"):
+        cl.output_shape((1, 9, 6, 1), (1, 3), 1, dilation_rate=(1, 3))
+    # output_size counts positions: there are none, and it says so with a 0
+    assert cl.output_size(5, 9) == 0 and cl.output_size(2, 3) == 0
+    assert cl.output_shape((5, 5, 3), 9, 2, padding="same") == (5, 5, 2)  # padding makes room
+
+
+@pytest.mark.parametrize(
+    "call, exc, pattern",
+    [
+        (lambda: cl.output_size(float("nan"), 3), TypeError, r"^size .*nan"),
+        (lambda: cl.output_size(float("inf"), 3), TypeError, r"^size .*inf"),
+        (lambda: cl.output_size((True, 5), 3), TypeError, r"^size "),
+        (lambda: cl.output_size(5, 3 + 0j), TypeError, r"^kernel_size .*complex"),
+        (lambda: cl.output_shape((28, 28, 3 + 0j), 3, 2), TypeError, r"^input_shape .*complex"),
+        (lambda: cl.output_shape((28, 28.0, 3), 3, 2), TypeError, r"^input_shape .*float"),
+        (lambda: cl.output_shape((28, 28, True), 3, 2), TypeError, r"^input_shape .*bool"),
+        (lambda: cl.param_count(3 + 0j, 3, 2), TypeError, r"^kernel_size .*complex"),
+        (lambda: cl.param_count(3, 3, 2, use_bias=1), TypeError, r"^use_bias must be True or False"),
+        (lambda: cl.output_size(10**400, 3, strides=0), ValueError, r"^strides must be at least 1"),
+        (lambda: cl.output_size(3, -(10**400)), ValueError, r"-<an int of about 401 digits>"),
+    ],
+)
+def test_more_bad_input_names_the_parameter(call, exc, pattern):
+    with pytest.raises(exc, match=pattern):
+        call()
+
+
+def test_numpy_bools_are_accepted_where_bools_are():
+    assert cl.param_count(3, 3, 2, use_bias=np.bool_(False)) == 54
+    assert cl.param_count(3, 3, 2, use_bias=np.bool_(True)) == 56
+
+
+def test_huge_sizes_are_plain_arithmetic():
+    n = 10**400
+    assert cl.output_size(n, 3) == n - 2
+    assert cl.output_shape((n, 5, 1), 3, 1) == (n - 2, 3, 1)

@@ -175,3 +175,44 @@ def test_bad_input_names_the_parameter(args, kwargs, exc, pattern):
 def test_huge_padding_refused_without_allocating():
     with pytest.raises(ValueError, match=r"padded input.*GiB"):
         cl.sweep(np.ones((3, 3)), np.ones((3, 3)), padding="full", dilation_rate=100_000)
+
+
+@pytest.mark.parametrize(
+    ("upto", "exc"),
+    [
+        (1.0, TypeError),
+        (2.7, TypeError),
+        (None, TypeError),
+        ("1", TypeError),
+        (True, TypeError),
+        (-1, ValueError),
+    ],
+)
+def test_partial_output_needs_an_int_step(upto, exc):
+    t = cl.sweep(np.arange(16.0).reshape(4, 4), np.ones((3, 3)))
+    with pytest.raises(exc, match=r"^upto must be an int step number from 0 to 3"):
+        t.partial_output(upto)
+
+
+def test_partial_output_takes_numpy_ints():
+    t = cl.sweep(np.arange(16.0).reshape(4, 4), np.ones((3, 3)))
+    np.testing.assert_array_equal(t.partial_output(np.int64(2)), [[45, 54], [81, np.nan]])
+
+
+def test_complex_input_is_refused_not_cut_to_its_real_part():
+    with pytest.raises(TypeError, match=r"^x must hold real numbers.*complex128"):
+        cl.sweep(np.ones((4, 4)) + 2j, np.ones((2, 2)))
+    with pytest.raises(TypeError, match=r"^kernel must hold real numbers.*complex128"):
+        cl.sweep(np.ones((4, 4)), np.ones((2, 2)) * 1j)
+
+
+def test_strides_longer_than_the_input_give_one_step():
+    x = np.arange(16.0).reshape(4, 4)
+    t = cl.sweep(x, np.ones((3, 3)), strides=10**400)
+    assert len(t) == 1 and t.output.tolist() == [[45.0]]  # 0+1+2+4+5+6+8+9+10
+
+
+def test_step_errors_say_what_was_given():
+    t = cl.sweep(np.ones((3, 3)), np.ones((2, 2)))
+    with pytest.raises(IndexError, match=r"step must be an int from 0 to 3 .*got 2\.5"):
+        t.step(2.5)
