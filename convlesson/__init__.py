@@ -5,7 +5,7 @@ one input channel; a *filter* is 3-D, holds C_in kernels and produces one output
 Conv2D layer holds ``filters`` filters, i.e. ``filters x C_in`` kernels.
 """
 
-from .conv import SweepStep, SweepTrace, conv2d, keras_to_torch, sweep, torch_to_keras
+from .conv import conv2d, keras_to_torch, torch_to_keras
 from .draw import (
     draw_channels,
     draw_filter,
@@ -20,6 +20,7 @@ from .layer import Conv2D, FilterDecomposition
 from .samples import CLASSIC_KERNELS, classic_kernel, photo, small_grid, synthetic_channels
 from .shapes import output_shape, output_size, output_size_formula, padding_amounts, param_count
 from .style import lecture_mode
+from .sweeps import LayerSweepStep, LayerSweepTrace, SweepStep, SweepTrace, sweep
 
 __version__ = "0.1.0"
 
@@ -56,6 +57,8 @@ __all__ = [
     "sweep",
     "SweepTrace",
     "SweepStep",
+    "LayerSweepTrace",
+    "LayerSweepStep",
     "Conv2D",
     "FilterDecomposition",
     "photo",

@@ -1,12 +1,12 @@
-"""The convolution itself, in numpy: ``conv2d``, weight-layout converters, and the sweep trace.
+"""The convolution itself, in numpy: ``conv2d`` and the weight-layout converters.
 
 Everything here is *cross-correlation*, exactly as in every deep-learning framework (Keras's
 ``Conv2D``, PyTorch's ``conv2d``): the kernel is laid over the input as it is, without flipping.
 Layout is channels-last, like the article and Keras: an input is ``(H, W, C_in)`` or
 ``(N, H, W, C_in)`` and a layer's weights are ``(kh, kw, C_in / groups, filters)``.
 
-The step-by-step view of one kernel sweeping one channel is built in ``01_the_sweep``; the
-multi-channel sum in ``04_many_channels``.
+``conv2d`` is introduced in ``01_the_sweep``; the step-by-step traces of a sweep live in
+:mod:`convlesson.sweeps`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from .shapes import (
     _is_int,
-    _OutOfRange,
     _output_1d,
     _pad_1d,
     as_pair,
@@ -29,7 +28,7 @@ from .shapes import (
     show,
 )
 
-__all__ = ["conv2d", "keras_to_torch", "torch_to_keras", "sweep", "SweepTrace", "SweepStep"]
+__all__ = ["conv2d", "keras_to_torch", "torch_to_keras", "prepare", "Job"]
 
 #: conv2d refuses to allocate more than this many bytes for its output or padded input.
 MAX_BYTES = 2 * 1024**3
@@ -153,9 +152,55 @@ def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, gr
     array([[45., 54.],
            [81., 90.]])
     """
+    job = prepare(x, kernel, bias, strides, padding, dilation_rate, groups)
+    (top, bottom), (left, right) = job.padding
+    xp = np.pad(job.x.astype(job.dtype, copy=False), ((0, 0), (top, bottom), (left, right), (0, 0)))
+    out = _correlate_windows(
+        xp,
+        job.kernel.astype(job.dtype, copy=False),
+        job.output_hw,
+        job.strides,
+        job.dilation_rate,
+        job.groups,
+    )
+    if job.bias is not None:
+        out += job.bias.astype(job.dtype, copy=False)
+    if job.single_channel:
+        return out[0, :, :, 0]
+    return out if job.batched else out[0]
+
+
+@dataclass(frozen=True, eq=False)
+class Job:
+    """A convolution's checked inputs and geometry (what :func:`prepare` returns).
+
+    ``x`` is always batched ``(N, H, W, C_in)`` and ``kernel`` 4-D ``(kh, kw, C_in/groups, filters)``;
+    ``single_channel`` and ``batched`` say what the caller gave.
+    """
+
+    x: np.ndarray
+    kernel: np.ndarray
+    bias: np.ndarray | None
+    strides: tuple[int, int]
+    dilation_rate: tuple[int, int]
+    padding: tuple[tuple[int, int], tuple[int, int]]
+    output_hw: tuple[int, int]
+    groups: int
+    dtype: np.dtype
+    single_channel: bool
+    batched: bool
+
+
+def prepare(
+    x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, groups=1, kernel_name="kernel"
+) -> Job:
+    """Check a convolution's arguments as :func:`conv2d` takes them; the learner-readable errors live here.
+
+    ``kernel_name`` is what the caller calls its weights argument, so that errors name it.
+    """
     x_arr = as_numeric(x, "x")
-    k_arr = as_numeric(kernel, "kernel")
-    given_shapes = {"x": x_arr.shape, "kernel": k_arr.shape}
+    k_arr = as_numeric(kernel, kernel_name)
+    given_shapes = {"x": x_arr.shape, kernel_name: k_arr.shape}
     single_channel = x_arr.ndim == 2
     if single_channel:
         if k_arr.ndim != 2:
@@ -172,7 +217,7 @@ def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, gr
             x_arr = x_arr[None]
         if k_arr.ndim != 4:
             raise ValueError(
-                f"kernel must be 4-D (kh, kw, C_in/groups, filters), got shape {k_arr.shape}; "
+                f"{kernel_name} must be 4-D (kh, kw, C_in/groups, filters), got shape {k_arr.shape}; "
                 "for a single filter of shape (kh, kw, C_in) use kernel[..., None]"
             )
     else:
@@ -181,15 +226,15 @@ def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, gr
         )
     n, h, w, c_in = x_arr.shape
     kh, kw, c_per_group, filters = k_arr.shape
-    for name, arr in (("x", x_arr), ("kernel", k_arr)):
+    for name, arr in (("x", x_arr), (kernel_name, k_arr)):
         if arr.size == 0:
             raise ValueError(f"{name} must not have an empty dimension, got shape {given_shapes[name]}")
     groups = check_groups(groups, c_in, filters)
     if c_per_group * groups != c_in:
         want = "C_in" if groups == 1 else f"C_in / groups = {c_in}/{groups}"
         raise ValueError(
-            f"x has C_in={c_in} channels but the kernel holds {c_per_group} kernels per filter "
-            f"(kernel shape {k_arr.shape}); its third axis must be {want} = {c_in // groups}"
+            f"x has C_in={c_in} channels but each filter in {kernel_name} holds {c_per_group} kernels "
+            f"({kernel_name} shape {k_arr.shape}); its third axis must be {want} = {c_in // groups}"
         )
     s = as_pair(strides, "strides")
     d = as_pair(dilation_rate, "dilation_rate")
@@ -211,13 +256,19 @@ def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, gr
     check_size("output", n * oh * ow * filters, np.dtype(dtype), (n, oh, ow, filters))
     check_size("padded input", n * hp * wp * c_in, np.dtype(dtype), (n, hp, wp, c_in))
 
-    xp = np.pad(x_arr.astype(dtype, copy=False), ((0, 0), (top, bottom), (left, right), (0, 0)))
-    out = _correlate_windows(xp, k_arr.astype(dtype, copy=False), (oh, ow), s, d, groups)
-    if b_arr is not None:
-        out += b_arr.astype(dtype, copy=False)
-    if single_channel:
-        return out[0, :, :, 0]
-    return out if batched else out[0]
+    return Job(
+        x_arr,
+        k_arr,
+        b_arr,
+        s,
+        d,
+        ((top, bottom), (left, right)),
+        (oh, ow),
+        groups,
+        np.dtype(dtype),
+        single_channel,
+        batched,
+    )
 
 
 def _correlate_windows(xp, k_arr, out_hw, strides, dilation, groups) -> np.ndarray:
@@ -288,131 +339,3 @@ def torch_to_keras(weight) -> np.ndarray:
     """
     arr = _check_4d(weight, "weight", "(out_channels, in_channels/groups, kh, kw) as PyTorch stores it")
     return arr.transpose(2, 3, 1, 0).copy()
-
-
-@dataclass(frozen=True)
-class SweepStep:
-    """One position of a kernel sweeping one channel.
-
-    ``out_pos`` is the output cell ``(i, j)`` this step fills; ``rows``/``cols`` are the padded
-    input's rows and columns under the kernel's taps (spaced by ``dilation_rate``); ``window`` the
-    values there, ``products`` their element-wise product with the kernel, ``total`` their sum.
-    """
-
-    index: int
-    out_pos: tuple[int, int]
-    rows: np.ndarray
-    cols: np.ndarray
-    window: np.ndarray
-    products: np.ndarray
-    total: float
-
-    @property
-    def origin(self) -> tuple[int, int]:
-        """Top-left corner of the window in the padded input."""
-        return int(self.rows[0]), int(self.cols[0])
-
-
-@dataclass(frozen=True, eq=False)
-class SweepTrace:
-    """Every step of one kernel sweeping one channel, in the order the outputs are produced.
-
-    Built by :func:`sweep`. ``padded`` is the zero-padded input, ``padding`` the amounts
-    ``((top, bottom), (left, right))``; ``output`` the filled-in ``(H', W')`` grid.
-    """
-
-    x: np.ndarray
-    kernel: np.ndarray
-    padded: np.ndarray
-    padding: tuple[tuple[int, int], tuple[int, int]]
-    strides: tuple[int, int]
-    dilation_rate: tuple[int, int]
-    output_hw: tuple[int, int]
-
-    def __len__(self) -> int:
-        return self.output_hw[0] * self.output_hw[1]
-
-    def __getitem__(self, k: int) -> SweepStep:
-        return self.step(k)
-
-    def __iter__(self):
-        return (self.step(k) for k in range(len(self)))
-
-    def step(self, k: int) -> SweepStep:
-        """Step ``k`` (0-based, row by row): the window, the products and their sum."""
-        if not _is_int(k) or not -len(self) <= k < len(self):
-            raise _OutOfRange(
-                f"step must be an int from 0 to {len(self) - 1} (there are {len(self)} positions), "
-                f"got {show(k)}"
-            )
-        k = int(k) % len(self)
-        i, j = divmod(k, self.output_hw[1])
-        kh, kw = self.kernel.shape
-        rows = i * self.strides[0] + self.dilation_rate[0] * np.arange(kh)
-        cols = j * self.strides[1] + self.dilation_rate[1] * np.arange(kw)
-        window = self.padded[np.ix_(rows, cols)]
-        products = window * self.kernel
-        return SweepStep(k, (i, j), rows, cols, window, products, float(products.sum()))
-
-    @property
-    def steps(self) -> list[SweepStep]:
-        return list(self)
-
-    @property
-    def output(self) -> np.ndarray:
-        """The ``(H', W')`` output, each cell the sum of its step's products."""
-        out = np.empty(self.output_hw)
-        for st in self:
-            out[st.out_pos] = st.total
-        return out
-
-    def partial_output(self, upto: int) -> np.ndarray:
-        """The output after steps ``0 .. upto`` only; cells not reached yet are NaN.
-
-        ``upto`` past the last step gives the whole output.
-        """
-        if not _is_int(upto):
-            raise TypeError(
-                f"upto must be an int step number from 0 to {len(self) - 1}, got {show(upto)} "
-                f"({type(upto).__name__})"
-            )
-        if upto < 0:
-            raise ValueError(f"upto must be an int step number from 0 to {len(self) - 1}, got {show(upto)}")
-        upto = int(upto)
-        out = np.full(self.output_hw, np.nan)
-        for k in range(min(upto + 1, len(self))):
-            st = self.step(k)
-            out[st.out_pos] = st.total
-        return out
-
-
-def sweep(x, kernel, strides=1, padding="valid", dilation_rate=1) -> SweepTrace:
-    """Trace one kernel sweeping one channel: for each output cell, the window, products and sum.
-
-    ``x`` is a single channel ``(H, W)`` and ``kernel`` a ``(kh, kw)`` kernel. Introduced in
-    ``01_the_sweep``; the explorer ``KernelSweep`` draws from it.
-
-    >>> t = sweep(np.arange(16.0).reshape(4, 4), np.ones((3, 3)))
-    >>> len(t), t[0].total, t[0].origin
-    (4, 45.0, (0, 0))
-    """
-    x_arr = as_numeric(x, "x")
-    k_arr = as_numeric(kernel, "kernel")
-    if x_arr.ndim != 2:
-        raise ValueError(f"sweep traces one channel: x must be 2-D (H, W), got shape {x_arr.shape}")
-    if k_arr.ndim != 2:
-        raise ValueError(f"sweep traces one kernel: kernel must be 2-D (kh, kw), got shape {k_arr.shape}")
-    if x_arr.size == 0:
-        raise ValueError(f"x must not have an empty dimension, got shape {x_arr.shape}")
-    if k_arr.size == 0:
-        raise ValueError(f"kernel must not have an empty dimension, got shape {k_arr.shape}")
-    s = as_pair(strides, "strides")
-    d = as_pair(dilation_rate, "dilation_rate")
-    pads = resolve_padding(x_arr.shape, k_arr.shape, s, d, padding)
-    padded_hw = (x_arr.shape[0] + sum(pads[0]), x_arr.shape[1] + sum(pads[1]))
-    check_fits(padded_hw, k_arr.shape, d)
-    check_size("padded input", padded_hw[0] * padded_hw[1], np.dtype(float))
-    padded = np.pad(x_arr.astype(float), pads)
-    oh = _output_1d(padded_hw[0], k_arr.shape[0], s[0], d[0], 0, 0)
-    ow = _output_1d(padded_hw[1], k_arr.shape[1], s[1], d[1], 0, 0)
-    return SweepTrace(x_arr.copy(), k_arr.astype(float), padded, pads, s, d, (oh, ow))

@@ -27,7 +27,7 @@ from ._art import (
     pitch_gutter,
     symmetric_limit,
 )
-from .conv import SweepTrace, as_numeric, check_size
+from .conv import as_numeric, check_size
 from .pictures import (
     INPUT_CMAP,
     WEIGHT_CMAP,
@@ -48,6 +48,7 @@ from .shapes import (
     show,
 )
 from .sweep_picture import SweepPicture
+from .sweeps import SweepTrace
 
 __all__ = [
     "WEIGHT_CMAP",

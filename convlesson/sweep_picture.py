@@ -1,7 +1,7 @@
 """The sweep picture: one kernel over one padded channel, its products, and the output filling in.
 
 Drawn by :func:`convlesson.draw.draw_sweep` and by the ``KernelSweep`` explorer, from a
-:class:`convlesson.conv.SweepTrace`. Introduced in ``01_the_sweep``.
+:class:`convlesson.sweeps.SweepTrace`. Introduced in ``01_the_sweep``.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from ._art import (
     symmetric_limit,
     window_rect,
 )
-from .conv import SweepTrace, conv2d
+from .conv import conv2d
 from .pictures import _GRID_CMAP, WEIGHT_CMAP, _half_width
+from .sweeps import SweepTrace
 
 __all__ = ["SweepPicture"]
 

@@ -179,7 +179,13 @@ def conv2d_with(**change):
 
 
 def sweep_with(**change):
-    args = {"x": rng_array(5, 5), "kernel": rng_array(3, 3, seed=1)}
+    args = {"x": rng_array(5, 5), "weights": rng_array(3, 3, seed=1)}
+    args.update(change)
+    return cl.sweep(**args)
+
+
+def layer_sweep_with(**change):
+    args = {"x": rng_array(*X3), "weights": rng_array(*K4, seed=1), "bias": np.zeros(2)}
     args.update(change)
     return cl.sweep(**args)
 
@@ -311,7 +317,11 @@ CATALOGUE: list[Entry] = [
     Entry("torch_to_keras", "weight", cl.torch_to_keras, [*not_an_array(K4), rng_array(3, 3, 3)]),
     # ---- the sweep
     Entry("sweep", "x", lambda v: sweep_with(x=v), [*not_an_array((5, 5)), rng_array(5, 5, 1)]),
-    Entry("sweep", "kernel", lambda v: sweep_with(kernel=v), not_an_array((3, 3))),
+    Entry("sweep", "weights", lambda v: sweep_with(weights=v), not_an_array((3, 3))),
+    Entry("sweep", "bias", lambda v: sweep_with(bias=v), [0.5, np.zeros(1)]),
+    Entry("sweep", "x", lambda v: layer_sweep_with(x=v), [rng_array(2, 6, 6, 3), rng_array(6, 6, 2)]),
+    Entry("sweep", "weights", lambda v: layer_sweep_with(weights=v), [*not_an_array(K4), rng_array(3, 3, 3)]),
+    Entry("sweep", "bias", lambda v: layer_sweep_with(bias=v), [np.zeros(3), [[0.0, 0.0]], "b", 1j]),
     Entry("sweep", "strides", lambda v: sweep_with(strides=v), NOT_A_PAIR),
     Entry("sweep", "padding", lambda v: sweep_with(padding=v), [*NOT_A_PADDING, HUGE, 10**6]),
     Entry("sweep", "dilation_rate", lambda v: sweep_with(dilation_rate=v), [*NOT_A_PAIR, HUGE]),

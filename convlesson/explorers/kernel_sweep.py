@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..conv import sweep
 from ..samples import small_grid
 from ..shapes import output_size, output_size_formula
 from ..sweep_picture import SweepPicture
+from ..sweeps import sweep
 from .controls import K_MAX, PADDING_OPTIONS, Choice, Int
 from .data import sweep_kernel
 from .live import LiveExplorer
@@ -52,7 +52,9 @@ class KernelSweep(LiveExplorer):
         s = self.state
         self.x = small_grid(s["input_size"], seed=0)
         self.kernel = sweep_kernel(s["kernel_size"])
-        self.trace = sweep(self.x, self.kernel, s["strides"], s["padding"], s["dilation_rate"])
+        self.trace = sweep(
+            self.x, self.kernel, strides=s["strides"], padding=s["padding"], dilation_rate=s["dilation_rate"]
+        )
         self.picture.update(self.trace, s["step"], (0, 0, self.WIDTH, self.HEIGHT))
         n, k = s["input_size"], s["kernel_size"]
         self.notes = [output_size_formula(n, k, s["strides"], s["padding"], s["dilation_rate"])]
