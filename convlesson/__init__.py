@@ -20,6 +20,7 @@ from .layer import Conv2D, FilterDecomposition
 from .samples import CLASSIC_KERNELS, classic_kernel, photo, small_grid, synthetic_channels
 from .shapes import output_shape, output_size, output_size_formula, padding_amounts, param_count
 from .style import lecture_mode
+from .summary import summary
 from .sweeps import LayerSweepStep, LayerSweepTrace, SweepStep, SweepTrace, sweep
 
 __version__ = "0.1.0"
@@ -61,6 +62,7 @@ __all__ = [
     "LayerSweepStep",
     "Conv2D",
     "FilterDecomposition",
+    "summary",
     "photo",
     "synthetic_channels",
     "small_grid",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import _stable
 from .conv import as_numeric, check_groups, check_padding, check_size, conv2d
 from .shapes import _is_int, _OutOfRange, _positive_int, as_bool, as_pair, as_seed, output_shape, show
 
@@ -59,8 +60,12 @@ class Conv2D:
     kernel, bias : array_like, optional
         Given weights ``(kh, kw, C_in / groups, filters)`` and ``(filters,)``; copied.
     seed : int
-        Seed for made weights, a non-negative int. Kernels are Glorot-uniform like Keras's; biases
-        are small random numbers (Keras starts them at zero) so that the "+ bias" step is visible.
+        Seed for made weights, a non-negative int. Each kernel ``(j, c)`` is drawn uniformly from
+        ``±sqrt(3 / (kh·kw))`` at its own place in the random numbers, so it depends only on the
+        seed, ``j``, ``c`` and the kernel size: adding a filter or an input channel leaves every
+        other kernel as it was. (Keras's default, Glorot-uniform, scales every kernel by C_in and
+        ``filters``, so there adding a filter changes them all.) Biases are small random numbers
+        (Keras starts them at zero) so that the "+ bias" step is visible.
 
     Weights larger than :data:`convlesson.conv.MAX_BYTES` are refused before they are made.
 
@@ -140,17 +145,17 @@ class Conv2D:
         check_groups(self.groups, derived, self.filters)
         self._kernel = k
         self.c_in = derived
-        self._bias = self._given_bias if self._given_bias is not None else self._default_bias(None)
+        self._bias = self._given_bias if self._given_bias is not None else self._default_bias(made=False)
 
-    def _default_bias(self, rng) -> np.ndarray | None:
+    def _default_bias(self, made: bool) -> np.ndarray | None:
         if not self.use_bias:
             return None
-        if rng is None:  # weights were given: start the biases at zero, as Keras does
+        if not made:  # weights were given: start the biases at zero, as Keras does
             return np.zeros(self.filters)
-        return rng.uniform(-0.2, 0.2, size=self.filters)
+        return 0.2 * _stable.uniform(self.seed, "bias", np.arange(self.filters))
 
     def build(self, c_in) -> Conv2D:
-        """Make the weights for ``c_in`` input channels from ``seed`` (Glorot-uniform kernels).
+        """Make the weights for ``c_in`` input channels from ``seed``.
 
         A ``bias`` given to the constructor is kept; otherwise biases are made from ``seed`` too.
         """
@@ -167,12 +172,23 @@ class Conv2D:
         )
         check_groups(self.groups, c_in, self.filters)
         self.c_in = c_in
-        rng = np.random.default_rng(self.seed)
-        limit = np.sqrt(6.0 / (kh * kw * per + kh * kw * self.filters))
-        self._kernel = rng.uniform(-limit, limit, size=(kh, kw, per, self.filters))
-        made_bias = self._default_bias(rng)
+        # kernel (j, c) from its own place in the random numbers: adding a filter or a channel
+        # leaves every other kernel as it was
+        j, k, r, q = np.meshgrid(
+            np.arange(self.filters), np.arange(per), np.arange(kh), np.arange(kw), indexing="ij"
+        )
+        c = (j // (self.filters // self.groups)) * per + k  # the input channel kernel (j, k) reads
+        limit = np.sqrt(3.0 / (kh * kw))
+        weights = limit * _stable.uniform(self.seed, "kernel", j, c, kh, kw, r, q)
+        self._kernel = np.ascontiguousarray(weights.transpose(2, 3, 1, 0))
+        made_bias = self._default_bias(made=True)
         self._bias = self._given_bias if self._given_bias is not None else made_bias
         return self
+
+    @property
+    def is_built(self) -> bool:
+        """True once the layer has weights (from ``c_in``, ``kernel``/``weights``, or a first call)."""
+        return self._kernel is not None
 
     def _require_built(self):
         if self._kernel is None:
@@ -181,10 +197,23 @@ class Conv2D:
             )
 
     @property
-    def kernel(self) -> np.ndarray:
-        """All weights, ``(kh, kw, C_in / groups, filters)`` (a copy)."""
+    def weights(self) -> np.ndarray:
+        """All the layer's kernels as one 4-D array, ``(kh, kw, C_in / groups, filters)`` (a copy).
+
+        ``weights[:, :, c, j]`` is the kernel filter ``j`` sweeps over channel ``c``; ``weights[..., j]``
+        is filter ``j``. Keras calls this whole 4-D tensor the layer's ``kernel`` (see :attr:`kernel`).
+        """
         self._require_built()
         return self._kernel.copy()
+
+    @property
+    def kernel(self) -> np.ndarray:
+        """The same 4-D array as :attr:`weights`, under Keras's name for it (``layer.kernel`` in Keras).
+
+        By Keras's convention "kernel" is the whole ``(kh, kw, C_in, filters)`` tensor; in this
+        course a kernel is one 2-D slice of it (:meth:`kernel_for`).
+        """
+        return self.weights
 
     @property
     def bias(self) -> np.ndarray | None:

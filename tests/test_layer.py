@@ -87,14 +87,6 @@ def test_seed_makes_weights_reproducible():
     np.testing.assert_array_equal(lazy.kernel, a.kernel)
 
 
-def test_glorot_uniform_limit():
-    layer = cl.Conv2D(16, 3, c_in=8, seed=0)
-    limit = np.sqrt(6 / (3 * 3 * 8 + 3 * 3 * 16))  # fan_in + fan_out, as Keras's GlorotUniform
-    w = layer.kernel
-    assert np.abs(w).max() <= limit
-    assert np.abs(w).max() > 0.8 * limit  # 1152 draws fill the range
-
-
 def test_given_weights_are_copied_not_aliased():
     k = np.arange(3 * 3 * 2 * 4, dtype=float).reshape(3, 3, 2, 4)
     b = np.array([1.0, 2.0, 3.0, 4.0])
@@ -336,3 +328,50 @@ def test_output_shape_of_a_built_layer_checks_the_channels():
 def test_an_empty_input_is_refused_naming_x():
     with pytest.raises(ValueError, match=r"^x must not have an empty dimension, got shape \(0, 6, 3\)"):
         cl.Conv2D(2, 3, c_in=3).decompose(np.zeros((0, 6, 3)), 0)
+
+
+# ----------------------------------------------------------------------------- stable weights
+def test_adding_a_filter_or_a_channel_leaves_every_other_kernel_as_it_was():
+    base = cl.Conv2D(2, 3, c_in=3, seed=7)
+    more_filters = cl.Conv2D(3, 3, c_in=3, seed=7)
+    more_channels = cl.Conv2D(2, 3, c_in=4, seed=7)
+    for j in range(2):
+        np.testing.assert_array_equal(more_filters.filter(j), base.filter(j))
+        np.testing.assert_array_equal(more_channels.filter(j)[..., :3], base.filter(j))
+        for c in range(3):
+            np.testing.assert_array_equal(more_channels.kernel_for(j, c), base.kernel_for(j, c))
+    np.testing.assert_array_equal(more_filters.bias[:2], base.bias)
+    # grouped layers hand out the same kernel (j, c) as ordinary ones
+    grouped, dense = cl.Conv2D(4, 3, groups=2, c_in=4, seed=7), cl.Conv2D(4, 3, c_in=4, seed=7)
+    for j in range(4):
+        for c in grouped.channels_of(j):
+            np.testing.assert_array_equal(grouped.kernel_for(j, c), dense.kernel_for(j, c))
+
+
+def test_stable_weights_change_with_the_seed_and_the_kernel_size_only():
+    a, b = cl.Conv2D(2, 3, c_in=2, seed=0), cl.Conv2D(2, 3, c_in=2, seed=1)
+    assert not np.allclose(a.weights, b.weights)
+    assert cl.Conv2D(2, (3, 3), c_in=2, seed=0).weights.tolist() == a.weights.tolist()
+    five = cl.Conv2D(2, 5, c_in=2, seed=0)
+    assert five.weights.shape == (5, 5, 2, 2)
+    kernels = [a.kernel_for(j, c) for j in range(2) for c in range(2)]
+    assert len({k.tobytes() for k in kernels}) == 4, "every kernel has numbers of its own"
+
+
+def test_stable_weights_look_uniform_within_their_limit():
+    w = cl.Conv2D(64, 3, c_in=32, seed=3).weights
+    limit = np.sqrt(3 / 9)
+    assert np.abs(w).max() <= limit and np.abs(w).max() > 0.99 * limit
+    assert abs(w.mean()) < 0.01 and w.std() == pytest.approx(limit / np.sqrt(3), rel=0.02)
+    hist, _ = np.histogram(w, bins=10, range=(-limit, limit))
+    assert hist.min() > 0.9 * hist.mean()  # flat, as uniform numbers are
+
+
+def test_weights_is_the_4d_tensor_keras_calls_kernel():
+    layer = cl.Conv2D(2, 3, c_in=3)
+    np.testing.assert_array_equal(layer.weights, layer.kernel)
+    assert layer.weights.shape == (3, 3, 3, 2)
+    np.testing.assert_array_equal(layer.weights[:, :, 2, 1], layer.kernel_for(1, 2))
+    w = layer.weights
+    w[...] = 0
+    assert layer.weights.any(), "weights is a copy"

@@ -1,0 +1,125 @@
+"""``summary``: a chain of Conv2D layers, layer by layer, counting filters AND kernels.
+
+Keras's ``model.summary()`` lists each layer's output shape and parameters; this adds what the course
+is about: each layer's filter shape, how many filters it holds and how many 2-D kernels. Chaining
+layers makes the point at once: layer 2's filters each hold as many kernels as layer 1 has filters.
+Introduced in ``06_conv2d_layer``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .layer import Conv2D
+from .shapes import output_shape, show
+
+__all__ = ["summary", "LayerRow", "Summary"]
+
+
+@dataclass(frozen=True)
+class LayerRow:
+    """One layer of a :class:`Summary`."""
+
+    name: str
+    input_shape: tuple
+    filter_shape: tuple
+    filters: int
+    kernels: int
+    params: int
+    output_shape: tuple
+
+
+class Summary:
+    """The table :func:`summary` makes; it shows as text, and ``rows`` holds the numbers."""
+
+    HEAD = ("layer", "input shape", "filter shape", "filters", "kernels", "parameters", "output shape")
+
+    def __init__(self, rows: list[LayerRow]):
+        self.rows = rows
+        self.total_kernels = sum(r.kernels for r in rows)
+        self.total_params = sum(r.params for r in rows)
+
+    def _cells(self):
+        yield self.HEAD
+        for r in self.rows:
+            yield (
+                r.name,
+                str(r.input_shape),
+                str(r.filter_shape),
+                f"{r.filters:,}",
+                f"{r.kernels:,}",
+                f"{r.params:,}",
+                str(r.output_shape),
+            )
+        yield ("total", "", "", "", f"{self.total_kernels:,}", f"{self.total_params:,}", "")
+
+    def __str__(self) -> str:
+        cells = list(self._cells())
+        widths = [max(len(row[i]) for row in cells) for i in range(len(self.HEAD))]
+        lines = []
+        for n, row in enumerate(cells):
+            text = "  ".join(
+                (c.ljust(w) if i in (0, 1, 2, 6) else c.rjust(w))
+                for i, (c, w) in enumerate(zip(row, widths, strict=True))
+            )
+            lines.append(text.rstrip())
+            if n == 0 or n == len(cells) - 2:
+                lines.append("─" * len(lines[0]))
+        return "\n".join(lines)
+
+    __repr__ = __str__
+
+
+def summary(input_shape, layers) -> Summary:
+    """Each layer of a chain of :class:`Conv2D` layers: shapes, filters, kernels and parameters.
+
+    Parameters
+    ----------
+    input_shape : tuple of int
+        The first layer's input, ``(H, W, C_in)`` or batched ``(N, H, W, C_in)``.
+    layers : list of Conv2D
+        Applied in order: each layer's output is the next one's input. Layers without weights yet
+        are counted for the channels they will get; layers with weights must fit them.
+
+    Returns
+    -------
+    Summary
+        Shows as a table; ``rows`` and ``total_params`` / ``total_kernels`` hold the numbers.
+
+    Examples
+    --------
+    >>> s = summary((32, 32, 3), [Conv2D(8, 3), Conv2D(16, 3)])
+    >>> [(r.kernels, r.params) for r in s.rows], s.total_params
+    ([(24, 224), (128, 1168)], 1392)
+    """
+    if isinstance(layers, Conv2D) or not isinstance(layers, (list, tuple)):
+        raise TypeError(f"layers must be a list of cl.Conv2D layers, got {show(layers)}")
+    if not layers:
+        raise ValueError("layers must hold at least one cl.Conv2D layer, got an empty list")
+    shape = tuple(input_shape) if isinstance(input_shape, (list, tuple)) else input_shape
+    rows = []
+    for n, layer in enumerate(layers, start=1):
+        if not isinstance(layer, Conv2D):
+            raise TypeError(f"layers[{n - 1}] must be a cl.Conv2D layer, got {show(layer)}")
+        out = output_shape(
+            shape, layer.kernel_size, layer.filters, layer.strides, layer.padding, layer.dilation_rate
+        )
+        c_in = int(shape[-1])
+        if layer.is_built and layer.c_in != c_in:
+            raise ValueError(
+                f"layers[{n - 1}] was built for C_in={layer.c_in} channels, but its input {show(shape)} has "
+                f"{c_in}; in a chain each layer's input channels are the previous layer's filters"
+            )
+        if c_in % layer.groups or layer.filters % layer.groups:
+            raise ValueError(
+                f"layers[{n - 1}] has groups={layer.groups}, which must divide both its C_in={c_in} and "
+                f"filters={layer.filters}"
+            )
+        per = c_in // layer.groups
+        kh, kw = layer.kernel_size
+        params = layer.filters * kh * kw * per + (layer.filters if layer.use_bias else 0)
+        rows.append(
+            LayerRow(f"conv2d_{n}", shape, (kh, kw, per), layer.filters, layer.filters * per, params, out)
+        )
+        shape = out
+    return Summary(rows)
