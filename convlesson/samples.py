@@ -14,10 +14,23 @@ from types import MappingProxyType
 
 import numpy as np
 
+from . import _stable
 from .conv import check_size
 from .shapes import _is_int, as_seed, show
 
-__all__ = ["photo", "synthetic_channels", "small_grid", "CLASSIC_KERNELS", "classic_kernel", "RGB_NAMES"]
+__all__ = [
+    "photo",
+    "scene",
+    "scene_channel_names",
+    "synthetic_channels",
+    "small_grid",
+    "CLASSIC_KERNELS",
+    "classic_kernel",
+    "RGB_NAMES",
+    "NAMED_FILTERS",
+    "named_filter",
+    "filter_bank",
+]
 
 RGB_NAMES = ("R", "G", "B")
 
@@ -129,3 +142,151 @@ def small_grid(size: int = 5, seed: int = 0, high: int = 3) -> np.ndarray:
     check_size("grid", size * size, np.dtype(float), (size, size), advice="use a smaller size")
     rng = np.random.default_rng(seed)
     return rng.integers(0, high + 1, size=(size, size)).astype(float)
+
+
+# ----------------------------------------------------------------------------- a colourful scene
+#: The scene's shapes: (what, colour RGB, inside(u, v) on the unit square, u across, v down).
+_SHAPES = (
+    ("red disc", (0.92, 0.12, 0.10), lambda u, v: (u - 0.3) ** 2 + (v - 0.3) ** 2 < 0.2**2),
+    ("green square", (0.10, 0.78, 0.22), lambda u, v: (0.58 < u) & (u < 0.88) & (0.12 < v) & (v < 0.42)),
+    ("blue bar", (0.15, 0.30, 0.95), lambda u, v: (0.10 < u) & (u < 0.50) & (0.62 < v) & (v < 0.88)),
+    ("yellow diamond", (0.95, 0.85, 0.10), lambda u, v: np.abs(u - 0.72) + np.abs(v - 0.72) < 0.19),
+)
+_BACKGROUND = (0.08, 0.08, 0.12)
+_SUPERSAMPLE = 4  # sub-pixels per pixel and axis: smooth edges at every size
+
+
+def scene_channel_names(c_in: int) -> list[str]:
+    """``R``, ``G``, ``B`` for the scene's first three channels, then ``c3``, ``c4``, ... ."""
+    c_in = _check_size(c_in, "c_in")
+    return [("R", "G", "B")[c] if c < 3 else f"c{c}" for c in range(c_in)]
+
+
+@lru_cache(maxsize=32)
+def _scene(size: int, c_in: int, levels: int | None) -> np.ndarray:
+    n = size * _SUPERSAMPLE
+    v, u = (np.mgrid[0:n, 0:n] + 0.5) / n
+    rgb = np.empty((n, n, 3))
+    rgb[:] = _BACKGROUND
+    for _, colour, inside in _SHAPES:
+        rgb[inside(u, v)] = colour
+    extra = [
+        0.5 + 0.5 * np.sin(2 * np.pi * 3 * u),  # stripes across
+        v,  # a gradient downwards
+        ((np.floor(u * 4) + np.floor(v * 4)) % 2).astype(float),  # a checkerboard
+        (np.abs(np.hypot(u - 0.5, v - 0.5) - 0.3) < 0.07).astype(float),  # a ring
+        1.0 - u,  # a gradient leftwards
+    ]
+    fine = [rgb[..., c] if c < 3 else extra[(c - 3) % len(extra)] for c in range(c_in)]
+    # each channel averaged on its own, so a channel's numbers never depend on how many there are
+    img = np.stack(
+        [f.reshape(size, _SUPERSAMPLE, size, _SUPERSAMPLE).mean(axis=(1, 3)) for f in fine], axis=-1
+    )
+    if levels is not None:
+        img = np.round(img * levels)
+    img.setflags(write=False)
+    return img
+
+
+def scene(size: int = 48, c_in: int = 3, levels: int | None = None) -> np.ndarray:
+    """A colourful picture made of shapes: a red disc, a green square, a blue bar, a yellow diamond.
+
+    Channels 0, 1, 2 are its red, green and blue; channels 3 and up (for ``c_in`` > 3) are extra
+    patterns (stripes, gradients, a checkerboard, a ring). Channel ``c`` is the same whatever
+    ``c_in`` is: asking for more channels only adds channels. Each colour tells a different story
+    per channel (yellow is as red as it is green), which is what a filter that mixes channels sees.
+
+    Parameters
+    ----------
+    size : int
+        Height and width in pixels (at least 3).
+    c_in : int
+        Number of channels.
+    levels : int, optional
+        Whole numbers ``0..levels`` instead of values in ``[0, 1]`` (``levels=3`` gives the small
+        numbers a sweep is checked with by hand).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(size, size, c_in)``, float.
+
+    Introduced in ``04_many_channels``.
+    """
+    size = _check_size(size, minimum=3)
+    c_in = _check_size(c_in, "c_in")
+    if levels is not None:
+        levels = _check_size(levels, "levels", minimum=1, maximum=255)
+    shape = (size, size, c_in)
+    n = size * _SUPERSAMPLE
+    check_size("scene", n * n * max(c_in, 3), np.dtype(float), shape, advice="use a smaller size or c_in")
+    return _scene(size, c_in, levels).copy()
+
+
+# ----------------------------------------------------------------------------- named filters
+#: The named filters, in the order a layer holds them; filters after these are random.
+NAMED_FILTERS = ("red edges", "red minus green", "brightness blur")
+
+
+def _edge(k: int) -> np.ndarray:
+    """-1 on the left columns, +1 on the right ones (0 in the middle one): bright-to-the-right edges."""
+    cols = np.sign(np.arange(k) - (k - 1) / 2)
+    return np.tile(cols, (k, 1))
+
+
+def _centre(k: int) -> np.ndarray:
+    out = np.zeros((k, k))
+    out[(k - 1) // 2, (k - 1) // 2] = 1.0
+    return out
+
+
+def named_filter(name: str, kernel_size: int, c_in: int) -> np.ndarray:
+    """One named filter ``(k, k, C_in)`` of whole numbers (kernel ``c`` depends on the name, ``k``, ``c``).
+
+    * ``'red edges'``: an edge kernel (-1 left, +1 right) on R, zero kernels on the other channels;
+    * ``'red minus green'``: +1 at the centre of R's kernel, -1 at the centre of G's: red things
+      come out positive, green ones negative, yellow (red AND green) cancels out;
+    * ``'brightness blur'``: the same box of ones on every channel: it adds the channels up.
+
+    With ``kernel_size`` 1 an edge has no room: ``'red edges'`` is then ``[[1]]`` on R.
+    """
+    if name not in NAMED_FILTERS:
+        raise ValueError(f"name must be one of {', '.join(map(repr, NAMED_FILTERS))}, got {show(name)}")
+    k = _check_size(kernel_size, "kernel_size")
+    c_in = _check_size(c_in, "c_in")
+    out = np.zeros((k, k, c_in))
+    if name == "red edges":
+        out[..., 0] = _edge(k) if k > 1 else 1.0
+    elif name == "red minus green":
+        out[..., 0] = _centre(k)
+        if c_in > 1:
+            out[..., 1] = -_centre(k)
+    else:
+        out[:] = 1.0
+    return out
+
+
+def filter_bank(kernel_size: int, c_in: int, filters: int, weights: str = "named", seed: int = 0):
+    """A layer's weights ``(k, k, C_in, filters)`` of small whole numbers, and each filter's name.
+
+    ``weights='named'``: filter ``j`` is ``NAMED_FILTERS[j]`` (see :func:`named_filter`) while there
+    are names left, then random; ``weights='random'``: every kernel random, from -1, 0 and 1. A
+    random kernel ``(j, c)`` depends only on ``seed``, ``j``, ``c`` and the kernel size, so adding a
+    filter or a channel never changes the others.
+    """
+    if weights not in ("named", "random"):
+        raise ValueError(f"weights must be 'named' or 'random', got {show(weights)}")
+    k = _check_size(kernel_size, "kernel_size")
+    c_in = _check_size(c_in, "c_in")
+    filters = _check_size(filters, "filters")
+    j, c, r, q = np.meshgrid(np.arange(filters), np.arange(c_in), np.arange(k), np.arange(k), indexing="ij")
+    out = _stable.integers(as_seed(seed), "small kernel", -1, 1, j, c, k, r, q).astype(float)
+    out = out.transpose(2, 3, 1, 0).copy()  # (k, k, C_in, filters)
+    names = []
+    for f in range(filters):
+        if weights == "named" and f < len(NAMED_FILTERS):
+            out[..., f] = named_filter(NAMED_FILTERS[f], k, c_in)
+            names.append(NAMED_FILTERS[f])
+        else:
+            names.append("random")
+    return out, names
