@@ -250,17 +250,28 @@ def test_glossary_names_the_chinese_terms():
         assert term in md
 
 
+def root_conftest():
+    """The repository's conftest.py as a module: the refresh command and the reference matplotlib."""
+    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_readme_and_stale_hook_give_the_same_refresh_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert REFRESH_COMMAND in readme
-    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
-    root_conftest = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(root_conftest)
-    assert root_conftest.REFRESH_COMMAND == REFRESH_COMMAND
-    assert REFRESH_COMMAND in root_conftest.STALE_MESSAGE
+    hooks = root_conftest()
+    assert hooks.REFRESH_COMMAND == REFRESH_COMMAND
+    assert REFRESH_COMMAND in hooks.STALE_MESSAGE
+    # the refresh advice names the matplotlib that draws the stored pictures
+    reference = f"matplotlib {hooks.REFERENCE_MATPLOTLIB}.x installed"
+    assert reference in hooks.STALE_MESSAGE
+    refreshing = readme.split("## Refreshing the notebooks' outputs", 1)[1].split("\n## ", 1)[0]
+    assert reference in refreshing and REFRESH_COMMAND in refreshing
     lines = readme.splitlines()
     assert 'pip install -e ".[test]" && pytest' in lines
-    assert "pip install -e . && jupyter lab notebooks/" in lines
+    assert 'pip install -e ".[lab]" && jupyter lab notebooks/' in lines
     for name in NAMES:
         assert f"{name}.ipynb" in readme
 
@@ -304,6 +315,9 @@ def test_readme_pictures_are_the_explorers_current_pictures():
     np = pytest.importorskip("numpy")
     from convlesson import gallery
 
+    hooks = root_conftest()
+    if reason := hooks.whole_picture_skip_reason():
+        pytest.skip(reason)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for file_name, (class_name, settings) in gallery.GALLERY.items():
         path = NOTEBOOKS / "figures" / file_name
@@ -314,7 +328,8 @@ def test_readme_pictures_are_the_explorers_current_pictures():
             Image.open(io.BytesIO(gallery.render(class_name, settings))).convert("RGB"), dtype=float
         )
         assert stored.shape == fresh.shape and np.abs(stored - fresh).mean() < 1.0, (
-            f"{file_name} is stale: regenerate the README's pictures with: python -m convlesson.gallery"
+            f"{file_name} is stale: regenerate the README's pictures with matplotlib "
+            f"{hooks.REFERENCE_MATPLOTLIB}.x installed: python -m convlesson.gallery"
         )
 
 
@@ -331,6 +346,9 @@ def test_explorer_pictures_in_the_notebooks_are_current(notebook):
     """nbval does not compare pictures; this does, for every explorer cell (up to anti-aliasing)."""
     import numpy as np
 
+    hooks = root_conftest()
+    if reason := hooks.whole_picture_skip_reason():
+        pytest.skip(reason)
     name, nb = notebook
     for cell in code_cells(nb):
         src = source(cell).strip()
@@ -349,5 +367,6 @@ def test_explorer_pictures_in_the_notebooks_are_current(notebook):
         fresh = np.asarray(Image.open(io.BytesIO(base64.b64decode(png))).convert("RGB"), dtype=float)
         old = np.asarray(Image.open(io.BytesIO(stored)).convert("RGB"), dtype=float)
         assert old.shape == fresh.shape and np.abs(old - fresh).mean() < 1.0, (
-            f"{name}: the stored picture of {src} is stale; refresh the notebooks with {REFRESH_COMMAND}"
+            f"{name}: the stored picture of {src} is stale; refresh the notebooks with matplotlib "
+            f"{hooks.REFERENCE_MATPLOTLIB}.x installed: {REFRESH_COMMAND}"
         )

@@ -28,8 +28,25 @@ def requirement_spec(req: str) -> str:
 
 
 def pyproject() -> dict:
-    tomllib = pytest.importorskip("tomllib", reason="reading pyproject.toml needs Python 3.11's tomllib")
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10: pytest itself depends on tomli there
+        tomllib = pytest.importorskip("tomli", reason="reading pyproject.toml needs tomllib or tomli")
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def requirements(meta: dict, extra: str | None = None) -> list[str]:
+    """The runtime requirements (``extra=None``) or an extra's, with self-references such as
+    ``convlesson[lab]`` replaced by what they name."""
+    found = []
+    for req in meta["dependencies"] if extra is None else meta["optional-dependencies"][extra]:
+        if requirement_name(req) != requirement_name(meta["name"]):
+            found.append(req)
+            continue
+        named = re.search(r"\[([^\]]*)\]", req)
+        for other in named.group(1).split(",") if named else []:
+            found += requirements(meta, other.strip())
+    return found
 
 
 def environment_yml_dependencies() -> tuple[list[str], list[str]]:
@@ -66,21 +83,62 @@ def environment_yml_dependencies() -> tuple[list[str], list[str]]:
 
 
 # --------------------------------------------------------------------------- dependencies
-def test_environment_yml_and_pyproject_name_the_same_runtime_packages():
-    conda, pip = environment_yml_dependencies()
-    declared = {requirement_name(r): requirement_spec(r) for r in pyproject()["project"]["dependencies"]}
+def environment_yml_differences() -> dict[str, tuple[str | None, str | None]]:
+    """Package -> (spec in environment.yml, spec in pyproject.toml) wherever the two differ.
+
+    environment.yml runs the course, so it lists the runtime dependencies plus the ``[lab]`` extra.
+    """
+    meta = pyproject()["project"]
+    declared = {
+        requirement_name(r): requirement_spec(r) for r in requirements(meta) + requirements(meta, "lab")
+    }
+    conda, _ = environment_yml_dependencies()
     listed = {
         requirement_name(r): requirement_spec(r)
         for r in conda
         if requirement_name(r) not in ("python", "pip")
     }
-    assert listed == declared, "environment.yml and pyproject.toml [project].dependencies differ"
+    return {
+        name: (listed.get(name), declared.get(name))
+        for name in sorted(set(listed) | set(declared))
+        if listed.get(name) != declared.get(name)
+    }
+
+
+def test_environment_yml_and_pyproject_name_the_same_runtime_packages():
+    differences = environment_yml_differences()
+    assert not differences, (
+        "environment.yml and pyproject.toml ([project].dependencies + [lab]) differ "
+        f"(package: (environment.yml, pyproject.toml)): {differences}"
+    )
+    conda, pip = environment_yml_dependencies()
     assert "-e ." in pip or "." in pip, "environment.yml must install the package itself with pip"
     python = [r for r in conda if requirement_name(r) == "python"]
     assert python, "environment.yml should pin the Python version"
     assert requirement_spec(python[0]) == requirement_spec(
         "python" + pyproject()["project"]["requires-python"]
     )
+
+
+def test_environment_yml_comparison_sees_a_missing_package_and_another_floor(tmp_path, monkeypatch):
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    assert "  - pillow>=9.0\n" in text and "  - numpy>=1.23\n" in text
+    (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (tmp_path / "environment.yml").write_text(
+        text.replace("  - pillow>=9.0\n", "").replace("numpy>=1.23", "numpy>=1.24")
+    )
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert environment_yml_differences() == {"numpy": (">=1.24", ">=1.23"), "pillow": (None, ">=9.0")}
+
+
+def test_the_package_alone_brings_no_jupyter_server():
+    """``%pip install`` in JupyterLite or Colab must not pull in JupyterLab; the [lab] and [test]
+    extras bring it."""
+    meta = pyproject()["project"]
+    runtime = {requirement_name(r) for r in requirements(meta)}
+    assert not runtime & {"jupyterlab", "notebook", "jupyter-server", "voila"}
+    assert "jupyterlab" in {requirement_name(r) for r in requirements(meta, "lab")}
+    assert "jupyterlab" in {requirement_name(r) for r in requirements(meta, "test")}
 
 
 def test_the_tiny_yaml_reader_reads_a_nested_pip_list(tmp_path, monkeypatch):
@@ -90,6 +148,10 @@ def test_the_tiny_yaml_reader_reads_a_nested_pip_list(tmp_path, monkeypatch):
     )
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     assert environment_yml_dependencies() == (["python>=3.10", "numpy>=1", "pip", "scipy"], ["-e .", "extra"])
+
+
+#: The standard library's modules; tomllib joined it in Python 3.11 (3.10 reads TOML with tomli).
+STDLIB = set(sys.stdlib_module_names) | {"tomllib"}
 
 
 def third_party_imports(paths) -> set[str]:
@@ -106,7 +168,7 @@ def third_party_imports(paths) -> set[str]:
                 continue
             for name in names:
                 top = name.split(".")[0]
-                if top not in sys.stdlib_module_names and top not in local and top != "__future__":
+                if top not in STDLIB and top not in local and top != "__future__":
                     found.add(top)
     return found
 
@@ -115,8 +177,7 @@ def test_every_imported_package_is_declared():
     """Each third-party module imported by the package or its tests comes from a declared
     distribution (runtime or the [test] extra), or from a dependency of one."""
     meta = pyproject()["project"]
-    declared = {requirement_name(r) for r in meta["dependencies"]}
-    declared |= {requirement_name(r) for r in meta["optional-dependencies"]["test"]}
+    declared = {requirement_name(r) for r in requirements(meta) + requirements(meta, "test")}
     reachable = set(declared)
     for dist in declared:
         try:
@@ -243,3 +304,104 @@ def test_readme_command_installs_an_existing_extra():
     assert extras
     for extra in extras[0].split(","):
         assert extra.strip() in pyproject()["project"]["optional-dependencies"]
+
+
+# --------------------------------------------------------------------------- the floor environment
+def floors_script(*args: str) -> subprocess.CompletedProcess:
+    """Run .ci/floors.py, which CI uses to pin the oldest declared versions."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / ".ci" / "floors.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def pins(output: str) -> dict[str, str]:
+    """``'numpy==1.23.0'`` lines (comments aside) -> ``{'numpy': '1.23.0'}``."""
+    found = {}
+    for line in output.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = re.fullmatch(r"([A-Za-z0-9._-]+)==([0-9.]+)", line.strip()).groups()
+            found[requirement_name(name)] = version
+    return found
+
+
+def test_ci_installs_exactly_the_declared_floors():
+    """Every runtime and [lab] requirement declares a ``>=`` floor, and the constraints CI installs
+    for the floor environment are exactly those floors, written as full releases."""
+    meta = pyproject()["project"]
+    declared = {}
+    for req in requirements(meta) + requirements(meta, "lab"):
+        floor = re.fullmatch(r">=([0-9]+(?:\.[0-9]+)*)", requirement_spec(req))
+        assert floor, f"{req!r} should declare a plain '>=X' floor, so that CI can test it"
+        declared[requirement_name(req)] = floor.group(1)
+    run = floors_script()
+    assert run.returncode == 0, run.stderr
+    installed = pins(run.stdout)
+    assert installed.keys() == declared.keys()
+    for name, version in installed.items():
+        assert len(version.split(".")) >= 3, f"{name}=={version} should name a full release"
+        padded = declared[name].split(".") + ["0"] * (
+            len(version.split(".")) - len(declared[name].split("."))
+        )
+        assert version.split(".") == padded, (
+            f"CI pins {name}=={version}, pyproject declares >={declared[name]}"
+        )
+    python = floors_script("--python")
+    assert python.returncode == 0, python.stderr
+    assert "python>=" + python.stdout.strip() == "python" + requirement_spec(
+        "python" + meta["requires-python"]
+    )
+
+
+def test_the_floors_follow_pyproject_and_refuse_an_undeclared_floor(tmp_path):
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"numpy>=1.23",' in text and 'requires-python = ">=3.10"' in text
+    moved = tmp_path / "pyproject.toml"
+    moved.write_text(
+        text.replace('"numpy>=1.23",', '"numpy>=1.24.2",').replace(">=3.10", ">=3.12"), encoding="utf-8"
+    )
+    run = floors_script("--pyproject", str(moved))
+    assert run.returncode == 0, run.stderr
+    assert pins(run.stdout)["numpy"] == "1.24.2"
+    assert floors_script("--pyproject", str(moved), "--python").stdout.strip() == "3.12"
+    for unpinned in ('"numpy",', '"numpy<3",', '"numpy==1.23",', "\"numpy>=1.23; python_version<'3.12'\","):
+        moved.write_text(text.replace('"numpy>=1.23",', unpinned), encoding="utf-8")
+        run = floors_script("--pyproject", str(moved))
+        assert run.returncode != 0 and "numpy" in run.stderr, (unpinned, run.stdout)
+
+
+def test_ci_runs_every_stage():
+    """The floor environment, the stock-text run and ruff are in .ci/run, besides the README's command."""
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for part in [
+        ".ci/floors.py",
+        "--ignore=tests/browser",
+        "CONVLESSON_STOCK_TEXT=1",
+        "ruff check .",
+        "ruff format --check .",
+    ]:
+        assert part in script, f".ci/run should run {part!r}"
+
+
+# --------------------------------------------------------------------------- whole-picture tests
+def root_conftest():
+    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_whole_pictures_are_compared_only_under_the_reference_matplotlib(monkeypatch):
+    import matplotlib
+
+    hooks = root_conftest()
+    reference = hooks.REFERENCE_MATPLOTLIB
+    assert re.fullmatch(r"[0-9]+\.[0-9]+", reference)
+    monkeypatch.setattr(matplotlib, "__version__", f"{reference}.7")
+    assert hooks.whole_picture_skip_reason() is None
+    for other in ["3.6.0", f"{reference}0.1", "4.0.0rc1"]:
+        monkeypatch.setattr(matplotlib, "__version__", other)
+        reason = hooks.whole_picture_skip_reason()
+        assert reason and other in reason and f"{reference}.x" in reason and "\n" not in reason

@@ -72,6 +72,7 @@ def test_the_check_fails_when_what_it_relies_on_is_gone(monkeypatch):
 
 
 def test_a_failed_check_means_stock_text(monkeypatch, restore_path):
+    monkeypatch.delenv(_fasttext.STOCK_ENV, raising=False)  # the check decides, not the variable
     monkeypatch.setattr(_fasttext, "_probe", lambda: "broken on purpose")
     _fasttext._state["fast"] = None
     assert _fasttext.text_path() == "stock (broken on purpose)"
