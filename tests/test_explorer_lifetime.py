@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import queue
 import weakref
 
 import pytest
@@ -69,7 +70,7 @@ def _report():
     with open("/proc/self/statm") as fh:
         rss = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     open_ = sum(1 for o in gc.get_objects() if isinstance(o, LiveExplorer) and not o.closed)
-    print(rss, open_)
+    return f"{rss} {open_}"
 """
 
 
@@ -79,35 +80,46 @@ def test_re_running_a_widget_cell_in_a_kernel_keeps_memory_flat():
     km, kc = manager.start_new_kernel(kernel_name="python3")
     try:
 
-        def run(code, cell_id):
-            msg = kc.session.msg(
-                "execute_request",
-                {"code": code, "silent": False, "store_history": True, "user_expressions": {}},
-                metadata={"cellId": cell_id},
-            )
-            kc.shell_channel.send(msg)
-            out = []
+        def drain_output():
             while True:
-                reply = kc.get_iopub_msg(timeout=60)
-                if reply["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
-                    continue
-                kind, content = reply["msg_type"], reply["content"]
-                if kind == "stream":
-                    out.append(content["text"])
-                elif kind == "error":
-                    raise AssertionError("\n".join(content["traceback"]))
-                elif kind == "status" and content["execution_state"] == "idle":
-                    return "".join(out)
+                try:
+                    kc.get_iopub_msg(timeout=0.05)
+                except queue.Empty:
+                    return
+
+        def run(code, cell_id, report=False):
+            """Execute ``code`` as the cell ``cell_id``; with ``report``, return ``_report()``'s text.
+
+            Completion is read from the shell channel's reply (the output channel may drop messages
+            when the kernel sends faster than they are read), and the output channel is drained.
+            """
+            content = {"code": code, "silent": False, "store_history": True, "allow_stdin": False}
+            content["user_expressions"] = {"report": "_report()"} if report else {}
+            msg = kc.session.msg("execute_request", content, metadata={"cellId": cell_id})
+            kc.shell_channel.send(msg)
+            while True:
+                reply = kc.get_shell_msg(timeout=120)
+                if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+                    break
+            drain_output()
+            answer = reply["content"]
+            if answer["status"] != "ok":
+                raise AssertionError("\n".join(answer.get("traceback", [answer.get("evalue", "")])))
+            if report:
+                result = answer["user_expressions"]["report"]
+                assert result["status"] == "ok", result
+                return result["data"]["text/plain"]
+            return ""
 
         run(KERNEL_CODE, "setup")
         for _ in range(30):  # warm up: fonts, label stamps, allocator pools
             run("cl.FilterBank()", "widget-cell")
-        before, open_before = map(int, run("_report()", "report").split())
+        before, open_before = map(int, run("", "report", report=True).strip("'").split())
         for _ in range(60):
             run("cl.FilterBank()", "widget-cell")
-        after, open_after = map(int, run("_report()", "report").split())
+        after, open_after = map(int, run("", "report", report=True).strip("'").split())
         run("cl.FilterBank()", "another-cell")
-        _, open_two = map(int, run("_report()", "report").split())
+        _, open_two = map(int, run("", "report", report=True).strip("'").split())
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
