@@ -13,11 +13,12 @@ from .draw import (
     draw_layer_weights,
     draw_maps,
     draw_sweep,
+    draw_volumes,
     shape_text,
 )
 from .exercises import check, exercise, hint, solution
 from .layer import Conv2D, FilterDecomposition
-from .samples import CLASSIC_KERNELS, classic_kernel, photo, small_grid, synthetic_channels
+from .samples import CLASSIC_KERNELS, classic_kernel, photo, scene, small_grid, synthetic_channels
 from .shapes import output_shape, output_size, output_size_formula, padding_amounts, param_count
 from .style import lecture_mode
 from .summary import summary
@@ -27,7 +28,7 @@ __version__ = "0.1.0"
 
 #: The explorers need ipywidgets; they are imported on first use (``cl.KernelSweep``), so that
 #: ``import convlesson`` stays light and works where no widgets are installed.
-_EXPLORERS = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv")
+_EXPLORERS = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv", "FilterSweep")
 _LAZY = {name: "explorers" for name in _EXPLORERS}
 
 
@@ -64,6 +65,7 @@ __all__ = [
     "FilterDecomposition",
     "summary",
     "photo",
+    "scene",
     "synthetic_channels",
     "small_grid",
     "CLASSIC_KERNELS",
@@ -77,6 +79,7 @@ __all__ = [
     "FilterBank",
     "Playground",
     "GroupedConv",
+    "FilterSweep",
     "lecture_mode",
     "draw_kernel",
     "draw_filter",
@@ -84,5 +87,6 @@ __all__ = [
     "draw_channels",
     "draw_maps",
     "draw_sweep",
+    "draw_volumes",
     "shape_text",
 ]

@@ -12,16 +12,23 @@ import math
 
 import numpy as np
 from matplotlib.artist import Artist, getp
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties
 from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
+from . import style
 from ._fasttext import FastText, draw_labels
 
 __all__ = [
     "TextPool",
+    "measure",
+    "inside",
+    "wrap",
+    "role_props",
+    "fmt_number",
     "NumberArt",
     "GridArt",
     "MosaicArt",
@@ -72,7 +79,7 @@ def fit_axes(ax, bounds, margin: float = 0.0) -> None:
     ax.set_axis_off()
 
 
-def mosaic(blocks, gutter: int = 1):
+def mosaic(blocks, gutter=1):
     """Lay out rows of equally-shaped 2-D blocks as one array, separated by NaN gutters.
 
     Parameters
@@ -80,8 +87,8 @@ def mosaic(blocks, gutter: int = 1):
     blocks : list of list of array_like or None
         ``blocks[r][c]`` is the block in row ``r``, column ``c``; None leaves an absent (NaN) block.
         Every block must have the same shape; every row the same length.
-    gutter : int
-        NaN cells between neighbouring blocks.
+    gutter : int or (int, int)
+        NaN cells between neighbouring blocks: one number, or ``(between rows, between columns)``.
 
     Returns
     -------
@@ -90,11 +97,12 @@ def mosaic(blocks, gutter: int = 1):
     slices : list of list of (slice, slice)
         Where each block sits in ``array``.
     """
+    gr, gc = (gutter, gutter) if np.ndim(gutter) == 0 else gutter
     rows = len(blocks)
     cols = len(blocks[0]) if rows else 0
     shape = next((np.shape(b) for row in blocks for b in row if b is not None), (1, 1))
     bh, bw = shape
-    out = np.full((rows * bh + (rows - 1) * gutter, cols * bw + (cols - 1) * gutter), np.nan)
+    out = np.full((rows * bh + (rows - 1) * gr, cols * bw + (cols - 1) * gc), np.nan)
     slices = []
     for r, row in enumerate(blocks):
         if len(row) != cols:
@@ -102,8 +110,8 @@ def mosaic(blocks, gutter: int = 1):
         srow = []
         for c, b in enumerate(row):
             sl = (
-                slice(r * (bh + gutter), r * (bh + gutter) + bh),
-                slice(c * (bw + gutter), c * (bw + gutter) + bw),
+                slice(r * (bh + gr), r * (bh + gr) + bh),
+                slice(c * (bw + gc), c * (bw + gc) + bw),
             )
             if b is not None:
                 if np.shape(b) != (bh, bw):
@@ -123,17 +131,29 @@ _SETTERS = {
     "va": Text.set_verticalalignment,
 }
 
+#: What each kind of text is, by name: its size in :func:`convlesson.style.sizes` and its weight.
+ROLES = ("number", "label", "title", "symbol")
+
+
+def role_props(role: str) -> dict:
+    """Font size (points, for the current mode) and weight of a ``role`` in :data:`ROLES`."""
+    sizes = style.sizes()
+    return {"fontsize": getattr(sizes, role), "fontweight": "bold" if role == "title" else "normal"}
+
 
 class TextPool:
     """A pool of Text artists reused from frame to frame; extra ones are hidden, not removed.
 
-    An entry's props apply to that entry only: a reused Text first gets back the pool's defaults
-    for every prop the previous entry set, so a label never inherits another label's size or colour.
+    Every text has a ``role`` (the pool's, unless an entry's props say e.g. ``{"role": "title"}``),
+    which sets its size for the current mode (:func:`convlesson.style.sizes`), so no text can come
+    out smaller than the mode allows. An entry's other props apply to that entry only: a reused
+    Text first gets back the pool's defaults for every prop the previous entry set.
     """
 
-    def __init__(self, ax, **defaults):
+    def __init__(self, ax, role: str = "label", **defaults):
         self.ax = ax
-        self.defaults = {"ha": "center", "va": "center", "fontsize": 9, "zorder": 5, **defaults}
+        self.role = role
+        self.defaults = {"ha": "center", "va": "center", "zorder": 5, **defaults}
         self.items = []
         self._set_last: list[dict] = []  # per item, the props its last entry set
         self._template = Text(0, 0, "", **self.defaults)
@@ -148,7 +168,8 @@ class TextPool:
         shown = []
         for i, entry in enumerate(entries):
             x, y, s = entry[:3]
-            props = entry[3] if len(entry) > 3 and entry[3] else {}
+            props = dict(entry[3]) if len(entry) > 3 and entry[3] else {}
+            props = {**role_props(props.pop("role", self.role)), **props}
             if i < len(self.items):
                 t = self.items[i]
             else:
@@ -179,8 +200,41 @@ class TextPool:
         return [t for t in self.items if t.get_visible()]
 
 
+def inside(x: float, w: float, lo: float, hi: float) -> float:
+    """The centre ``x`` of a text ``w`` pixels wide, moved just enough to lie between ``lo`` and ``hi``."""
+    return min(max(x, lo + w / 2), hi - w / 2)
+
+
+def wrap(ax, text: str, max_w: float, role: str = "label") -> list[str]:
+    """``text`` broken at spaces into lines that each fit in ``max_w`` pixels (a long word stays whole)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and measure(ax, lines[-1] + " " + word, role)[0] <= max_w:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+_rulers: dict = {}
+
+
+def measure(ax, text: str, role: str = "label") -> tuple[float, float]:
+    """Width and height in pixels of ``text`` in ``role``'s font, as a figure at ``ax``'s dpi draws it."""
+    if not text:
+        return (0.0, 0.0)
+    props = role_props(role)
+    prop = FontProperties(size=props["fontsize"], weight=props["fontweight"])
+    dpi = ax.figure.dpi
+    ruler = _rulers.get(dpi)
+    if ruler is None:  # any Agg renderer at this dpi measures text as the picture will draw it
+        ruler = _rulers[dpi] = RendererAgg(1, 1, dpi)
+    w, h, _ = ruler.get_text_width_height_descent(text, prop, ismath=False)
+    return (float(w), float(h))
+
+
 #: At most this many numbers are printed in one grid (more would not be read, only slow the picture).
-MAX_NUMBERS = 150
+MAX_NUMBERS = 600
 
 
 class NumberArt(Artist):
@@ -231,21 +285,30 @@ def _fmt(v: float, integer: bool) -> str:
     return s.replace("-", "\u2212")
 
 
-class GridArt:
-    """A 2-D array drawn as one image at ``origin`` with square cells of side ``cell``, numbers optional."""
+def fmt_number(v: float, integer: bool) -> str:
+    """A cell's number as printed: whole numbers as ints, others with two decimals; a real minus sign."""
+    return _fmt(v, integer)
 
-    def __init__(self, ax, cmap, *, zorder: float = 1.0, fontsize_max: float = 11.0, min_pt: float = 6.5):
+
+class GridArt:
+    """A 2-D array drawn as one image at ``origin`` with square cells of side ``cell``, numbers optional.
+
+    Numbers are printed at the mode's number size (:func:`convlesson.style.sizes`) and only when
+    they fit in their cells at that size: a grid never prints numbers too small to read. After an
+    ``update``, ``numbers_hidden`` says whether numbers were wanted but did not fit.
+    """
+
+    def __init__(self, ax, cmap, *, zorder: float = 1.0):
         self.ax = ax
         self.image = AxesImage(ax, cmap=cmap, interpolation="nearest", origin="upper", zorder=zorder)
         self.image.set_data(np.zeros((1, 1)))
         ax.add_image(self.image)
         self.numbers = NumberArt(ax, zorder=zorder + 0.5)
         ax.add_artist(self.numbers)
-        self.fontsize_max = fontsize_max
-        self.min_pt = min_pt
         self.origin = (0.0, 0.0)
         self.cell = 1.0
         self.shape = (1, 1)
+        self.numbers_hidden = False
 
     @property
     def bounds(self) -> tuple[float, float, float, float]:
@@ -258,12 +321,16 @@ class GridArt:
         x, y = self.origin
         return (x + (c + 0.5) * self.cell, y + (r + 0.5) * self.cell)
 
-    def update(self, array, origin=(0.0, 0.0), cell: float = 1.0, clim=None, numbers=None, visible=True):
-        """Show ``array`` at ``origin``; ``numbers`` True/False/None (None: only while legible)."""
+    def update(
+        self, array, origin=(0.0, 0.0), cell: float = 1.0, clim=None, numbers=None, visible=True, cmap=None
+    ):
+        """Show ``array`` at ``origin``; ``numbers``: None (where they fit), True (always) or False."""
         arr = np.asarray(array, dtype=float)
         self.origin = (float(origin[0]), float(origin[1]))
         self.cell = float(cell)
         self.shape = arr.shape
+        if cmap is not None and self.image.get_cmap().name != getattr(cmap, "name", cmap):
+            self.image.set_cmap(cmap)
         self.image.set_data(arr)
         x0, y0, x1, y1 = self.bounds
         self.image.set_extent((x0, x1, y1, y0))
@@ -273,27 +340,27 @@ class GridArt:
         self._show_numbers(arr, numbers if visible else False)
         return self
 
-    def number_size(self, arr) -> float:
-        """The font size (points) that fits ``arr``'s widest number in one cell at the current scale."""
-        arr = np.asarray(arr, dtype=float)
+    def numbers_fit(self, arr) -> bool:
+        """Whether ``arr``'s widest number fits in one cell at the mode's number size."""
         finite = arr[np.isfinite(arr)]
-        integer = bool(np.all(np.round(finite) == finite)) if finite.size else True
-        width = (
-            max((len(_fmt(v, integer)) for v in (finite.min(), finite.max())), default=1)
-            if finite.size
-            else 1
-        )
-        cell_pt = self.cell * px_per_unit(self.ax) * 72.0 / self.ax.figure.dpi
-        return min(self.fontsize_max, cell_pt * 0.85 / (0.6 * max(width, 2)), cell_pt * 0.5)
+        if not finite.size:
+            return True
+        integer = bool(np.all(np.round(finite) == finite))
+        widest = max((fmt_number(v, integer) for v in (finite.min(), finite.max())), key=len)
+        w, h = measure(self.ax, widest, "number")
+        cell_px = self.cell * px_per_unit(self.ax)
+        return w <= 0.9 * cell_px and h <= 0.9 * cell_px
 
     def _show_numbers(self, arr, numbers) -> None:
         finite = np.isfinite(arr)
+        self.numbers_hidden = False
         if numbers is False or not finite.any():
             self.numbers.show([], [], [], 9)
             return
-        size = self.number_size(arr)
-        if numbers is None and (size < self.min_pt or finite.sum() > MAX_NUMBERS):
-            self.numbers.show([], [], [], 9)
+        size = style.sizes().number
+        if numbers is None and (finite.sum() > MAX_NUMBERS or not self.numbers_fit(arr)):
+            self.numbers_hidden = True
+            self.numbers.show([], [], [], size)
             return
         vals = arr[finite]
         integer = bool(np.all(np.round(vals) == vals))
@@ -302,7 +369,7 @@ class GridArt:
         rows, cols = np.nonzero(finite)
         x, y = self.origin
         xy = np.column_stack((x + (cols + 0.5) * self.cell, y + (rows + 0.5) * self.cell))
-        texts = [_fmt(v, integer) for v in vals.tolist()]
+        texts = [fmt_number(v, integer) for v in vals.tolist()]
         colors = np.where(lum < 0.5, "white", "black").tolist()
         self.numbers.show(xy, texts, colors, size)
 
@@ -310,10 +377,12 @@ class GridArt:
 class MosaicArt(GridArt):
     """Rows of equally-shaped blocks drawn as ONE image (NaN gutters); :meth:`blocks` reads them back."""
 
-    def update_blocks(self, blocks, origin=(0.0, 0.0), cell=1.0, gutter: int = 1, clim=None, numbers=None):
+    def update_blocks(
+        self, blocks, origin=(0.0, 0.0), cell=1.0, gutter=1, clim=None, numbers=None, cmap=None
+    ):
         arr, self.slices = mosaic(blocks, gutter)
         self.gutter = gutter
-        return self.update(arr, origin, cell, clim, numbers)
+        return self.update(arr, origin, cell, clim, numbers, cmap=cmap)
 
     def blocks(self) -> list[list[np.ndarray]]:
         """The blocks as drawn, read back from the image's data (NaN where a block is absent)."""
@@ -390,30 +459,53 @@ class OutlineArt:
 
 
 class ScaleArt:
-    """An honest colour scale: a strip drawn with the colour map and limits of the picture it explains."""
+    """An honest colour scale: a horizontal strip in the colour map and limits of what it explains.
 
-    def __init__(self, ax, cmap, fontsize: float = 8):
+    Drawn next to the panels it explains: the title on its left, the limits under its ends and
+    0 under its middle when the scale is signed.
+    """
+
+    HEIGHT = 10.0  #: pixels of the colour strip
+
+    def __init__(self, ax, cmap):
         self.grid = GridArt(ax, cmap)
-        self.labels = TextPool(ax, fontsize=fontsize, ha="left")
+        self.labels = TextPool(ax, role="label")
         self.frame = OutlineArt(ax, linewidth=0.6, color="0.4")
 
-    def update(self, vmin: float, vmax: float, origin, height: float, width: float, title: str = "") -> None:
-        n = 64
-        strip = np.linspace(vmax, vmin, n)[:, None]
-        self.grid.update(strip, origin, 1.0, clim=(vmin, vmax), numbers=False)
-        # stretch the single column to the requested width and height
-        x, y = origin
-        self.grid.image.set_extent((x, x + width, y + height, y))
-        self.frame.update([(x, y, x + width, y + height)])
+    def height(self) -> float:
+        """Pixels the scale takes up, its labels included."""
+        return self.HEIGHT + 2 + measure(self.grid.ax, "0", "label")[1]
+
+    def update(self, vmin: float, vmax: float, x: float, y: float, width: float, title: str = "", cmap=None):
+        """Draw the strip from ``(x, y)`` (top left), ``width`` pixels wide; labels go below it."""
+        strip = np.linspace(vmin, vmax, 64)[None, :]
+        self.grid.update(strip, (x, y), 1.0, clim=(vmin, vmax), numbers=False, cmap=cmap)
+        self.grid.image.set_extent((x, x + width, y + self.HEIGHT, y))
+        self.frame.update([(x, y, x + width, y + self.HEIGHT)])
+        below = y + self.HEIGHT + 2
+        integer = float(vmin).is_integer() and float(vmax).is_integer()
+        low, high = fmt_number(vmin, integer), fmt_number(vmax, integer)
+        w_low, w_high = measure(self.grid.ax, low)[0], measure(self.grid.ax, high)[0]
         entries = [
-            (x + width * 1.4, y, _fmt(vmax, False), {"va": "top"}),
-            (x + width * 1.4, y + height, _fmt(vmin, False), {"va": "bottom"}),
+            (x, below, low, {"va": "top", "ha": "left"}),
+            (x + max(width, w_low + w_high + 8), below, high, {"va": "top", "ha": "right"}),
         ]
-        if vmin < 0 < vmax:
-            entries.append((x + width * 1.4, y + height * vmax / (vmax - vmin), "0", {"va": "center"}))
+        zero_x = x + width * (0 - vmin) / (vmax - vmin) if vmin < 0 < vmax else None
+        w_zero = measure(self.grid.ax, "0")[0]
+        if (
+            zero_x is not None
+            and x + w_low + 4 < zero_x - w_zero / 2
+            and zero_x + w_zero / 2 < x + width - w_high - 4
+        ):
+            entries.append((zero_x, below, "0", {"va": "top"}))
         if title:
-            entries.append((x, y - 4, title, {"va": "bottom"}))
+            entries.append((x - 6, y + self.HEIGHT / 2, title, {"ha": "right"}))
         self.labels.show(entries)
+
+    def hide(self) -> None:
+        self.grid.image.set_visible(False)
+        self.frame.update([])
+        self.labels.show([])
 
 
 def window_rect(ax, **props) -> Rectangle:

@@ -35,20 +35,17 @@ from .pictures import (
     StackPicture,
     channel_names,
 )
+from .shape_text import shape_text
 from .shapes import (
     _is_int,
     _positive_int,
-    _wants_pair,
     as_bool,
-    as_pair,
     explicit_padding,
-    output_size,
-    output_size_formula,
-    param_count,
     show,
 )
 from .sweep_picture import SweepPicture
 from .sweeps import SweepTrace
+from .volume_picture import VolumePicture
 
 __all__ = [
     "WEIGHT_CMAP",
@@ -60,6 +57,7 @@ __all__ = [
     "draw_channels",
     "draw_maps",
     "draw_sweep",
+    "draw_volumes",
     "shape_text",
     "StackPicture",
     "BankPicture",
@@ -313,47 +311,47 @@ def draw_sweep(ax, trace: SweepTrace, step: int = 0) -> SweepPicture:
     return SweepPicture(ax).update(trace, step, box)
 
 
-def shape_text(
-    size, c_in, kernel_size, filters, strides=1, padding="valid", dilation_rate=1, groups=1, use_bias=True
-) -> list[str]:
-    """The shape arithmetic of a Conv2D layer, numbers plugged in, as lines of text.
+def draw_volumes(ax, x, layer, *, names=None, step=None) -> VolumePicture:
+    """Draw a layer as volumes: the input ``(H, W, C_in)``, each filter a block of C_in kernels, the output.
 
-    ``size``, ``kernel_size``, ``strides`` and ``dilation_rate`` are ints or ``(h, w)`` pairs, and
-    ``padding`` is anything :func:`convlesson.output_size` takes. Returns three lines:
+    The article's "shape of a single filter" in 3-D: channels are the depth of a volume, a filter
+    is a ``(kh, kw, C_in)`` block with one kernel slice per input channel, and each filter makes
+    one slice of the ``(H', W', filters)`` output. With ``step``, the window of that sweep step is
+    outlined as a box through the input's channels and the output pixel it makes as a column
+    through the output's slices.
 
-    0. the output-size formula: for the height ``H'``, followed by ``(W' likewise: ...)`` when the width's
-       numbers are the same, or by the width's own formula ``W' = ...`` when any of them differs;
-    1. the output shape ``(H', W', filters)``;
-    2. the parameter count ``filters·(kh·kw·C_in/groups) + filters = N``.
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    x : array_like
+        The input, ``(H, W, C_in)``.
+    layer : Conv2D
+        The layer (its weights are made for ``x``'s channels if it has none yet).
+    names : list of str, optional
+        The channels' names (default ``c0``, ``c1``, ...).
+    step : int, optional
+        A step of the sweep to outline.
 
-    Introduced in ``06_conv2d_layer``.
+    Returns
+    -------
+    VolumePicture
+        Its ``input``, ``filters`` and ``output`` hold the slices drawn.
 
-    >>> shape_text(28, 3, 3, 2)[1]
-    "output shape (H', W', filters) = (26, 26, 2)"
-    >>> shape_text((28, 28), 3, (3, 5), 2)[1]
-    "output shape (H', W', filters) = (26, 24, 2)"
+    Introduced in ``05_filters``.
     """
-    formula_h = output_size_formula(size, kernel_size, strides, padding, dilation_rate, symbol="H")
-    formula_w = output_size_formula(size, kernel_size, strides, padding, dilation_rate, symbol="W")
-    params = param_count(kernel_size, c_in, filters, use_bias=use_bias, groups=groups)
-    use_bias = as_bool(use_bias, "use_bias")
-    hw = output_size(size, kernel_size, strides, padding, dilation_rate)
-    oh, ow = hw if _wants_pair(size, kernel_size, strides, padding, dilation_rate) else (hw, hw)
-    kh, kw = as_pair(kernel_size, "kernel_size")
-    c_in, filters, groups = int(c_in), int(filters), int(groups)
-    if formula_w[1:] == formula_h[1:]:
-        formula = f"{formula_h}   (W' likewise: the input is square)"
-    else:
-        formula = f"{formula_h};   {formula_w}"
-    if oh and ow:
-        shape = f"output shape (H', W', filters) = ({oh}, {ow}, {filters})"
-    else:
-        shape = "output shape (H', W', filters): none, the kernel does not fit in the padded input"
-    per = f"{c_in}" if groups == 1 else f"{c_in}/{groups}"
-    bias = f" + {filters}" if use_bias else ""
-    return [
-        formula,
-        shape,
-        f"parameters: filters·(kh·kw·C_in{'/groups' if groups > 1 else ''}){' + filters' if use_bias else ''}"
-        f" = {filters}·({kh}·{kw}·{per}){bias} = {params}",
-    ]
+    from .layer import Conv2D
+
+    _check_ax(ax)
+    arr = _as_array(x, "x", (3,), "(H, W, C_in)")
+    if not isinstance(layer, Conv2D):
+        raise TypeError(f"layer must be a cl.Conv2D layer, got {show(layer)}")
+    output = layer(arr)
+    names = _check_names(names, arr.shape[2], "channels") or [f"c{c}" for c in range(arr.shape[2])]
+    if step is not None:
+        positions = output.shape[0] * output.shape[1]
+        if not _is_int(step) or not 0 <= step < positions:
+            raise ValueError(f"step must be None or an int from 0 to {positions - 1}, got {show(step)}")
+        step = int(step)
+    box = _static_box(ax)
+    fit_axes(ax, box)
+    return VolumePicture(ax).update(arr, layer, output, box, step=step, names=names)

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 import convlesson as cl
 from convlesson.explorers.data import sweep_kernel
 from convlesson.explorers.rules import common_divisors
+from convlesson.samples import scene
 
 ALLOWED = {
     "input_size",
@@ -27,14 +28,15 @@ ALLOWED = {
     "groups",
     "step",
 }
-EXTRAS = {"kernel", "relu", "bias"}
-CLASSES = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv]
+EXTRAS = {"kernel", "relu", "bias", "filter", "weights", "view"}
+CLASSES = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv, cl.FilterSweep]
 REQUIRED = {
     cl.KernelSweep: {"input_size", "kernel_size", "strides", "padding", "dilation_rate", "step"},
     cl.ChannelSum: {"c_in", "kernel_size", "strides", "padding", "dilation_rate"},
     cl.FilterBank: {"c_in", "filters", "kernel_size", "strides", "padding", "dilation_rate"},
     cl.Playground: {"input_size", "kernel_size", "strides", "padding", "dilation_rate", "filters", "kernel"},
     cl.GroupedConv: {"c_in", "filters", "groups", "kernel_size"},
+    cl.FilterSweep: {"c_in", "filters", "kernel_size", "strides", "padding", "input_size", "step"},
 }
 
 
@@ -56,70 +58,122 @@ def values_of(control):
 
 
 def model_input(ex):
-    """The input the explorer should be using, made here independently of the explorer."""
+    """The input the explorer should be using, made here independently of the explorer's code path."""
     s = ex.state
-    c_in = s.get("c_in", 3)
-    if c_in == 3:
+    if isinstance(ex, cl.Playground):
         return cl.photo(s["input_size"])
-    return cl.synthetic_channels(s["input_size"], c_in)
+    if isinstance(ex, cl.FilterSweep):
+        return np.round(scene(s["input_size"], s["c_in"]) * 3)
+    return scene(s["input_size"], s["c_in"])
+
+
+def drawn(grid) -> np.ndarray:
+    return np.ma.filled(grid.image.get_array().astype(float), np.nan)
 
 
 def check_data(ex):
-    """What the figure shows equals conv2d / the layer's decomposition, computed independently."""
+    """What the figure shows equals conv2d / loops from the definition, computed independently."""
     s = ex.state
     if isinstance(ex, cl.KernelSweep):
         x = cl.small_grid(s["input_size"], seed=0)
         k = sweep_kernel(s["kernel_size"])
         full = cl.conv2d(x, k, strides=s["strides"], padding=s["padding"], dilation_rate=s["dilation_rate"])
-        drawn = np.ma.filled(ex.picture.output.image.get_array().astype(float), np.nan)
         want = np.full(full.shape, np.nan)
         want.ravel()[: s["step"] + 1] = full.ravel()[: s["step"] + 1]
-        np.testing.assert_allclose(drawn, want)
+        np.testing.assert_allclose(drawn(ex.picture.output), want)
         i, j = divmod(s["step"], full.shape[1])
         assert np.nansum(ex.picture.products.image.get_array()) == pytest.approx(full[i, j])
         return
     x = model_input(ex)
     np.testing.assert_allclose(ex.x, x)
     layer = ex.layer
-    groups = s.get("groups", 1)
+    w, b = layer.weights, layer.bias
     pad, st, dil = s.get("padding", "valid"), s.get("strides", 1), s.get("dilation_rate", 1)
     if isinstance(ex, cl.ChannelSum):
-        k = layer.kernel
         pic = ex.picture
-        maps = [b[0] for b in pic.maps.mosaic.blocks()]
-        for c in range(x.shape[2]):
-            np.testing.assert_allclose(
-                maps[c],
-                cl.conv2d(x[..., c], k[:, :, c, 0], strides=st, padding=pad, dilation_rate=dil),
-                atol=1e-12,
-            )
-        whole = cl.conv2d(x, k, strides=st, padding=pad, dilation_rate=dil)[..., 0]
-        np.testing.assert_allclose(pic.summed.image.get_array(), whole, atol=1e-12)
-        np.testing.assert_allclose(pic.biased.image.get_array(), whole + s["bias"], atol=1e-12)
+        for n, c in enumerate(pic.shown):
+            one = cl.conv2d(x[..., c], w[:, :, c, 0], strides=st, padding=pad, dilation_rate=dil)
+            np.testing.assert_allclose(drawn(pic.rows[n].map), one, atol=1e-12)
+            np.testing.assert_array_equal(drawn(pic.rows[n].kernel), w[:, :, c, 0])
+        whole = sum(
+            cl.conv2d(x[..., c], w[:, :, c, 0], strides=st, padding=pad, dilation_rate=dil)
+            for c in range(s["c_in"])
+        )
+        np.testing.assert_allclose(drawn(pic.summed), whole, atol=1e-12)
+        np.testing.assert_allclose(drawn(pic.biased), whole + s["bias"], atol=1e-12)
         if s["relu"]:
-            np.testing.assert_allclose(
-                pic.activated.image.get_array(), np.maximum(whole + s["bias"], 0), atol=1e-12
-            )
-        kernels = [b[0] for b in pic.kernels.mosaic.blocks()]
-        for c in range(x.shape[2]):
-            np.testing.assert_array_equal(kernels[c], k[:, :, c, 0])
+            np.testing.assert_allclose(drawn(pic.activated), np.maximum(whole + s["bias"], 0), atol=1e-12)
         return
-    out = cl.conv2d(x, layer.kernel, layer.bias, st, pad, dil, groups)
+    if isinstance(ex, cl.FilterSweep):
+        trace, pic = ex.trace, ex.picture
+        step = trace[s["step"]]
+        oracle = loop_layer(x, w, b, st, pad)
+        i, j = step.out_pos
+        np.testing.assert_allclose(step.total, oracle[i, j], atol=1e-12)
+        for f in range(s["filters"]):
+            want = np.full(oracle.shape[:2], np.nan)
+            want.ravel()[: s["step"] + 1] = oracle[..., f].ravel()[: s["step"] + 1]
+            np.testing.assert_allclose(drawn(pic.rows[f].output), want, atol=1e-12)
+            for c in range(s["c_in"]):
+                np.testing.assert_array_equal(drawn(pic.rows[f].kernels[c]), w[:, :, c, f])
+        texts = {t.get_text() for t in pic.labels.visible} | {t.get_text() for t in pic.sums.visible}
+        for f in range(s["filters"]):
+            window = np.pad(x, (*_pads(ex), (0, 0)))[
+                step.rows[0] : step.rows[-1] + 1, step.cols[0] : step.cols[-1] + 1
+            ]
+            parts = (window * w[..., f]).sum(axis=(0, 1))
+            for part in parts:
+                assert f"= {fmt(part)}" in texts
+            assert any(t.endswith(f"= {fmt(parts.sum() + b[f])}") and "bias" in t for t in texts), (f, texts)
+        return
+    groups = s.get("groups", 1)
+    out = cl.conv2d(x, w, b, st, pad, dil, groups)
     if s.get("relu"):
         out = np.maximum(out, 0)
-    maps = [b[0] for b in ex.picture.outputs.mosaic.blocks()]
-    assert len(maps) == s["filters"]
-    for j in range(s["filters"]):
-        np.testing.assert_allclose(maps[j], out[..., j], atol=1e-12)
-    bank = ex.picture.bank.mosaic.blocks()
+    pic = ex.picture
+    for n, j in enumerate(pic.filters):
+        np.testing.assert_allclose(drawn(pic.maps[n]), out[..., j], atol=1e-12)
+    bank = pic.bank.blocks()
     per = x.shape[2] // groups
-    for j in range(s["filters"]):
+    for n, j in enumerate(pic.filters):
         g = j // (s["filters"] // groups)
-        for c in range(x.shape[2]):
+        for m, c in enumerate(pic.channels):
             if g * per <= c < (g + 1) * per:
-                np.testing.assert_array_equal(bank[j][c], layer.kernel[:, :, c - g * per, j])
+                np.testing.assert_array_equal(bank[n][m], w[:, :, c - g * per, j])
             else:
-                assert np.isnan(bank[j][c]).all(), f"filter {j} does not hold a kernel for channel {c}"
+                assert np.isnan(bank[n][m]).all(), f"filter {j} does not hold a kernel for channel {c}"
+
+
+def fmt(v: float) -> str:
+    return (f"{v:.0f}" if float(v).is_integer() else f"{v:.2f}").replace("-", "\u2212")
+
+
+def _pads(ex):
+    s = ex.state
+    return cl.padding_amounts(
+        (s["input_size"], s["input_size"]), s["kernel_size"], s["strides"], s["padding"]
+    )
+
+
+def loop_layer(x, w, b, strides, padding):
+    """A layer's output from the definition: loops over positions, taps, channels and filters."""
+    s = strides
+    (t, bt), (lft, r) = cl.padding_amounts(x.shape[:2], w.shape[:2], s, padding)
+    xp = np.zeros((x.shape[0] + t + bt, x.shape[1] + lft + r, x.shape[2]))
+    xp[t : t + x.shape[0], lft : lft + x.shape[1]] = x
+    kh, kw, c_in, filters = w.shape
+    oh, ow = (xp.shape[0] - kh) // s + 1, (xp.shape[1] - kw) // s + 1
+    out = np.zeros((oh, ow, filters))
+    for i in range(oh):
+        for j in range(ow):
+            for f in range(filters):
+                acc = b[f]
+                for a in range(kh):
+                    for q in range(kw):
+                        for c in range(c_in):
+                            acc += xp[i * s + a, j * s + q, c] * w[a, q, c, f]
+                out[i, j, f] = acc
+    return out
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
@@ -150,7 +204,7 @@ def test_contract(cls):
     assert bundle["text/plain"].startswith(cls.__name__ + "(") and "0x" not in bundle["text/plain"]
     assert bundle["text/plain"] == cls()._repr_mimebundle_()["text/plain"]
     w, _ = png_size(ex.image.value)
-    assert 850 <= w <= 1100
+    assert w == 840, "every picture is as wide as a notebook column allows, so it is never shrunk"
     ex.flush()  # nothing pending: a no-op
     assert ex.message == ""
     check_data(ex)
@@ -274,7 +328,7 @@ def test_groups_offers_only_common_divisors():
         assert list(ex.controls["groups"].options) == want == common_divisors(c_in, filters)
         check_data(ex)
     ex.set(c_in=8, filters=8, groups=8)
-    assert "depthwise" in " ".join(ex.notes)
+    assert "depthwise" in " ".join(picture_texts(ex))
     with pytest.raises(ValueError, match="groups"):
         cl.GroupedConv(c_in=4, filters=4, groups=3)
 
@@ -300,7 +354,7 @@ def test_constructor_values_and_case_insensitive_words():
     assert ex.state["kernel"] == "sobel x" and ex.state["padding"] == "same"
     ex = cl.FilterBank(c_in=3, filters=2, kernel_size=3)
     assert ex.layer.n_kernels == 6 and ex.layer.param_count == 56
-    assert "= 56" in ex.readout.value
+    assert any(t.endswith("= 56") for t in picture_texts(ex))
 
 
 def test_playground_uses_the_classic_kernel():
@@ -325,19 +379,31 @@ def test_hold_draws_once_and_flush_draws_pending():
     check_data(ex)
 
 
-def test_lecture_mode_enlarges_existing_and_new_explorers():
-    ex = cl.FilterBank()
-    w0, h0 = png_size(ex.image.value)
+def test_lecture_mode_draws_larger_type_and_fewer_panels_in_the_same_width():
+    ex = cl.FilterBank(c_in=8, filters=8)
+    normal_titles = {t.get_fontsize() for t in ex.picture.titles.visible}
+    assert len(ex.picture.filters) == 8 and len(ex.picture.channels) == 8
     try:
         cl.lecture_mode()
-        ex.controls["filters"].value = 3
-        w1, h1 = png_size(ex.image.value)
-        assert w1 == pytest.approx(1.5 * w0, abs=2) and h1 == pytest.approx(1.5 * h0, abs=2)
-        assert png_size(cl.KernelSweep().image.value)[0] == pytest.approx(1500, abs=2)
+        ex.controls["kernel_size"].value = 5  # an explorer made before the switch changes at its next frame
+        assert png_size(ex.image.value)[0] == 840
+        lecture_titles = {t.get_fontsize() for t in ex.picture.titles.visible}
+        assert min(lecture_titles) >= 1.3 * max(normal_titles)
+        assert len(ex.picture.filters) == 3 and len(ex.picture.channels) == 3
+        assert any("5 more filters" in t for t in picture_texts(ex))
+        check_data(ex)
+        assert png_size(cl.KernelSweep().image.value)[0] == 840
     finally:
         cl.lecture_mode(False)
-    ex.controls["filters"].value = 2
-    assert png_size(ex.image.value) == (w0, h0)
+    ex.controls["kernel_size"].value = 3
+    assert {t.get_fontsize() for t in ex.picture.titles.visible} == normal_titles
+    assert len(ex.picture.filters) == 8
+
+
+def picture_texts(ex) -> list[str]:
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in ex.figure.findobj(Text) if t.get_visible() and t.get_text()]
 
 
 def rss_bytes() -> int:

@@ -63,8 +63,9 @@ def test_sweep_output_cells_show_conv2d_through_the_colour_map():
     img = pixels(ex)
     x = cl.small_grid(6, seed=0)
     full = cl.conv2d(x, ex.kernel)
-    v = np.abs(full).max()
     out = ex.picture.output
+    v = out.image.get_clim()[1]
+    assert out.image.get_clim() == (-v, v) and v >= np.abs(full).max()
     for i in range(4):
         for j in range(4):
             # a corner of the cell, away from its number
@@ -79,26 +80,31 @@ def blocks_along(line: np.ndarray) -> int:
 
 
 def test_layer_mosaic_has_filters_by_c_in_blocks():
-    ex = cl.FilterBank(c_in=8, filters=5, kernel_size=7)
+    ex = cl.FilterBank(c_in=8, filters=5, kernel_size=7, weights="random")
     img = pixels(ex)
-    m = ex.picture.bank.mosaic
+    m = ex.picture.bank
     x0, y0, x1, y1 = m.bounds
     r_mid = [to_pixel(ex, x0, (lambda b: (b[1] + b[3]) / 2)(m.block_bounds(j, 0)))[0] for j in range(5)]
     c0, c1 = to_pixel(ex, x0 + 1, y0)[1], to_pixel(ex, x1 - 1, y0)[1]
     for r in r_mid:
         assert blocks_along(img[r, c0 : c1 + 1]) == 8
-    cols = [to_pixel(ex, (lambda b: (b[0] + b[2]) / 2)(m.block_bounds(0, c)), y0)[1] for c in range(8)]
-    r0, r1 = to_pixel(ex, x0, y0 + 1)[0], to_pixel(ex, x0, y1 - 1)[0]
-    for c in cols:
-        assert blocks_along(img[r0 : r1 + 1, c]) == 5
+    # and 5 rows: block (j, c) holds filter j's kernel for channel c, its middle weight in the middle
+    k = ex.layer.weights
+    v = m.image.get_clim()[1]
+    for j in range(5):
+        for c in range(8):
+            bx0, by0, bx1, by1 = m.block_bounds(j, c)
+            rc = to_pixel(ex, (bx0 + bx1) / 2, (by0 + by1) / 2)
+            assert near(img[rc], cell_colour("RdBu_r", k[3, 3, c, j], v)), (j, c)
 
 
 def test_weight_cells_have_the_colour_of_their_weight():
-    ex = cl.FilterBank(c_in=3, filters=2, kernel_size=3)
+    ex = cl.FilterBank(c_in=3, filters=2, kernel_size=3, weights="random")
     img = pixels(ex)
-    k = ex.layer.kernel
-    v = np.abs(k).max()
-    m = ex.picture.bank.mosaic
+    k = ex.layer.weights
+    m = ex.picture.bank
+    v = m.image.get_clim()[1]
+    assert v >= np.abs(k).max()
     for j in range(2):
         for c in range(3):
             bx0, by0, _, _ = m.block_bounds(j, c)
@@ -113,8 +119,9 @@ def test_playground_output_shows_the_sobel_edges():
     img = pixels(ex)
     grey = cl.photo(32).mean(axis=2)
     want = cl.conv2d(grey, cl.classic_kernel("sobel x"))
-    v = np.abs(want).max()
-    m = ex.picture.outputs.mosaic
+    m = ex.picture.maps[0]
+    v = m.image.get_clim()[1]
+    assert v >= np.abs(want).max() - 1e-9
     assert m.cell * 30 > 150  # the output map is drawn large
     rng = np.random.default_rng(0)
     for i, j in rng.integers(0, 30, size=(40, 2)):
@@ -122,17 +129,48 @@ def test_playground_output_shows_the_sobel_edges():
         assert near(img[rc], cell_colour("RdBu_r", want[i, j], v), 14), (i, j)
 
 
-def test_colour_scales_overlap_no_panel():
+def test_channels_are_drawn_as_the_light_they_hold():
+    """Input channels: black where a channel is 0, its own colour where it is full."""
+    ex = cl.ChannelSum(c_in=3, input_size=24)
+    img = pixels(ex)
+    x = cl.samples.scene(24, 3)
+    for n, want in ((0, (0.92, 0.12, 0.10)), (1, (0.10, 0.72, 0.22)), (2, (0.20, 0.40, 1.00))):
+        grid = ex.picture.rows[n].channel
+        hot = np.unravel_index(np.argmax(x[..., n]), x.shape[:2])
+        cold = np.unravel_index(np.argmin(x[..., n]), x.shape[:2])
+        for (i, j), level in ((hot, x[hot + (n,)]), (cold, x[cold + (n,)])):
+            rc = to_pixel(ex, grid.origin[0] + (j + 0.5) * grid.cell, grid.origin[1] + (i + 0.5) * grid.cell)
+            assert near(img[rc], np.array(want) * 255 * level, 14), (n, i, j)
+
+
+def test_colour_scales_sit_next_to_what_they_explain_and_cover_no_panel():
     for ex in (cl.ChannelSum(), cl.ChannelSum(c_in=8), cl.FilterBank(c_in=8, filters=8, kernel_size=7)):
         pic = ex.picture
         scales = [pic.weight_scale.grid.image, pic.map_scale.grid.image]
-        panels = [a.mosaic.image for a in vars(pic).values() if hasattr(a, "mosaic")]
-        panels += [getattr(pic, n).image for n in ("summed", "biased", "activated") if hasattr(pic, n)]
-        for s in scales:
-            sx0, sx1, sy1, sy0 = s.get_extent()
+        panels = [im for im in ex.ax.images if im.get_visible() and im not in scales]
+        for sc in scales:
+            sx0, sx1, sy1, sy0 = sc.get_extent()
             for p in panels:
-                if not p.get_visible():
-                    continue
                 px0, px1, py1, py0 = p.get_extent()
+                if p.get_array().shape[0] == 1 and p.get_array().size == 64:  # another scale
+                    continue
                 overlap = min(sx1, px1) > max(sx0, px0) and min(sy1, py1) > max(sy0, py0)
                 assert not overlap
+        # the weights' scale is under the kernels, the maps' under the maps
+        wx0, wx1, _, w_top = pic.weight_scale.grid.image.get_extent()
+        kernels = pic.bank.bounds if hasattr(pic, "bank") else pic.rows[0].kernel.bounds
+        assert kernels[0] - 1 <= (wx0 + wx1) / 2 <= kernels[2] + 1 and w_top > kernels[3]
+
+
+def test_sweep_leaves_ghosts_of_the_earlier_windows():
+    ex = cl.KernelSweep(input_size=7, kernel_size=3, strides=2, step=5)
+    xs, ys = ex.picture.ghosts.line.get_data()
+    rects = np.isnan(np.asarray(xs, dtype=float)).sum()
+    assert rects == 5  # steps 0..4, one outline each
+    art = ex.picture.input
+    starts = [(xs[k * 6], ys[k * 6]) for k in range(5)]
+    want = [
+        (art.origin[0] + 2 * j * art.cell, art.origin[1] + 2 * i * art.cell)
+        for i, j in map(lambda k: divmod(k, 3), range(5))
+    ]
+    np.testing.assert_allclose(starts, want)

@@ -102,7 +102,7 @@ def test_fast_and_stock_pictures_agree(cls, kw, restore_path):
     ex.close()
     assert fast.shape == stock.shape
     diff = np.abs(fast - stock).max(axis=2)
-    assert diff.mean() < 1.0, diff.mean()
+    assert diff.mean() < 2.0, diff.mean()
     # every place where the two differ is at a glyph's edge: within two pixels of ink in both pictures
 
     def near(ink):

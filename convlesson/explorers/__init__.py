@@ -13,6 +13,8 @@ want to start from, e.g. ``FilterBank(c_in=8, filters=8, kernel_size=7)``.
 * :class:`FilterBank` -- a whole Conv2D layer: ``filters x C_in`` kernels (``06_conv2d_layer``).
 * :class:`Playground` -- the photo, classic kernels and every slider at once (``03_kernels``).
 * :class:`GroupedConv` -- groups and depthwise convolution (``07_beyond``).
+* :class:`FilterSweep` -- the moment each filter makes one number: C_in windows × C_in kernels,
+  partial sums, + bias (``04_many_channels``, ``05_filters``); also as volumes in 3-D.
 
 Inside: :mod:`.controls` (what each control accepts, and its widget), :mod:`.rules` (which values
 of one control work with the others), :mod:`.live` (the drawing loop, validation and lifetime every
@@ -22,6 +24,7 @@ explorer shares), and one small module per explorer.
 from ..style import lecture_mode
 from .channel_sum import ChannelSum
 from .filter_bank import FilterBank
+from .filter_sweep import FilterSweep
 from .grouped_conv import GroupedConv
 from .kernel_sweep import KernelSweep
 from .live import LiveExplorer, NoPicture
@@ -33,6 +36,7 @@ __all__ = [
     "FilterBank",
     "Playground",
     "GroupedConv",
+    "FilterSweep",
     "LiveExplorer",
     "NoPicture",
     "lecture_mode",

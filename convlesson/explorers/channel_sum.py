@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from ..channel_sum_picture import ChannelSumPicture
 from ..draw import shape_text
 from ..layer import Conv2D
-from ..pictures import ChannelSumPicture, channel_names
+from ..samples import NAMED_FILTERS, named_filter, scene, scene_channel_names
 from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Float, Int
-from .data import layer_input
 from .live import LiveExplorer
 from .rules import KernelFits
 
@@ -16,9 +18,11 @@ __all__ = ["ChannelSum"]
 class ChannelSum(LiveExplorer):
     """One filter on a C_in-channel input: C_in kernels, C_in maps, their sum, + bias, ReLU.
 
-    The RGB photo when ``c_in = 3``, distinct synthetic channels otherwise. Controls:
-    ``input_size``, ``c_in``, ``kernel_size``, ``strides``, ``padding``, ``dilation_rate``, ``bias``
-    and ``relu``. Introduced in ``04_many_channels``.
+    The input is the colourful scene (:func:`convlesson.samples.scene`): R, G, B, then extra
+    channels when ``c_in`` > 3. ``filter`` picks the filter: ``'red minus green'`` (+1 on R, -1 on
+    G: why a filter adds its channels' maps), ``'red edges'``, ``'brightness blur'`` or ``'random'``
+    weights. Controls: ``input_size``, ``c_in``, ``kernel_size``, ``strides``, ``padding``,
+    ``dilation_rate``, ``filter``, ``bias`` and ``relu``. Introduced in ``04_many_channels``.
     """
 
     SPECS = {
@@ -28,18 +32,26 @@ class ChannelSum(LiveExplorer):
         "strides": Int(1, 1, 3),
         "padding": Choice("valid", PADDING_OPTIONS),
         "dilation_rate": Int(1, 1, 3),
+        "filter": Choice("red minus green", (*NAMED_FILTERS, "random")),
         "bias": Float(0.1, -1.0, 1.0, 0.05),
         "relu": Bool(True),
     }
     RULES = (KernelFits(K_MAX),)
-    WIDTH, HEIGHT = 1060, 560
 
     def _build(self):
         self.picture = ChannelSumPicture(self.ax)
 
+    def _weights(self, s) -> np.ndarray:
+        """The filter's weights ``(k, k, C_in, 1)``."""
+        k, c_in = s["kernel_size"], s["c_in"]
+        if s["filter"] == "random":
+            return Conv2D(1, k, c_in=c_in, seed=0).weights
+        return named_filter(s["filter"], k, c_in)[..., None]
+
     def _draw(self):
         s = self.state
-        self.x, is_photo = layer_input(s["input_size"], s["c_in"])
+        self.x = scene(s["input_size"], s["c_in"])
+        weights = self._weights(s)
         self.layer = Conv2D(
             1,
             s["kernel_size"],
@@ -47,9 +59,8 @@ class ChannelSum(LiveExplorer):
             s["padding"],
             s["dilation_rate"],
             activation="relu" if s["relu"] else None,
-            c_in=s["c_in"],
+            kernel=weights,
             bias=[s["bias"]],
-            seed=0,
         )
         self.decomposition = self.layer.decompose(self.x, 0)
         lines = shape_text(
@@ -59,8 +70,9 @@ class ChannelSum(LiveExplorer):
             self.x,
             self.layer,
             self.decomposition,
-            (0, 0, self.WIDTH, self.HEIGHT),
-            names=channel_names(s["c_in"], rgb=is_photo),
+            (0, 0, self.WIDTH, 0),
+            names=scene_channel_names(s["c_in"]),
             lines=lines,
+            positive=bool((weights >= 0).all()),
         )
-        self.notes = lines[1:]
+        return self.picture.height

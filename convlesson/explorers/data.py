@@ -1,19 +1,10 @@
-"""What the explorers draw from: their inputs and the small kernel a sweep uses."""
+"""The small kernel a one-channel sweep uses, by its size."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..samples import photo, synthetic_channels
-
-__all__ = ["layer_input", "sweep_kernel"]
-
-
-def layer_input(size: int, c_in: int) -> tuple[np.ndarray, bool]:
-    """The photo for three channels, synthetic patterns otherwise; and whether it is the photo."""
-    if c_in == 3:
-        return photo(size), True
-    return synthetic_channels(size, c_in), False
+__all__ = ["sweep_kernel"]
 
 
 def sweep_kernel(k: int) -> np.ndarray:

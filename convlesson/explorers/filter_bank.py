@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..draw import shape_text
 from ..layer import Conv2D
-from ..pictures import LayerPicture, channel_names
+from ..layer_picture import LayerPicture
+from ..samples import filter_bank, scene, scene_channel_names
 from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Int
-from .data import layer_input
 from .live import LiveExplorer
 from .rules import KernelFits
 
@@ -16,9 +18,13 @@ __all__ = ["FilterBank"]
 class FilterBank(LiveExplorer):
     """A whole Conv2D layer: the input's channels, its ``filters x C_in`` kernels, its ``filters`` maps.
 
-    Controls: ``input_size``, ``c_in``, ``filters``, ``kernel_size``, ``strides``, ``padding``,
-    ``dilation_rate`` and ``relu``. Output map ``j`` is drawn level with filter ``j``'s kernels.
-    Introduced in ``06_conv2d_layer``.
+    The input is the colourful scene (R, G, B, then extra channels when ``c_in`` > 3). With
+    ``weights='named'`` the first filters are named ones -- ``red edges``, ``red minus green``,
+    ``brightness blur`` -- and later ones random; ``'random'`` makes every kernel random. Kernel
+    ``(j, c)`` depends only on ``j``, ``c`` and the kernel size, so adding a filter adds one row of
+    kernels and one map, and adding a channel adds one column: nothing else changes. Controls:
+    ``input_size``, ``c_in``, ``filters``, ``kernel_size``, ``strides``, ``padding``,
+    ``dilation_rate``, ``weights`` and ``relu``. Introduced in ``06_conv2d_layer``.
     """
 
     SPECS = {
@@ -29,10 +35,10 @@ class FilterBank(LiveExplorer):
         "strides": Int(1, 1, 3),
         "padding": Choice("valid", PADDING_OPTIONS),
         "dilation_rate": Int(1, 1, 3),
+        "weights": Choice("named", ("named", "random")),
         "relu": Bool(False),
     }
     RULES = (KernelFits(K_MAX),)
-    WIDTH, HEIGHT = 1000, 580
 
     def _build(self):
         self.picture = LayerPicture(self.ax)
@@ -43,23 +49,27 @@ class FilterBank(LiveExplorer):
     def _c_in(self) -> int:
         return self.state["c_in"]
 
+    def _input(self, s):
+        return scene(s["input_size"], self._c_in()), scene_channel_names(self._c_in())
+
     def _make_layer(self, s) -> Conv2D:
+        """The layer drawn: named or random weights, as ``weights`` says."""
+        geometry = (s["filters"], s["kernel_size"], s.get("strides", 1), s.get("padding", "valid"))
+        relu = "relu" if s.get("relu") else None
+        if s.get("weights", "random") == "named" and self._groups() == 1:
+            w, self.filter_names = filter_bank(s["kernel_size"], self._c_in(), s["filters"], "named")
+            return Conv2D(
+                *geometry, s.get("dilation_rate", 1), activation=relu, kernel=w, bias=np.zeros(s["filters"])
+            )
+        self.filter_names = None
         return Conv2D(
-            s["filters"],
-            s["kernel_size"],
-            s.get("strides", 1),
-            s.get("padding", "valid"),
-            s.get("dilation_rate", 1),
-            groups=self._groups(),
-            activation="relu" if s.get("relu") else None,
-            c_in=self._c_in(),
-            seed=0,
+            *geometry, s.get("dilation_rate", 1), groups=self._groups(), activation=relu, c_in=self._c_in()
         )
 
     def _draw(self):
         s = self.state
         c_in = self._c_in()
-        self.x, is_photo = layer_input(s["input_size"], c_in)
+        self.x, names = self._input(s)
         self.layer = self._make_layer(s)
         self.output = self.layer(self.x)
         lines = shape_text(
@@ -72,25 +82,24 @@ class FilterBank(LiveExplorer):
             s.get("dilation_rate", 1),
             groups=self._groups(),
         )
-        lines = self._extra_lines(lines)
-        names = channel_names(c_in, rgb=is_photo)
+        positive = bool(s.get("relu")) or bool(
+            (self.layer.weights >= 0).all() and (self.layer.bias >= 0).all()
+        )
         self.picture.update(
             self.x,
             self.layer,
             self.output,
-            (0, 0, self.WIDTH, self.HEIGHT),
+            (0, 0, self.WIDTH, 0),
             names=names,
-            lines=lines,
-            map_names=self._map_names(names),
+            filter_names=self.filter_names,
+            lines=self._extra_lines(lines),
+            positive=positive,
             bank_title=self._bank_title(),
         )
-        self.notes = self.notes + lines[1:]
+        return self.picture.height
 
     def _extra_lines(self, lines):
         return lines
-
-    def _map_names(self, names):
-        return None
 
     def _bank_title(self):
         return None

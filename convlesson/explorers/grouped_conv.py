@@ -26,7 +26,6 @@ class GroupedConv(FilterBank):
         "input_size": Int(12, 6, 24),
     }
     RULES = (GroupsDivide(), KernelFits(5, fixed={"padding": "valid", "strides": 1, "dilation_rate": 1}))
-    WIDTH, HEIGHT = 1000, 580
 
     def _groups(self) -> int:
         return self.state["groups"]
@@ -43,10 +42,4 @@ class GroupedConv(FilterBank):
             f"{per} kernel{'s' if per > 1 else ''}; the layer holds {filters * per} kernels "
             f"(groups = 1: {filters * c_in})",
             f"parameters: {filters}·({k}·{k}·{per}) + {filters} = {p_g}   (groups = 1: {p_1})",
-        ]
-
-    def _map_names(self, names):
-        return [
-            f"map {j} ← filter {j} ({names[ch[0]]}" + (f"–{names[ch[-1]]})" if len(ch) > 1 else ")")
-            for j, ch in enumerate(self.layer.channels_of(j) for j in range(self.layer.filters))
         ]

@@ -43,7 +43,6 @@ class KernelSweep(LiveExplorer):
         "step": Int(0, 0, 200),
     }
     RULES = (KernelFits(K_MAX), StepInSweep(_positions))
-    WIDTH, HEIGHT = 1000, 420
 
     def _build(self):
         self.picture = SweepPicture(self.ax)
@@ -55,6 +54,9 @@ class KernelSweep(LiveExplorer):
         self.trace = sweep(
             self.x, self.kernel, strides=s["strides"], padding=s["padding"], dilation_rate=s["dilation_rate"]
         )
-        self.picture.update(self.trace, s["step"], (0, 0, self.WIDTH, self.HEIGHT))
         n, k = s["input_size"], s["kernel_size"]
-        self.notes = [output_size_formula(n, k, s["strides"], s["padding"], s["dilation_rate"])]
+        formula = output_size_formula(n, k, s["strides"], s["padding"], s["dilation_rate"])
+        self.picture.update(
+            self.trace, s["step"], (0, 0, self.WIDTH, 0), lines=[formula + "   (W' likewise)"]
+        )
+        return self.picture.height

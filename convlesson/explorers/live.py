@@ -30,6 +30,7 @@ import weakref
 from contextlib import contextmanager
 
 import ipywidgets as widgets
+import numpy as np
 from matplotlib.backend_bases import FigureCanvasBase
 
 from .. import style
@@ -95,7 +96,9 @@ class LiveExplorer:
     SPECS: dict[str, Spec] = {}
     #: Rules between controls, in dependency order (a rule's target may be read by later rules).
     RULES: tuple[Rule, ...] = ()
-    WIDTH, HEIGHT = 1000, 560  # pixels outside lecture mode
+    #: Every picture is as wide as a notebook column allows; its height follows what it shows.
+    WIDTH = style.WIDTH_PX
+    HEIGHT = 400  #: pixels, until the first frame sets the height its picture needs
 
     def __init__(self, *, show=None, **values):
         name = type(self).__name__
@@ -282,21 +285,27 @@ class LiveExplorer:
         if not self._pending or self._closed:
             return
         self._pending = False
-        dpi = style.BASE_DPI * style.scale()
-        if self.figure.dpi != dpi:
-            self.figure.set_dpi(dpi)
         self.notes = []
         try:
-            self._draw()
+            height = self._draw()
         except NoPicture as exc:  # an impossible combination: say so, keep the last picture
             self.message = f"This combination has no picture: {exc}"
         else:
+            self._set_height(height)
             self.image.value = render_png(self.figure)
             self.frames_drawn += 1
         self._show_readout()
 
+    def _set_height(self, height: float) -> None:
+        """Make the figure exactly as tall as its picture (pixels): no empty bands."""
+        h = max(int(np.ceil(height)), 1)
+        if round(self.figure.get_figheight() * style.BASE_DPI) != h:
+            self.figure.set_size_inches(self.WIDTH / style.BASE_DPI, h / style.BASE_DPI)
+            for ax in self.figure.axes:  # one pixel per data unit on every Axes of the picture
+                ax.set_ylim(h, 0)
+
     def _show_readout(self) -> None:
-        size = f"{round(13 * style.scale())}px"
+        size = f"{round(style.px(style.sizes().label))}px"
         parts = []
         if self.message:
             message = html.escape(self.message, quote=False)
@@ -308,7 +317,8 @@ class LiveExplorer:
     def _build(self) -> None:
         raise NotImplementedError
 
-    def _draw(self) -> None:
+    def _draw(self) -> float:
+        """Draw the picture for ``self.state``; return the height it needs, in pixels."""
         raise NotImplementedError
 
     # ------------------------------------------------------------------ display and lifetime

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..layer import Conv2D
-from ..samples import CLASSIC_KERNELS
+from ..samples import CLASSIC_KERNELS, RGB_NAMES, photo
 from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Int
 from .filter_bank import FilterBank
 from .rules import KernelFits
@@ -32,20 +32,24 @@ class Playground(FilterBank):
         "relu": Bool(False),
     }
     RULES = (KernelFits(K_MAX),)
-    WIDTH, HEIGHT = 1000, 560
 
     def _c_in(self) -> int:
         return 3
 
-    def _bank_title(self):
-        s = self.state
-        if s["kernel"] == "random" or s["kernel_size"] != 3:
-            return None
-        others = "; the others random" if s["filters"] > 1 else ""
-        return f"filter 0 = {s['kernel']} ÷ 3 on each of R, G, B{others}"
+    def _input(self, s):
+        return photo(s["input_size"]), list(RGB_NAMES)
 
     def _make_layer(self, s) -> Conv2D:
-        layer = super()._make_layer(s)
+        layer = Conv2D(
+            s["filters"],
+            s["kernel_size"],
+            s["strides"],
+            s["padding"],
+            s["dilation_rate"],
+            activation="relu" if s["relu"] else None,
+            c_in=3,
+        )
+        self.filter_names = None
         name = s["kernel"]
         if name == "random":
             return layer
@@ -55,8 +59,9 @@ class Playground(FilterBank):
                 "(set kernel_size to 3 to see it)."
             )
             return layer
-        kernel = layer.kernel
+        kernel = layer.weights
         kernel[:, :, :, 0] = CLASSIC_KERNELS[name][:, :, None] / 3.0
+        self.filter_names = [f"{name} ÷ 3"] + ["random"] * (s["filters"] - 1)
         self.notes.append(
             f"filter 0 applies the {name} kernel to each of R, G, B (weights ÷ 3): "
             "it sees the grey image. Other filters are random."

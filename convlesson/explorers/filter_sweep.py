@@ -1,0 +1,112 @@
+"""``FilterSweep``: the moment each filter makes one number, step by step (``04``, ``05``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import _stable
+from ..conv import conv2d
+from ..draw import shape_text
+from ..filter_sweep_picture import FilterSweepPicture
+from ..layer import Conv2D
+from ..samples import filter_bank, scene, scene_channel_names
+from ..shapes import output_size
+from ..sweeps import sweep
+from ..volume_picture import VolumePicture
+from .controls import PADDING_OPTIONS, Choice, Int
+from .live import LiveExplorer
+from .rules import KernelFits, StepInSweep
+
+__all__ = ["FilterSweep"]
+
+K_MAX = 5  #: FilterSweep's largest kernel: every number still has room
+
+
+def _positions(s) -> int:
+    out = output_size(s["input_size"], s["kernel_size"], s["strides"], s["padding"])
+    return out * out
+
+
+class FilterSweep(LiveExplorer):
+    """A whole layer at one output position: C_in windows × each filter's C_in kernels → one number each.
+
+    At every ``step`` the window is outlined on each input channel; under each channel, each
+    filter's kernel for it and the partial sum they make; then, per filter, the partial sums added,
+    plus the bias, and the number that lands in that filter's output channel. Inputs are the
+    colourful scene in small whole numbers (0 to 3) and the weights are -1, 0 or 1, so every sum
+    can be checked by hand. ``view='3-D'`` shows the same layer as volumes: the input, one filter as
+    a block of C_in kernels, and the output. Controls: ``c_in`` (1-4), ``filters`` (1-3),
+    ``kernel_size`` (1-5), ``strides``, ``padding``, ``input_size``, ``weights`` (named or random),
+    ``view`` and ``step`` with a Play button. Introduced in ``04_many_channels`` and ``05_filters``.
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        The input ``(H, W, C_in)`` drawn.
+    layer : Conv2D
+        The layer drawn (its ``weights`` and ``bias``).
+    trace : LayerSweepTrace
+        The sweep the picture shows a step of.
+    """
+
+    SPECS = {
+        "c_in": Int(3, 1, 4),
+        "filters": Int(2, 1, 3),
+        "kernel_size": Int(3, 1, K_MAX),
+        "strides": Int(1, 1, 3),
+        "padding": Choice("valid", PADDING_OPTIONS),
+        "input_size": Int(5, 3, 8),
+        "weights": Choice("named", ("named", "random")),
+        "view": Choice("numbers", ("numbers", "3-D")),
+        "step": Int(0, 0, 63),
+    }
+    RULES = (KernelFits(K_MAX), StepInSweep(_positions))
+
+    def _build(self):
+        self.picture = FilterSweepPicture(self.ax)
+        self.ax_volumes = self.figure.add_axes((0, 0, 1, 1))  # the 3-D view draws on an Axes of its own
+        self.ax_volumes.set_xlim(0, self.WIDTH)
+        self.ax_volumes.set_ylim(self.HEIGHT, 0)
+        self.ax_volumes.set_axis_off()
+        self.volumes = VolumePicture(self.ax_volumes)
+        self._cached = None
+
+    def _layer(self, s):
+        """The layer, its input, trace and whole output; made again only when more than the step moved."""
+        key = tuple(v for k, v in s.items() if k not in ("step", "view"))
+        if self._cached is None or self._cached[0] != key:
+            k, c_in, filters = s["kernel_size"], s["c_in"], s["filters"]
+            w, names = filter_bank(k, c_in, filters, s["weights"])
+            bias = _stable.integers(0, "sweep bias", -2, 2, np.arange(filters)).astype(float)
+            layer = Conv2D(filters, k, s["strides"], s["padding"], kernel=w, bias=bias)
+            x = scene(s["input_size"], c_in, levels=3)
+            trace = sweep(x, layer.weights, layer.bias, strides=s["strides"], padding=s["padding"])
+            output = conv2d(x, layer.weights, layer.bias, strides=s["strides"], padding=s["padding"])
+            self._cached = (key, layer, x, trace, output, names)
+        return self._cached[1:]
+
+    def _draw(self):
+        s = self.state
+        self.layer, self.x, self.trace, self.output, filter_names = self._layer(s)
+        lines = shape_text(
+            s["input_size"], s["c_in"], s["kernel_size"], s["filters"], s["strides"], s["padding"]
+        )
+        names = scene_channel_names(s["c_in"])
+        three_d = s["view"] == "3-D"
+        self.ax.set_visible(not three_d)
+        self.ax_volumes.set_visible(three_d)
+        if three_d:
+            self.volumes.update(
+                self.x, self.layer, self.output, (0, 0, self.WIDTH, 0), step=s["step"], names=names
+            )
+            return self.volumes.height
+        self.picture.update(
+            self.trace,
+            s["step"],
+            self.output,
+            (0, 0, self.WIDTH, 0),
+            names=names,
+            filter_names=filter_names,
+            lines=lines,
+        )
+        return self.picture.height

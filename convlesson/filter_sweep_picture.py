@@ -1,0 +1,208 @@
+"""The moment a filter makes one number: C_in windows meet C_in kernels, partial sums, + bias, one value.
+
+Drawn by the ``FilterSweep`` explorer from a :class:`convlesson.sweeps.LayerSweepTrace`. On top, the
+input's channels with the window of the current step outlined on each. Under each channel, in its
+column, the kernel each filter holds for it, and the partial sum that kernel makes with that
+channel's window. At the right of each filter's row: the partial sums added, plus the filter's
+bias, and the number landing in that filter's output channel, which fills in step by step.
+Introduced in ``04_many_channels`` and ``05_filters``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import style
+from ._art import GridArt, HatchArt, OutlineArt, TextPool, fmt_number, inside, measure, window_rect, wrap
+from .layer_picture import name_colour
+from .sweeps import LayerSweepTrace
+
+__all__ = ["FilterSweepPicture"]
+
+MARGIN = 12.0  #: pixels kept free around the picture
+COL_GAP = 26.0  #: pixels between two channels' columns
+MAX_IN_CELL = 34.0  #: the largest cell of an input channel
+MAX_K_CELL = 30.0  #: the largest cell of a kernel
+ROW_GAP = 16.0  #: pixels between two filters' rows
+SUM_W = 0.34  #: share of the width for each row's sum and its output channel
+OUT_CELL = 26.0  #: the largest cell of an output channel
+TITLE_GAP = 8.0  #: pixels between a grid and its title
+
+
+def _n(v: float) -> str:
+    integer = float(v).is_integer()
+    return fmt_number(v, integer)
+
+
+class _FilterRow:
+    def __init__(self, ax):
+        self.kernels: list[GridArt] = []
+        self.output = GridArt(ax, style.SIGNED)
+        self.ax = ax
+
+    def kernel(self, c: int) -> GridArt:
+        while len(self.kernels) <= c:
+            self.kernels.append(GridArt(self.ax, style.SIGNED))
+        return self.kernels[c]
+
+
+class FilterSweepPicture:
+    """The current step of a layer sweeping a multi-channel input: windows, kernels, sums, outputs."""
+
+    def __init__(self, ax):
+        self.ax = ax
+        self.channels: list[GridArt] = []
+        self.hatches: list[HatchArt] = []
+        self.windows = []
+        self.rows: list[_FilterRow] = []
+        self.currents = []
+        self.frames = OutlineArt(ax, linewidth=0.8, color="0.3")
+        self.row_frames = OutlineArt(ax, linewidth=0.6, color="0.6", linestyle=(0, (2, 2)))
+        self.titles = TextPool(ax, role="title")
+        self.labels = TextPool(ax, role="label")
+        self.sums = TextPool(ax, role="label", ha="left")
+        self.text = TextPool(ax, role="label", ha="left", va="top")
+        self.height = 0.0
+
+    def _channel(self, c: int) -> tuple[GridArt, HatchArt, object]:
+        while len(self.channels) <= c:
+            self.channels.append(GridArt(self.ax, "Greys"))
+            self.hatches.append(HatchArt(self.ax))
+            self.windows.append(window_rect(self.ax))
+        return self.channels[c], self.hatches[c], self.windows[c]
+
+    def _row(self, j: int) -> _FilterRow:
+        while len(self.rows) <= j:
+            self.rows.append(_FilterRow(self.ax))
+            self.currents.append(window_rect(self.ax, linewidth=2.0))
+        return self.rows[j]
+
+    def update(
+        self, trace: LayerSweepTrace, step: int, output, box, *, names, filter_names, lines=()
+    ) -> FilterSweepPicture:
+        """Show step ``step`` of ``trace``; ``output`` is the layer's whole output ``(H', W', filters)``."""
+        st = trace.step(step)
+        x0, y0, width = box[0], box[1], box[2] - box[0]
+        padded = trace.padded
+        ph, pw, c_in = padded.shape
+        kh, kw, _, n_filters = trace.weights.shape
+        oh, ow = trace.output_hw
+        (t, b), (left, r) = trace.padding
+        title_h = measure(self.ax, "Ag", "title")[1]
+        label_h = measure(self.ax, "Ag", "label")[1]
+        sums_x0 = x0 + width * (1 - SUM_W)
+
+        # columns: one per channel, as wide as its padded grid (and its kernel with its partial sum)
+        psum_w = measure(self.ax, "= −99", "label")[0] + 6
+        avail = sums_x0 - x0 - MARGIN - COL_GAP * c_in
+        ci = min(MAX_IN_CELL, avail / (c_in * pw))
+        ck = min(MAX_K_CELL, ci * 1.2, (avail / c_in - psum_w) / kw)
+        col_w = max(pw * ci, kw * ck + psum_w)
+        col_x = [x0 + MARGIN + c * (col_w + COL_GAP) for c in range(c_in)]
+
+        # the input's channels, the window of this step on each
+        top = y0 + MARGIN + title_h + TITLE_GAP
+        frames, entries, titles = [], [], []
+        mask = np.ones((ph, pw), dtype=bool)
+        mask[t : ph - b, left : pw - r] = False
+        r0, c0 = st.origin
+        span_h, span_w = st.rows[-1] - r0 + 1, st.cols[-1] - c0 + 1
+        hi = max(float(np.abs(trace.x).max()), 1.0)
+        for c in range(c_in):
+            grid, hatch, window = self._channel(c)
+            grid.update(
+                padded[..., c], (col_x[c], top), ci, clim=(0.0, hi), cmap=style.channel_cmap(names[c])
+            )
+            hatch.update(mask, grid.bounds)
+            window.set_bounds(col_x[c] + c0 * ci, top + r0 * ci, span_w * ci, span_h * ci)
+            window.set_visible(True)
+            entries.append(
+                (
+                    col_x[c] + pw * ci / 2,
+                    top + ph * ci + 4,
+                    names[c],
+                    {"va": "top", "color": name_colour(names[c])},
+                )
+            )
+        for c in range(c_in, len(self.channels)):
+            self.channels[c].update(np.zeros((1, 1)), (0, 0), 1.0, visible=False)
+            self.hatches[c].update(np.zeros((1, 1), dtype=bool), (0, 0, 1, 1))
+            self.windows[c].set_visible(False)
+        in_title = f"input ({trace.x.shape[0]}, {trace.x.shape[1]}, {c_in})" + (
+            " + padding" if mask.any() else ""
+        )
+        titles.append((x0 + MARGIN, top - TITLE_GAP, in_title, {"ha": "left"}))
+        step_text = f"step {st.index + 1} of {len(trace)}: output position {st.out_pos}"
+        y = top + ph * ci + 4 + label_h + 10
+        where = inside(
+            sums_x0 + 8 + measure(self.ax, step_text)[0] / 2,
+            measure(self.ax, step_text)[0],
+            x0 + MARGIN,
+            x0 + width - MARGIN,
+        )
+        entries.append((where, top - TITLE_GAP, step_text, {"va": "bottom"}))
+
+        # one row per filter: its kernels under the channels they read, partial sums, Σ + bias
+        ov = style.nice_limit(np.abs(output).max())
+        kv = style.nice_limit(np.abs(trace.weights).max())
+        sums = []
+        for j in range(n_filters):
+            row = self._row(j)
+            caption = f"filter {j}" + (f" · {filter_names[j]}" if filter_names[j] else "")
+            entries.append((x0 + MARGIN, y, caption, {"ha": "left", "va": "top", "role": "title"}))
+            ky = y + title_h + 6
+            for c in range(c_in):
+                grid = row.kernel(c)
+                grid.update(trace.weights[:, :, c, j], (col_x[c], ky), ck, clim=(-kv, kv))
+                frames.append(grid.bounds)
+                part = st.channel_sums[c, j]
+                entries.append((col_x[c] + kw * ck + 6, ky + kh * ck / 2, f"= {_n(part)}", {"ha": "left"}))
+            for c in range(c_in, len(row.kernels)):
+                row.kernels[c].update(np.zeros((1, 1)), (0, 0), 1.0, visible=False)
+            # the sum of the partial sums, the bias, the number that lands
+            parts = " + ".join(_n(v) for v in st.channel_sums[:, j]).replace("+ −", "− ")
+            total = st.total[j]
+            bias = trace.bias[j]
+            sum_lines = [
+                f"Σ over channels: {parts} = {_n(st.channel_sums[:, j].sum())}",
+                f"+ bias ({_n(bias)}) = {_n(total)}",
+            ]
+            oc = min(OUT_CELL, (x0 + width - MARGIN - sums_x0) / ow, (kh * ck + title_h) / oh * 1.6)
+            sy = ky
+            fitted = []
+            for line in sum_lines:
+                fitted += wrap(self.ax, line, x0 + width - MARGIN - sums_x0)
+            for n, line in enumerate(fitted):
+                sums.append((sums_x0, sy + n * label_h * 1.2 + label_h / 2, line))
+            out_top = sy + len(fitted) * label_h * 1.2 + 6
+            partial = np.full((oh, ow), np.nan)
+            flat = output[..., j].ravel()
+            partial.ravel()[: st.index + 1] = flat[: st.index + 1]
+            row.output.update(partial, (sums_x0, out_top), oc, clim=(-ov, ov))
+            frames.append(row.output.bounds)
+            i_, j_ = st.out_pos
+            self.currents[j].set_bounds(sums_x0 + j_ * oc, out_top + i_ * oc, oc, oc)
+            self.currents[j].set_visible(True)
+            entries.append(
+                (sums_x0 + ow * oc + 8, out_top + oh * oc / 2, f"output channel {j}", {"ha": "left"})
+            )
+            row_bottom = max(ky + kh * ck, out_top + oh * oc)
+            y = row_bottom + ROW_GAP + 6
+        for j in range(n_filters, len(self.rows)):
+            row = self.rows[j]
+            for grid in (*row.kernels, row.output):
+                grid.update(np.zeros((1, 1)), (0, 0), 1.0, visible=False)
+            self.currents[j].set_visible(False)
+        self.frames.update(frames)
+        self.titles.show([(tx, ty, s, {"va": "bottom", **p}) for tx, ty, s, p in titles])
+        self.labels.show(entries)
+        self.sums.show(sums)
+        line_h = label_h * 1.35
+        hidden = any(g.numbers_hidden for g in self.channels[:c_in]) or any(
+            g.numbers_hidden for row in self.rows[:n_filters] for g in (*row.kernels[:c_in], row.output)
+        )
+        foot = [*lines] + (["Numbers too small to read at this size are left out."] if hidden else [])
+        foot = [part for line in foot for part in wrap(self.ax, line, width - 2 * MARGIN)]
+        self.text.show([(x0 + MARGIN, y + n * line_h, s) for n, s in enumerate(foot)])
+        self.height = y + len(foot) * line_h + MARGIN - y0
+        return self
