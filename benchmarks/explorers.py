@@ -31,6 +31,8 @@ from convlesson import _fasttext  # noqa: E402
 from convlesson._art import MAX_NUMBERS  # noqa: E402
 
 LARGEST = {"c_in": 8, "filters": 8, "kernel_size": 7}
+#: FilterSweep's own largest settings (its sliders stop lower: every number must stay readable).
+LARGEST_SWEEP = {"c_in": 4, "filters": 3, "kernel_size": 5}
 
 
 def other_value(control):
@@ -140,6 +142,8 @@ def table(classes, repeats, naive_repeats):
                 kw["kernel_size"] = cls.SPECS["kernel_size"].hi
             if cls is cl.KernelSweep and setting == "largest":
                 kw = {"input_size": 10, "kernel_size": 7, "padding": "same"}
+            if cls is cl.FilterSweep and setting == "largest":
+                kw = dict(LARGEST_SWEEP)
             ex = cls(**kw)
             first = next(iter(ex.controls))
             for _ in range(3):  # warm up
@@ -168,23 +172,45 @@ def main(argv=None):
     parser.add_argument("--naive-repeats", type=int, default=3, help="naive frames per setting (default 3)")
     parser.add_argument("--path", choices=("fast", "stock", "both"), default="both", help="label path(s)")
     args = parser.parse_args(argv)
-    classes = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv]
+    classes = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv, cl.FilterSweep]
     summary = []
-    for path in ("fast", "stock") if args.path == "both" else (args.path,):
+    paths = ("fast", "stock") if args.path == "both" else (args.path,)
+    runs = [(path, False) for path in paths] + [("fast", True)] * ("fast" in paths)
+    for path, lecture in runs:
         if path == "fast" and not _fasttext.fast_text():
             print(f"\nthe fast label path is not available here: {_fasttext.text_path()}")
             continue
         _fasttext._set(path == "fast", "chosen by the benchmark")
-        print(f"\n=== label path: {path} (matplotlib {matplotlib.__version__}) ===")
+        cl.lecture_mode(lecture)
+        mode = "lecture mode" if lecture else "normal mode"
+        print(f"\n=== label path: {path}, {mode} (matplotlib {matplotlib.__version__}) ===")
         worst, big, ratios = table(classes, args.repeats, args.naive_repeats)
+        steps = step_times(args.repeats)
+        cl.lecture_mode(False)
         line = (
-            f"{path}: worst median at the largest settings {worst:.1f} ms; speed-up over the naive way "
-            f"at the largest settings: smallest {min(big):.1f}x, median {np.median(big):.1f}x; "
-            f"at all settings: smallest {min(ratios):.1f}x"
+            f"{path}, {mode}: worst median at the largest settings {worst:.1f} ms; FilterSweep step "
+            f"(Play) median {steps[0]:.1f} ms default, {steps[1]:.1f} ms largest; speed-up over the naive "
+            f"way at the largest settings: smallest {min(big):.1f}x, median {np.median(big):.1f}x"
         )
         print("\n" + line)
         summary.append(line)
     print("\n" + "\n".join(summary))
+
+
+def step_times(repeats):
+    """Median ms of FilterSweep's ``step`` moves (what the Play button does), default and largest."""
+    out = []
+    for kw in ({}, LARGEST_SWEEP):
+        ex = cl.FilterSweep(**kw)
+        step = ex.controls["step"]
+        times = []
+        for i in range(max(repeats, 2) * 2):
+            t0 = time.perf_counter()
+            step.value = (step.value + 1) % (step.max + 1)
+            times.append((time.perf_counter() - t0) * 1000)
+        ex.close()
+        out.append(float(np.median(times[2:])))
+    return out
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from matplotlib import colormaps
 from matplotlib.artist import Artist, getp
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties
@@ -217,6 +218,7 @@ def wrap(ax, text: str, max_w: float, role: str = "label") -> list[str]:
 
 
 _rulers: dict = {}
+_measured: dict = {}  # (text, size, weight, dpi) -> (width, height): layouts re-measure the same texts
 
 
 def measure(ax, text: str, role: str = "label") -> tuple[float, float]:
@@ -224,13 +226,19 @@ def measure(ax, text: str, role: str = "label") -> tuple[float, float]:
     if not text:
         return (0.0, 0.0)
     props = role_props(role)
-    prop = FontProperties(size=props["fontsize"], weight=props["fontweight"])
     dpi = ax.figure.dpi
-    ruler = _rulers.get(dpi)
-    if ruler is None:  # any Agg renderer at this dpi measures text as the picture will draw it
-        ruler = _rulers[dpi] = RendererAgg(1, 1, dpi)
-    w, h, _ = ruler.get_text_width_height_descent(text, prop, ismath=False)
-    return (float(w), float(h))
+    key = (text, props["fontsize"], props["fontweight"], dpi)
+    hit = _measured.get(key)
+    if hit is None:
+        prop = FontProperties(size=props["fontsize"], weight=props["fontweight"])
+        ruler = _rulers.get(dpi)
+        if ruler is None:  # any Agg renderer at this dpi measures text as the picture will draw it
+            ruler = _rulers[dpi] = RendererAgg(1, 1, dpi)
+        w, h, _ = ruler.get_text_width_height_descent(text, prop, ismath=False)
+        if len(_measured) > 20000:
+            _measured.clear()
+        hit = _measured[key] = (float(w), float(h))
+    return hit
 
 
 #: At most this many numbers are printed in one grid (more would not be read, only slow the picture).
@@ -308,6 +316,8 @@ class GridArt:
         self.origin = (0.0, 0.0)
         self.cell = 1.0
         self.shape = (1, 1)
+        self.values = np.zeros((1, 1))
+        self.colours = None
         self.numbers_hidden = False
 
     @property
@@ -322,16 +332,31 @@ class GridArt:
         return (x + (c + 0.5) * self.cell, y + (r + 0.5) * self.cell)
 
     def update(
-        self, array, origin=(0.0, 0.0), cell: float = 1.0, clim=None, numbers=None, visible=True, cmap=None
+        self,
+        array,
+        origin=(0.0, 0.0),
+        cell: float = 1.0,
+        clim=None,
+        numbers=None,
+        visible=True,
+        cmap=None,
+        colours=None,
     ):
-        """Show ``array`` at ``origin``; ``numbers``: None (where they fit), True (always) or False."""
+        """Show ``array`` at ``origin``; ``numbers``: None (where they fit), True (always) or False.
+
+        ``colours``, an RGBA array of the same height and width, paints the cells instead of the
+        colour map (a mosaic of blocks in different colour maps is still ONE image); ``values``
+        keeps the numbers drawn either way.
+        """
         arr = np.asarray(array, dtype=float)
+        self.values = arr
+        self.colours = colours
         self.origin = (float(origin[0]), float(origin[1]))
         self.cell = float(cell)
         self.shape = arr.shape
         if cmap is not None and self.image.get_cmap().name != getattr(cmap, "name", cmap):
             self.image.set_cmap(cmap)
-        self.image.set_data(arr)
+        self.image.set_data(arr if colours is None else colours)
         x0, y0, x1, y1 = self.bounds
         self.image.set_extent((x0, x1, y1, y0))
         if clim is not None:
@@ -349,7 +374,7 @@ class GridArt:
         widest = max((fmt_number(v, integer) for v in (finite.min(), finite.max())), key=len)
         w, h = measure(self.ax, widest, "number")
         cell_px = self.cell * px_per_unit(self.ax)
-        return w <= 0.9 * cell_px and h <= 0.9 * cell_px
+        return w <= 0.9 * cell_px and h <= 0.8 * cell_px
 
     def _show_numbers(self, arr, numbers) -> None:
         finite = np.isfinite(arr)
@@ -364,7 +389,7 @@ class GridArt:
             return
         vals = arr[finite]
         integer = bool(np.all(np.round(vals) == vals))
-        rgba = self.image.cmap(self.image.norm(vals))
+        rgba = self.image.cmap(self.image.norm(vals)) if self.colours is None else self.colours[finite]
         lum = 0.299 * rgba[:, 0] + 0.587 * rgba[:, 1] + 0.114 * rgba[:, 2]
         rows, cols = np.nonzero(finite)
         x, y = self.origin
@@ -378,16 +403,27 @@ class MosaicArt(GridArt):
     """Rows of equally-shaped blocks drawn as ONE image (NaN gutters); :meth:`blocks` reads them back."""
 
     def update_blocks(
-        self, blocks, origin=(0.0, 0.0), cell=1.0, gutter=1, clim=None, numbers=None, cmap=None
+        self, blocks, origin=(0.0, 0.0), cell=1.0, gutter=1, clim=None, numbers=None, cmap=None, paints=None
     ):
+        """Draw rows of blocks; ``paints[r][c] = (cmap, (vmin, vmax))`` gives each block its own colours."""
         arr, self.slices = mosaic(blocks, gutter)
         self.gutter = gutter
-        return self.update(arr, origin, cell, clim, numbers, cmap=cmap)
+        colours = None
+        if paints is not None:
+            colours = np.zeros((*arr.shape, 4))  # gutters transparent
+            for r, row in enumerate(self.slices):
+                for c, sl in enumerate(row):
+                    block_cmap, (lo, hi) = paints[r][c]
+                    cm = colormaps[block_cmap] if isinstance(block_cmap, str) else block_cmap
+                    block = arr[sl]
+                    rgba = cm(np.clip((block - lo) / (hi - lo), 0.0, 1.0))
+                    rgba[~np.isfinite(block)] = 0.0
+                    colours[sl] = rgba
+        return self.update(arr, origin, cell, clim, numbers, cmap=cmap, colours=colours)
 
     def blocks(self) -> list[list[np.ndarray]]:
-        """The blocks as drawn, read back from the image's data (NaN where a block is absent)."""
-        data = np.ma.filled(self.image.get_array().astype(float), np.nan)
-        return [[data[sl] for sl in row] for row in self.slices]
+        """The blocks as drawn (their numbers; NaN where a block is absent)."""
+        return [[self.values[sl] for sl in row] for row in self.slices]
 
     def block_bounds(self, r: int, c: int) -> tuple[float, float, float, float]:
         rs, cs = self.slices[r][c]

@@ -10,10 +10,23 @@ Introduced in ``04_many_channels`` and ``05_filters``.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from . import style
-from ._art import GridArt, HatchArt, OutlineArt, TextPool, fmt_number, inside, measure, window_rect, wrap
+from ._art import (
+    GridArt,
+    HatchArt,
+    MosaicArt,
+    OutlineArt,
+    TextPool,
+    fmt_number,
+    inside,
+    measure,
+    window_rect,
+    wrap,
+)
 from .layer_picture import name_colour
 from .sweeps import LayerSweepTrace
 
@@ -36,14 +49,8 @@ def _n(v: float) -> str:
 
 class _FilterRow:
     def __init__(self, ax):
-        self.kernels: list[GridArt] = []
+        self.kernels = MosaicArt(ax, style.SIGNED)  # the filter's C_in kernels, one image
         self.output = GridArt(ax, style.SIGNED)
-        self.ax = ax
-
-    def kernel(self, c: int) -> GridArt:
-        while len(self.kernels) <= c:
-            self.kernels.append(GridArt(self.ax, style.SIGNED))
-        return self.kernels[c]
 
 
 class FilterSweepPicture:
@@ -51,8 +58,8 @@ class FilterSweepPicture:
 
     def __init__(self, ax):
         self.ax = ax
-        self.channels: list[GridArt] = []
-        self.hatches: list[HatchArt] = []
+        self.channels = MosaicArt(ax, "Greys")  # the input's channels side by side, each in its colours
+        self.hatch = HatchArt(ax)
         self.windows = []
         self.rows: list[_FilterRow] = []
         self.currents = []
@@ -64,12 +71,10 @@ class FilterSweepPicture:
         self.text = TextPool(ax, role="label", ha="left", va="top")
         self.height = 0.0
 
-    def _channel(self, c: int) -> tuple[GridArt, HatchArt, object]:
-        while len(self.channels) <= c:
-            self.channels.append(GridArt(self.ax, "Greys"))
-            self.hatches.append(HatchArt(self.ax))
+    def _window(self, c: int):
+        while len(self.windows) <= c:
             self.windows.append(window_rect(self.ax))
-        return self.channels[c], self.hatches[c], self.windows[c]
+        return self.windows[c]
 
     def _row(self, j: int) -> _FilterRow:
         while len(self.rows) <= j:
@@ -98,7 +103,14 @@ class FilterSweepPicture:
         ci = min(MAX_IN_CELL, avail / (c_in * pw))
         ck = min(MAX_K_CELL, ci * 1.2, (avail / c_in - psum_w) / kw)
         col_w = max(pw * ci, kw * ck + psum_w)
-        col_x = [x0 + MARGIN + c * (col_w + COL_GAP) for c in range(c_in)]
+        pitch = col_w + COL_GAP  # one channel's column: its grid, then under it each filter's kernel
+        g_in = max(1, round(pitch / ci - pw))
+        ci = pitch / (pw + g_in)  # whole cells between the channels, the columns exactly one pitch apart
+        g_k = max(1, math.ceil((psum_w + 8) / ck))
+        while pitch / (kw + g_k) > MAX_K_CELL:
+            g_k += 1
+        ck = pitch / (kw + g_k)
+        col_x = [x0 + MARGIN + c * pitch for c in range(c_in)]
 
         # the input's channels, the window of this step on each
         top = y0 + MARGIN + title_h + TITLE_GAP
@@ -108,12 +120,17 @@ class FilterSweepPicture:
         r0, c0 = st.origin
         span_h, span_w = st.rows[-1] - r0 + 1, st.cols[-1] - c0 + 1
         hi = max(float(np.abs(trace.x).max()), 1.0)
+        self.channels.update_blocks(
+            [[padded[..., c] for c in range(c_in)]],
+            (col_x[0], top),
+            ci,
+            g_in,
+            paints=[[(style.channel_cmap(names[c]), (0.0, hi)) for c in range(c_in)]],
+        )
+        hatch_mask = np.zeros(self.channels.shape, dtype=bool)
         for c in range(c_in):
-            grid, hatch, window = self._channel(c)
-            grid.update(
-                padded[..., c], (col_x[c], top), ci, clim=(0.0, hi), cmap=style.channel_cmap(names[c])
-            )
-            hatch.update(mask, grid.bounds)
+            hatch_mask[self.channels.slices[0][c]] = mask
+            window = self._window(c)
             window.set_bounds(col_x[c] + c0 * ci, top + r0 * ci, span_w * ci, span_h * ci)
             window.set_visible(True)
             entries.append(
@@ -124,10 +141,9 @@ class FilterSweepPicture:
                     {"va": "top", "color": name_colour(names[c])},
                 )
             )
-        for c in range(c_in, len(self.channels)):
-            self.channels[c].update(np.zeros((1, 1)), (0, 0), 1.0, visible=False)
-            self.hatches[c].update(np.zeros((1, 1), dtype=bool), (0, 0, 1, 1))
-            self.windows[c].set_visible(False)
+        self.hatch.update(hatch_mask, self.channels.bounds)
+        for window in self.windows[c_in:]:
+            window.set_visible(False)
         in_title = f"input ({trace.x.shape[0]}, {trace.x.shape[1]}, {c_in})" + (
             " + padding" if mask.any() else ""
         )
@@ -141,6 +157,11 @@ class FilterSweepPicture:
             x0 + width - MARGIN,
         )
         entries.append((where, top - TITLE_GAP, step_text, {"va": "bottom"}))
+        explain = (
+            "For each filter: its kernels' partial sums added (Σ), plus its bias, land in its output channel."
+        )
+        for n, line in enumerate(wrap(self.ax, explain, x0 + width - MARGIN - sums_x0)):
+            entries.append((sums_x0, top + (n + 0.5) * label_h * 1.2, line, {"ha": "left"}))
 
         # one row per filter: its kernels under the channels they read, partial sums, Σ + bias
         ov = style.nice_limit(np.abs(output).max())
@@ -151,20 +172,20 @@ class FilterSweepPicture:
             caption = f"filter {j}" + (f" · {filter_names[j]}" if filter_names[j] else "")
             entries.append((x0 + MARGIN, y, caption, {"ha": "left", "va": "top", "role": "title"}))
             ky = y + title_h + 6
+            row.kernels.update_blocks(
+                [[trace.weights[:, :, c, j] for c in range(c_in)]], (col_x[0], ky), ck, g_k, (-kv, kv)
+            )
             for c in range(c_in):
-                grid = row.kernel(c)
-                grid.update(trace.weights[:, :, c, j], (col_x[c], ky), ck, clim=(-kv, kv))
-                frames.append(grid.bounds)
+                bounds = row.kernels.block_bounds(0, c)
+                frames.append(bounds)
                 part = st.channel_sums[c, j]
-                entries.append((col_x[c] + kw * ck + 6, ky + kh * ck / 2, f"= {_n(part)}", {"ha": "left"}))
-            for c in range(c_in, len(row.kernels)):
-                row.kernels[c].update(np.zeros((1, 1)), (0, 0), 1.0, visible=False)
+                entries.append((bounds[2] + 6, ky + kh * ck / 2, f"= {_n(part)}", {"ha": "left"}))
             # the sum of the partial sums, the bias, the number that lands
             parts = " + ".join(_n(v) for v in st.channel_sums[:, j]).replace("+ −", "− ")
             total = st.total[j]
             bias = trace.bias[j]
             sum_lines = [
-                f"Σ over channels: {parts} = {_n(st.channel_sums[:, j].sum())}",
+                f"Σ = {parts} = {_n(st.channel_sums[:, j].sum())}",
                 f"+ bias ({_n(bias)}) = {_n(total)}",
             ]
             oc = min(OUT_CELL, (x0 + width - MARGIN - sums_x0) / ow, (kh * ck + title_h) / oh * 1.6)
@@ -190,7 +211,7 @@ class FilterSweepPicture:
             y = row_bottom + ROW_GAP + 6
         for j in range(n_filters, len(self.rows)):
             row = self.rows[j]
-            for grid in (*row.kernels, row.output):
+            for grid in (row.kernels, row.output):
                 grid.update(np.zeros((1, 1)), (0, 0), 1.0, visible=False)
             self.currents[j].set_visible(False)
         self.frames.update(frames)
@@ -198,8 +219,8 @@ class FilterSweepPicture:
         self.labels.show(entries)
         self.sums.show(sums)
         line_h = label_h * 1.35
-        hidden = any(g.numbers_hidden for g in self.channels[:c_in]) or any(
-            g.numbers_hidden for row in self.rows[:n_filters] for g in (*row.kernels[:c_in], row.output)
+        hidden = self.channels.numbers_hidden or any(
+            g.numbers_hidden for row in self.rows[:n_filters] for g in (row.kernels, row.output)
         )
         foot = [*lines] + (["Numbers too small to read at this size are left out."] if hidden else [])
         foot = [part for line in foot for part in wrap(self.ax, line, width - 2 * MARGIN)]

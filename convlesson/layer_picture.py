@@ -18,7 +18,6 @@ from . import style
 from ._art import (
     ABSENT_FILL,
     ABSENT_STRIPE,
-    GridArt,
     HatchArt,
     MosaicArt,
     OutlineArt,
@@ -65,10 +64,9 @@ class LayerPicture:
         self.ax = ax
         self.inputs = MosaicArt(ax, "Greys")
         self.input_hatch = HatchArt(ax)
-        self.input_images = []  # one per channel, in its own colour map (see update)
         self.bank = MosaicArt(ax, style.SIGNED)
         self.absent = HatchArt(ax, fill=ABSENT_FILL, stripe=ABSENT_STRIPE, zorder=0.9)
-        self.maps: list[GridArt] = []  # one per shown filter, each with its own colour limit
+        self.outputs = MosaicArt(ax, style.SIGNED)  # one map per shown filter, each with its own limit
         self.map_limits: list[float] = []
         self.frames = OutlineArt(ax, linewidth=0.8, color="0.3")
         self.weight_scale = ScaleArt(ax, style.SIGNED)
@@ -152,9 +150,13 @@ class LayerPicture:
         in_top = top + (block_h - in_h) / 2
         padded = np.pad(x, ((t, b), (left, r), (0, 0)))
         self.inputs.update_blocks(
-            [[padded[..., c]] for c in chans], (x_in, in_top), ci, gi, (0.0, 1.0), False
+            [[padded[..., c]] for c in chans],
+            (x_in, in_top),
+            ci,
+            gi,
+            numbers=False,
+            paints=[[(style.channel_cmap(names[c]), (0.0, 1.0))] for c in chans],
         )
-        self._colour_channels([names[c] for c in chans], ci)
         mask = np.zeros(self.inputs.shape, dtype=bool)
         if any(v for p in pads for v in p):
             for rs, cs in (row[0] for row in self.inputs.slices):
@@ -205,27 +207,21 @@ class LayerPicture:
         out_top = row0_mid - oh * cm / 2
         cmap = style.POSITIVE if positive else style.SIGNED
         self.map_limits = [style.nice_limit(np.abs(output[..., j]).max()) for j in fils]
-        while len(self.maps) < len(fils):
-            self.maps.append(GridArt(self.ax, cmap))
-        for n, j in enumerate(fils):
-            lim = self.map_limits[n]
-            origin = (x_out, out_top + n * (oh + gm_guess) * cm)
-            self.maps[n].update(
-                output[..., j], origin, cm, (0.0, lim) if positive else (-lim, lim), False, cmap=cmap
-            )
-        for grid in self.maps[len(fils) :]:
-            grid.update(np.zeros((1, 1)), (0, 0), 1.0, visible=False)
+        paints = [[(cmap, (0.0, lim) if positive else (-lim, lim))] for lim in self.map_limits]
+        self.outputs.update_blocks(
+            [[output[..., j]] for j in fils], (x_out, out_top), cm, gm_guess, numbers=False, paints=paints
+        )
         for n, j in enumerate(fils):
             _, ry0, _, ry1 = self.bank.block_bounds(n, 0)
             mid = (ry0 + ry1) / 2
             entries.append((x_bank, ry0 - 3, captions[n], {"ha": "left", "va": "bottom"}))
             symbols.append((bank_right + more_w + (ARROW_W + gap_extra) / 2, mid, "→"))
-            mx0, my0, mx1, my1 = self.maps[n].bounds
+            mx0, my0, mx1, my1 = self.outputs.block_bounds(n, 0)
             frames.append((mx0, my0, mx1, my1))
             lim = style_limit(self.map_limits[n], positive)
             entries.append((mx1 + 6, (my0 + my1) / 2 - label_h * 0.6, f"map {j}", {"ha": "left"}))
             entries.append((mx1 + 6, (my0 + my1) / 2 + label_h * 0.6, lim, {"ha": "left"}))
-        bottom = max(self.bank.bounds[3], self.maps[len(fils) - 1].bounds[3], self.inputs.bounds[3])
+        bottom = max(self.bank.bounds[3], self.outputs.bounds[3], self.inputs.bounds[3])
         untold = []
         if more_f:
             plural = "s" if more_f > 1 else ""
@@ -302,27 +298,6 @@ class LayerPicture:
             ends.append((x + w / 2, below, "0", {"va": "top"}))
         ends.append((x - 6, y + self.map_scale.HEIGHT / 2, "maps", {"ha": "right"}))
         return ends
-
-    def _colour_channels(self, names, cell):
-        """Paint each input channel in its own colour map (one image per channel over the mosaic)."""
-        from matplotlib.image import AxesImage
-
-        while len(self.input_images) < len(names):
-            img = AxesImage(self.ax, interpolation="nearest", origin="upper", zorder=1.1)
-            self.ax.add_image(img)
-            self.input_images.append(img)
-        data = np.ma.filled(self.inputs.image.get_array().astype(float), np.nan)
-        for n, (name, img) in enumerate(zip(names, self.input_images, strict=False)):
-            rs, cs = self.inputs.slices[n][0]
-            img.set_data(data[rs, cs])
-            img.set_cmap(style.channel_cmap(name))
-            img.set_clim(0.0, 1.0)
-            bx0, by0, bx1, by1 = self.inputs.block_bounds(n, 0)
-            img.set_extent((bx0, bx1, by1, by0))
-            img.set_visible(True)
-        for img in self.input_images[len(names) :]:
-            img.set_visible(False)
-        self.inputs.image.set_visible(False)
 
 
 def style_limit(limit: float, positive: bool) -> str:

@@ -119,13 +119,14 @@ def test_playground_output_shows_the_sobel_edges():
     img = pixels(ex)
     grey = cl.photo(32).mean(axis=2)
     want = cl.conv2d(grey, cl.classic_kernel("sobel x"))
-    m = ex.picture.maps[0]
-    v = m.image.get_clim()[1]
+    m = ex.picture.outputs
+    v = ex.picture.map_limits[0]
     assert v >= np.abs(want).max() - 1e-9
     assert m.cell * 30 > 150  # the output map is drawn large
+    x0, y0, _, _ = m.block_bounds(0, 0)
     rng = np.random.default_rng(0)
     for i, j in rng.integers(0, 30, size=(40, 2)):
-        rc = to_pixel(ex, m.origin[0] + (j + 0.5) * m.cell, m.origin[1] + (i + 0.5) * m.cell)
+        rc = to_pixel(ex, x0 + (j + 0.5) * m.cell, y0 + (i + 0.5) * m.cell)
         assert near(img[rc], cell_colour("RdBu_r", want[i, j], v), 14), (i, j)
 
 
