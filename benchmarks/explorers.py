@@ -32,7 +32,7 @@ from convlesson._art import MAX_NUMBERS  # noqa: E402
 
 LARGEST = {"c_in": 8, "filters": 8, "kernel_size": 7}
 #: FilterSweep's own largest settings (its sliders stop lower: every number must stay readable).
-LARGEST_SWEEP = {"c_in": 4, "filters": 3, "kernel_size": 5}
+LARGEST_SWEEP = {"c_in": 4, "filters": 3, "kernel_size": 5, "input_size": 8}
 
 
 def other_value(control):
@@ -175,11 +175,11 @@ def main(argv=None):
     classes = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv, cl.FilterSweep]
     summary = []
     paths = ("fast", "stock") if args.path == "both" else (args.path,)
+    if "fast" in paths and not _fasttext.fast_text():
+        print(f"\nthe fast label path is not available here: {_fasttext.text_path()}")
+        paths = tuple(p for p in paths if p != "fast")
     runs = [(path, False) for path in paths] + [("fast", True)] * ("fast" in paths)
     for path, lecture in runs:
-        if path == "fast" and not _fasttext.fast_text():
-            print(f"\nthe fast label path is not available here: {_fasttext.text_path()}")
-            continue
         _fasttext._set(path == "fast", "chosen by the benchmark")
         cl.lecture_mode(lecture)
         mode = "lecture mode" if lecture else "normal mode"
@@ -204,7 +204,7 @@ def step_times(repeats):
         ex = cl.FilterSweep(**kw)
         step = ex.controls["step"]
         times = []
-        for i in range(max(repeats, 2) * 2):
+        for _ in range(max(repeats, 2) * 2):
             t0 = time.perf_counter()
             step.value = (step.value + 1) % (step.max + 1)
             times.append((time.perf_counter() - t0) * 1000)
