@@ -1,36 +1,19 @@
 """Worked solutions to the exercises in ``08_exercises``, one function each.
 
-Each ``exNN`` function works its exercise out with plain arithmetic or loops, so that
-``cl.solution(n)`` can show its source as the worked answer. ``my_corr2d`` and ``my_conv2d`` are
-the from-scratch implementations the last two exercises ask for.
+Each ``exNN`` function works its exercise out with plain arithmetic, small arrays or loops, so that
+``cl.solution(n)`` can show its source as the worked answer. ``my_corr2d`` and ``my_conv2d`` are the
+from-scratch implementations the last two exercises ask for. The predictions asked in the lesson
+notebooks have theirs in :mod:`convlesson.prediction_solutions`.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = [
-    "ex01",
-    "ex02",
-    "ex03",
-    "ex04",
-    "ex05",
-    "ex06",
-    "ex07",
-    "ex08",
-    "ex09",
-    "ex10",
-    "ex11",
-    "ex12",
-    "ex13",
-    "ex14",
-    "ex15",
-    "ex16",
-    "my_corr2d",
-    "my_conv2d",
-]
+__all__ = [f"ex{n:02d}" for n in range(1, 36)] + ["my_corr2d", "my_conv2d"]
 
 
+# ------------------------------------------------------------------ output sizes and padding
 def ex01():
     # 28 x 28 input, 3 x 3 kernel, strides 1, 'valid' (no padding)
     n, k, s = 28, 3, 1
@@ -60,19 +43,36 @@ def ex04():
 
 
 def ex05():
+    # 'full': every position where the kernel overlaps the input by at least one pixel, so the
+    # kernel may hang k - 1 pixels over each edge: pad k - 1 zeros on EACH side
+    k = 5
+    per_side = k - 1  # = 4 (8 in total); 'same' would pad (k - 1) // 2 = 2 per side
+    n = 10  # check on any width: n + 2 * 4 - 5 + 1 = n + 4 = n + k - 1, the 'full' size
+    assert n + 2 * per_side - k + 1 == n + k - 1
+    return per_side
+
+
+def ex06():
     # PyTorch's padding=2 is PER SIDE: 2 zeros on top AND 2 at the bottom, 4 in total
     n, k, p_per_side, s = 32, 5, 2, 1
     return (n + 2 * p_per_side - k) // s + 1  # (32 + 4 - 5) + 1 = 32
 
 
-def ex06():
+def ex07():
     # dilation_rate 2 spreads the 3 taps over 2 * (3 - 1) + 1 = 5 pixels
     n, k, d = 10, 3, 2
     span = d * (k - 1) + 1
     return n - span + 1  # 10 - 5 + 1 = 6
 
 
-def ex07():
+def ex08():
+    # each axis on its own: kernel (3, 5) is 3 tall and 5 wide; strides (1, 2)
+    (h, w), (kh, kw), (sh, sw) = (32, 32), (3, 5), (1, 2)
+    return ((h - kh) // sh + 1, (w - kw) // sw + 1)  # (29 + 1, 27 // 2 + 1) = (30, 14)
+
+
+# ------------------------------------------------------------------ reading feature maps
+def ex09():
     # output row 1, column 0: the window starts at input row 1, column 0
     window = np.array([[0, 1], [3, 0]])
     kernel = np.array([[1, 2], [0, -1]])
@@ -80,7 +80,7 @@ def ex07():
     return int((window * kernel).sum()) + bias  # 0*1 + 1*2 + 3*0 + 0*(-1) + 1 = 3
 
 
-def ex08():
+def ex10():
     # the three per-channel maps are ADDED (not averaged), then the bias, then ReLU
     per_channel = [1.5, -4.0, 2.0]
     bias = 0.25
@@ -88,53 +88,176 @@ def ex08():
     return max(z, 0.0)  # ReLU(-0.25) = 0.0
 
 
-def ex09():
+# ------------------------------------------------------------------ kernels and filters
+def ex11():
+    # "a filter is a bigger kernel"? Build one filter for an RGB input with 3 x 3 kernels:
+    kernel = np.zeros((3, 3))  # one kernel: 2-D, for ONE input channel
+    one_filter = np.stack([kernel, kernel, kernel], axis=-1)  # C_in = 3 kernels stacked: (3, 3, 3)
+    # the filter is not bigger in height or width; it is DEEPER: one kernel per input channel
+    return one_filter.shape[:2] != kernel.shape  # False
+
+
+def ex12():
+    # "each kernel sees all three channels"? Write one output pixel of one filter on RGB:
+    #   out = sum(window_R * k_R) + sum(window_G * k_G) + sum(window_B * k_B) + bias
+    # kernel k_R multiplies only the red window: a kernel is 2-D and belongs to ONE channel;
+    # it is the FILTER, the stack (k_R, k_G, k_B), that sees all three
+    channels_one_kernel_reads = 1
+    return channels_one_kernel_reads == 3  # False
+
+
+def ex13():
+    # one filter: each of its C_in kernels makes one map, and the maps are ADDED into one
+    for c_in in (1, 3, 8):
+        maps = [np.zeros((26, 26)) for _c in range(c_in)]  # one per kernel
+        out_channel = sum(maps)  # one (26, 26) map, whatever C_in is
+        assert out_channel.shape == (26, 26)
+    return True
+
+
+def ex14():
+    # grayscale: C_in = 1, so each filter stacks exactly one kernel, shape (kh, kw, 1)
+    c_in = 1
+    kernels_per_filter = c_in
+    return kernels_per_filter == 1  # True: here filter and kernel hold the same numbers
+
+
+def ex15():
+    # Conv2D(2, 3) on RGB: 2 filters, 6 kernels; Keras counts 56 parameters
+    filters, c_in, k = 2, 3, 3
+    weights = filters * c_in * k * k  # 54
+    biases = 56 - weights  # 2 = filters: one bias per FILTER, added once to its summed map
+    return biases == filters  # True
+
+
+def ex16():
+    # Keras's layer.kernel is the WHOLE 4-D weight tensor (kh, kw, C_in, filters) by Keras's
+    # convention; this course calls it the layer's weights, and a kernel is one 2-D slice of it
+    keras_kernel_ndim = len((3, 3, 3, 2))  # Conv2D(2, 3) on RGB: layer.kernel.shape == (3, 3, 3, 2)
+    return keras_kernel_ndim == 2  # False
+
+
+def ex17():
     # one filter holds one (5, 3) kernel per input channel: (kh, kw, C_in)
     kh, kw, c_in = 5, 3, 8
     return (kh, kw, c_in)
 
 
-def ex10():
+def ex18():
     # 16 filters, each holding C_in = 8 kernels
     filters, c_in = 16, 8
     return filters * c_in  # 128 kernels
 
 
-def ex11():
+def ex19():
     # `filters` IS the number of filters (= output channels), whatever C_in is
     return 16
 
 
-def ex12():
+def ex20():
+    # Keras's layout: (kh, kw, C_in, filters)
+    _kh, _kw, c_in, filters = (3, 3, 64, 128)
+    return (c_in, filters, c_in * filters)  # (64, 128, 8192): one kernel per (channel, filter) pair
+
+
+def ex21():
+    # PyTorch's layout: (out_channels, in_channels, kh, kw), and out_channels = filters
+    filters, c_in, _kh, _kw = (32, 16, 5, 5)
+    return (c_in, filters, c_in * filters)  # (16, 32, 512)
+
+
+def ex22():
+    # Keras's layout (kh, kw, C_in, filters): keep both kernel axes, then channel c, then filter j
+    j, c = 4, 1
+    return f"w[:, :, {c}, {j}]"  # 'w[:, :, 1, 4]', a (3, 3) kernel
+
+
+def ex23():
+    # PyTorch's layout (out_channels, in_channels, kh, kw): filter j first, then channel c
+    j, c = 4, 1
+    return f"weight[{j}, {c}]"  # 'weight[4, 1]', a (3, 3) kernel
+
+
+# ------------------------------------------------------------------ layers
+def ex24():
     # (N, H, W, C_in) -> (N, H', W', filters); 'valid' and strides 1: H' = 28 - 3 + 1
     n, h, w, _c_in = 4, 28, 28, 3
     filters, k = 2, 3
     return (n, h - k + 1, w - k + 1, filters)  # (4, 26, 26, 2)
 
 
-def ex13():
+def ex25():
+    # 'same', strides 1: H' = H; one output channel per FILTER (its 3 kernels' maps are added)
+    h, w, _c_in = 32, 32, 3
+    filters = 8
+    return (h, w, filters)  # (32, 32, 8)
+
+
+def ex26():
     # 2 filters x (3 kernels of 3 x 3 weights) + one bias per filter
     filters, k, c_in = 2, 3, 3
     return filters * (k * k * c_in) + filters  # 54 + 2 = 56
 
 
-def ex14():
+def ex27():
     filters, k, c_in = 64, 3, 32
     return filters * (k * k * c_in) + filters  # 18432 + 64 = 18496
 
 
-def ex15():
+def ex28():
+    # Keras (kh, kw, C_in, filters) -> PyTorch (out_channels, in_channels, kh, kw)
+    kh, kw, c_in, filters = 3, 3, 16, 32
+    return (filters, c_in, kh, kw)  # (32, 16, 3, 3); in numpy: weights.transpose(3, 2, 0, 1)
+
+
+# ------------------------------------------------------------------ chains, groups, 1 x 1
+def ex29():
+    # layer 1 makes 8 output channels, one per filter; they are layer 2's input channels
+    layer1_filters = 8
+    layer2_c_in = layer1_filters
+    return layer2_c_in  # each layer-2 filter holds 8 kernels
+
+
+def ex30():
+    # layer 1: 8 filters x 3 kernels; layer 2: 16 filters x 8 kernels
+    layer1 = 8 * 3  # 24
+    layer2 = 16 * 8  # 128
+    return layer1 + layer2  # 152
+
+
+def ex31():
+    # weights = kernels x 3 x 3, plus one bias per filter, layer by layer
+    layer1 = 8 * 3 * 3 * 3 + 8  # 216 + 8 = 224
+    layer2 = 16 * 8 * 3 * 3 + 16  # 1152 + 16 = 1168
+    return layer1 + layer2  # 1392
+
+
+def ex32():
+    # groups=2 splits the 4 input channels into 2 groups of 2; each filter sees one group
+    filters, c_in, groups = 8, 4, 2
+    kernels_per_filter = c_in // groups  # 2
+    return filters * kernels_per_filter  # 16 (an ordinary Conv2D would hold 32)
+
+
+def ex33():
+    # Keras stores grouped weights as (kh, kw, C_in / groups, filters)
+    kh, kw, c_in, groups, filters = 3, 3, 4, 2, 8
+    return (kh, kw, c_in // groups, filters)  # (3, 3, 2, 8)
+
+
+def ex34():
     # depthwise: 32 filters, each holding ONE kernel (for its own channel), plus 32 biases
     channels, k = 32, 3
     return channels * (k * k * 1) + channels  # 288 + 32 = 320
 
 
-def ex16():
-    # Keras (kh, kw, C_in, filters) -> PyTorch (out_channels, in_channels, kh, kw)
-    kh, kw, c_in, filters = 3, 3, 16, 32
-    return (filters, c_in, kh, kw)  # (32, 16, 3, 3); in numpy: kernel.transpose(3, 2, 0, 1)
+def ex35():
+    # a 1 x 1 kernel is one weight, but each of the 16 filters still holds 64 of them
+    filters, c_in = 16, 64
+    return filters * (1 * 1 * c_in) + filters  # 1024 + 16 = 1040
 
 
+# ------------------------------------------------------------------ write it yourself
 def my_corr2d(x, k):
     """One channel, one kernel, 'valid', strides 1: the sweep of ``01_the_sweep``."""
     x = np.asarray(x, dtype=float)
@@ -148,7 +271,7 @@ def my_corr2d(x, k):
 
 
 def my_conv2d(x, kernel):
-    """``(H, W, C_in)`` input, ``(kh, kw, C_in, filters)`` kernel -> ``(H', W', filters)``."""
+    """``(H, W, C_in)`` input, ``(kh, kw, C_in, filters)`` weights -> ``(H', W', filters)``."""
     x = np.asarray(x, dtype=float)
     kernel = np.asarray(kernel, dtype=float)
     kh, kw, c_in, filters = kernel.shape

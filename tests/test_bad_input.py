@@ -122,7 +122,7 @@ NOT_A_TITLE = [5, True, ["a"], b"title", 1.5]
 #: not a colour limit (a positive finite number)
 NOT_A_VMAX = [-1, 0, -0.5, NAN, INF, -INF, "1", True, np.bool_(True), 1 + 0j, [1], np.array([1.0, 2.0])]
 #: not an exercise number
-NOT_AN_EXERCISE = [0, 19, -1, 2.7, 1.0, True, np.bool_(True), None, "1", 1 + 0j, NAN, HUGE]
+NOT_AN_EXERCISE = [0, len(EXERCISES) + 1, -1, 2.7, 1.0, True, np.bool_(True), None, "1", 1 + 0j, NAN, HUGE]
 
 
 def not_an_array(shape):
@@ -603,7 +603,14 @@ def test_check_prints_a_verdict_for_any_answer(n, answer, capsys):
 @pytest.mark.parametrize("ex", [e for e in EXERCISES if e.kind != "code"], ids=lambda ex: f"ex{ex.number}")
 def test_check_accepts_the_answer_as_numpy_scalars(ex, capsys):
     answer = ex.answer
-    as_numpy = tuple(np.int64(v) for v in answer) if ex.kind == "shape" else np.float32(answer)
+    if ex.kind == "shape":
+        as_numpy = tuple(np.int64(v) for v in answer)
+    elif ex.kind == "truefalse":
+        as_numpy = np.bool_(answer)
+    elif ex.kind == "choice":
+        as_numpy = np.str_(answer)
+    else:
+        as_numpy = np.float32(answer)
     cl.check(np.int64(ex.number), as_numpy)
     assert capsys.readouterr().out.startswith(f"Exercise {ex.number}: right!")
 
@@ -716,9 +723,9 @@ def test_lecture_mode_takes_numpy_bools():
 
     try:
         cl.lecture_mode(np.bool_(True))
-        assert style.scale() == 1.5
+        assert style.lecture() is True and style.sizes() == style.LECTURE
         cl.lecture_mode(np.bool_(False))
-        assert style.scale() == 1.0
+        assert style.lecture() is False and style.sizes() == style.NORMAL
     finally:
         cl.lecture_mode(False)
 

@@ -208,9 +208,20 @@ def test_the_exercise_notebook_asks_and_checks_every_exercise():
     nb = load("08_exercises")
     md = "\n".join(source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
     code = "\n".join(source(c) for c in code_cells(nb))
+    headings = [int(n) for n in re.findall(r"^### Exercise (\d+) — ", md, flags=re.M)]
+    assert headings == [ex.number for ex in EXERCISES], "every exercise, once, in order"
     for ex in EXERCISES:
-        assert ex.question.splitlines()[0] in md, f"exercise {ex.number}'s question is not in the notebook"
+        cell = next(
+            source(c) for c in nb["cells"] if source(c).startswith(f"### Exercise {ex.number} — {ex.topic}\n")
+        )
+        assert ex.question.splitlines()[0] in cell, f"exercise {ex.number}'s question is not in the notebook"
+        assert f"]({ex.lesson}.ipynb)" in cell, f"exercise {ex.number} must link to {ex.lesson}"
         assert f"cl.check({ex.number}, " in code
+    # a section on the kernel/filter distinction itself
+    section = md.split("\n## Kernels vs filters\n", 1)[1].split("\n## ", 1)[0]
+    numbers = [int(n) for n in re.findall(r"^### Exercise (\d+) — ", section, flags=re.M)]
+    assert len(numbers) >= 10
+    assert set(numbers) <= {ex.number for ex in EXERCISES if "kernel-vs-filter" in ex.tags}
     for cell in code_cells(nb):
         for _, text in output_texts(cell):
             assert "right!" not in text, "the committed notebook must not hold answers"
@@ -220,7 +231,7 @@ def test_exercise_stubs_are_tagged_and_their_checks_report_not_implemented():
     nb = load("08_exercises")
     cells = code_cells(nb)
     stubs = [i for i, c in enumerate(cells) if 'raise NotImplementedError("Exercise:' in source(c)]
-    assert len(stubs) == 2
+    assert len(stubs) == sum(1 for ex in EXERCISES if ex.kind == "code") == 2
     for i in stubs:
         assert "raises-exception" in cells[i]["metadata"].get("tags", [])
         assert cells[i]["outputs"] == []
@@ -232,8 +243,13 @@ def test_placeholder_answers_ask_for_an_answer():
     nb = load("08_exercises")
     placeholders = [c for c in code_cells(nb) if source(c).startswith("answer = None")]
     assert len(placeholders) == sum(1 for ex in EXERCISES if ex.kind != "code")
+    kinds = {ex.number: ex.kind for ex in EXERCISES}
     for cell in placeholders:
-        assert "replace None with your answer" in "".join(t for _, t in output_texts(cell))
+        text = "".join(t for _, t in output_texts(cell))
+        assert "replace None with your answer" in text
+        n = int(re.search(r"cl\.check\((\d+), answer\)", source(cell)).group(1))
+        if kinds[n] == "truefalse":
+            assert "True or False" in source(cell) and "(True or False)" in text
 
 
 def test_the_article_example_is_computed_in_the_layer_notebook():

@@ -1,0 +1,245 @@
+"""Exercises 1–10 of ``08_exercises``: output sizes and padding, then reading feature maps."""
+
+from __future__ import annotations
+
+from . import solutions as s
+from .exercise_records import Exercise, slip
+from .grading import FLOOR
+
+__all__ = ["SIZE_EXERCISES"]
+
+PER_SIDE = (
+    "PyTorch's nn.Conv2d(padding=2) puts 2 zeros on EACH side (top AND bottom), 4 in total; "
+    "d2l.ai's formulas write the total, 4"
+)
+SAME_STRIDES = (
+    "TensorFlow's 'same' keeps the size only with strides 1; in general the output is ⌈n / strides⌉"
+)
+
+
+def _ex(number, lesson, topic, kind, question, hint, worked, right, slips=(), tags=()):
+    return Exercise(number, None, lesson, topic, kind, question, hint, worked, worked(), right, slips, tags)
+
+
+SIZE_EXERCISES: tuple[Exercise, ...] = (
+    _ex(
+        1,
+        "02_padding_and_output_size",
+        "output size",
+        "int",
+        "A 28 × 28 single-channel image is swept by a 3 × 3 kernel, strides 1, padding 'valid'.\n"
+        "How many output pixels wide is the feature map?",
+        "Count the positions where the 3-wide kernel fits entirely inside 28 pixels.",
+        s.ex01,
+        "28 − 3 + 1 = 26.",
+        [
+            slip(
+                28,
+                "'valid' means no padding, so the feature map shrinks: the kernel cannot hang over the edge",
+            ),
+            slip(25, "the kernel's first position counts too, so it is 28 − 3 + 1", "off-by-one"),
+            slip(27, "a 3-wide kernel loses one pixel at EACH edge: 28 − 3 + 1"),
+        ],
+        ("output-size",),
+    ),
+    _ex(
+        2,
+        "02_padding_and_output_size",
+        "output size with strides (the floor)",
+        "int",
+        "An 8-pixel-wide channel, kernel_size 3, strides 2, padding 'valid'.\n"
+        "How many output pixels wide is the feature map?",
+        "List the kernel's left edges: 0, 2, 4, … and stop when it would run past pixel 7.",
+        s.ex02,
+        "⌊(8 − 3) / 2⌋ + 1 = ⌊2.5⌋ + 1 = 3; a 4th window would need pixel 8, which does not exist.",
+        [
+            slip(3.5, FLOOR, "forgot-floor"),
+            slip(4, "rounded up; " + FLOOR + "; the last pixel is simply dropped", "forgot-floor"),
+            slip(6, "divide (8 − 3) by strides before adding 1", "forgot-strides"),
+            slip(2, "forgot the + 1 for the first position", "off-by-one"),
+        ],
+        ("output-size", "strides"),
+    ),
+    _ex(
+        3,
+        "02_padding_and_output_size",
+        "'same' with strides",
+        "int",
+        "A 7-pixel-wide channel, kernel_size 3, strides 2, padding 'same' (TensorFlow/Keras).\n"
+        "How many output pixels wide is the feature map?",
+        "In TensorFlow, 'same' picks the padding so that the output is ⌈input / strides⌉ wide.",
+        s.ex03,
+        "⌈7 / 2⌉ = 4.",
+        [
+            slip(7, SAME_STRIDES, "same-with-strides"),
+            slip(3, "that is the 'valid' size; 'same' pads first, so the output is ⌈7 / 2⌉"),
+            slip(3.5, "sizes are whole numbers: 'same' gives ⌈7 / 2⌉"),
+        ],
+        ("output-size", "padding", "strides"),
+    ),
+    _ex(
+        4,
+        "02_padding_and_output_size",
+        "TensorFlow's 'same' padding amounts",
+        "shape",
+        "TensorFlow 'same' padding on a 6-pixel-tall channel, kernel_size 3, strides 2.\n"
+        "How many zero rows go on top and how many at the bottom? Answer a pair (top, bottom).",
+        "First the output height ⌈6 / 2⌉, then the total padding (out − 1) · strides + kernel_size − 6, "
+        "then split it.",
+        s.ex04,
+        "3 outputs need (3 − 1)·2 + 3 = 7 rows, one more than 6; the odd row goes at the bottom.",
+        [
+            slip((1, 1), "with strides 2 only ONE zero row is needed in total: (3 − 1)·2 + 3 − 6 = 1"),
+            slip(
+                (1, 0),
+                "with an odd total the extra zero row goes at the bottom (or right), not on top",
+                "odd-pixel-before",
+            ),
+            slip((0, 0), "'same' does pad here: 3 outputs need 7 rows and the input has 6"),
+            slip(1, "that is the total padding; answer the pair (top, bottom)"),
+        ],
+        ("padding", "strides"),
+    ),
+    _ex(
+        5,
+        "02_padding_and_output_size",
+        "'full' padding in a framework",
+        "int",
+        "'full' is not a padding word in Keras or PyTorch: it is numpy's and scipy's mode='full', every\n"
+        "position where the kernel overlaps the input by at least one pixel. In a framework you get it by\n"
+        "padding explicitly (PyTorch's nn.Conv2d(padding=p), or Keras's ZeroPadding2D before a 'valid'\n"
+        "Conv2D). For kernel_size 5, how many zeros go on EACH side?",
+        "At the first 'full' position only the kernel's last column overlaps the input's first pixel.",
+        s.ex05,
+        "k − 1 = 4 on each side (8 in total), so the output is n + 4 wide, as with mode='full'.",
+        [
+            slip(
+                2,
+                "that is 'same' for kernel_size 5, (5 − 1) / 2 per side; 'full' lets it hang over by k − 1",
+            ),
+            slip(8, "8 is the total over both sides; the question asks for each side", "padding-total"),
+            slip(5, "the kernel must still overlap the input by one pixel: k − 1 zeros, not k"),
+        ],
+        ("padding",),
+    ),
+    _ex(
+        6,
+        "07_beyond",
+        "per-side vs total padding",
+        "int",
+        "PyTorch: nn.Conv2d(in_channels=3, out_channels=8, kernel_size=5, padding=2) on a 32 × 32 input.\n"
+        "How many pixels wide is each output channel?",
+        "PyTorch's padding=2 is the number of zeros on EACH side.",
+        s.ex06,
+        "(32 + 2·2 − 5) + 1 = 32: padding 2 per side is exactly 'same' for a 5 × 5 kernel.",
+        [
+            slip(30, "you treated padding=2 as the total; " + PER_SIDE, "padding-total"),
+            slip(28, "forgot the padding: padding=2 adds 2 zeros on each side"),
+            slip(
+                36,
+                "the padding is added to the input, then the kernel's 5 pixels are taken off: 32 + 4 − 5 + 1",
+            ),
+        ],
+        ("output-size", "padding"),
+    ),
+    _ex(
+        7,
+        "07_beyond",
+        "dilation",
+        "int",
+        "A 10-pixel-wide channel, kernel_size 3, dilation_rate 2 (Keras), strides 1, 'valid'.\n"
+        "How many output pixels wide is the feature map?",
+        "A dilated kernel's taps are dilation_rate pixels apart: it spans dilation_rate · (k − 1) + 1.",
+        s.ex07,
+        "The kernel spans 2·(3 − 1) + 1 = 5 pixels, so 10 − 5 + 1 = 6.",
+        [
+            slip(8, "forgot the dilation: the 3 taps now span 5 pixels, not 3"),
+            slip(
+                4,
+                "counted dilation from 0 like CS231n (gaps of 2 pixels); in Keras and PyTorch "
+                "dilation_rate 1 is the ordinary kernel and 2 leaves ONE pixel between taps",
+            ),
+            slip(5, "10 − 5 + 1", "off-by-one"),
+        ],
+        ("output-size", "dilation"),
+    ),
+    _ex(
+        8,
+        "03_kernels",
+        "a rectangular kernel with strides",
+        "shape",
+        "Conv2D(filters=4, kernel_size=(3, 5), strides=(1, 2)) (padding 'valid') on a 32 × 32 input.\n"
+        "What is each output channel's size (H', W')?",
+        "Work out each axis on its own: the height with 3 and strides 1, the width with 5 and strides 2.",
+        s.ex08,
+        "H' = 32 − 3 + 1 = 30; W' = ⌊(32 − 5) / 2⌋ + 1 = 13 + 1 = 14.",
+        [
+            slip((30, 15), "⌊27 / 2⌋ = 13, then + 1; " + FLOOR, "forgot-floor"),
+            slip(
+                (30, 30),
+                "kernel_size (3, 5) is 3 tall and 5 wide, and strides (1, 2) differ too",
+                "square-kernel",
+            ),
+            slip((14, 30), "(3, 5) and (1, 2) are (height, width): the width gets the 5 and the 2"),
+            slip((30, 28), "the width moves 2 pixels per step: ⌊(32 − 5) / 2⌋ + 1", "forgot-strides"),
+        ],
+        ("output-size", "strides"),
+    ),
+    _ex(
+        9,
+        "01_the_sweep",
+        "reading a feature map",
+        "float",
+        "One channel x, a 2 × 2 kernel k and a bias of 1, strides 1, 'valid':\n\n"
+        "    x = [[1, 2, 0, 3],        k = [[1,  2],\n"
+        "         [0, 1, 2, 1],             [0, -1]]\n"
+        "         [3, 0, 1, 2],\n"
+        "         [1, 2, 1, 0]]\n\n"
+        "What is the value of the feature map at row 1, column 0 (counting from 0)?",
+        "Lay the kernel over x with its top-left corner on x's row 1, column 0; multiply the four pairs, add "
+        "them up, add the bias.",
+        s.ex09,
+        "Window [[0, 1], [3, 0]]: 0·1 + 1·2 + 3·0 + 0·(−1) = 2, plus the bias 1.",
+        [
+            slip(
+                7,
+                "you flipped the kernel (mathematical convolution); deep-learning frameworks lay it "
+                "over the input as it is (cross-correlation)",
+                "flipped-kernel",
+            ),
+            slip(2, "add 1 after the sum", "forgot-bias"),
+            slip(1, "that is row 0, column 1: rows go down, columns go across"),
+        ],
+        ("feature-map",),
+    ),
+    _ex(
+        10,
+        "04_many_channels",
+        "adding the channels",
+        "float",
+        "A filter sweeps a 3-channel input. At one pixel its three kernels give 1.5, −4.0 and 2.0 on their\n"
+        "channels; the filter's bias is 0.25 and the layer's activation is ReLU.\n"
+        "What is the output at that pixel?",
+        "Per-channel results are added, then the bias, then ReLU(z) = max(z, 0).",
+        s.ex10,
+        "1.5 − 4.0 + 2.0 + 0.25 = −0.25, and ReLU(−0.25) = 0.",
+        [
+            slip(-0.25, "forgot the ReLU: max(−0.25, 0) = 0"),
+            slip(-0.5, "forgot the bias and the ReLU"),
+            slip(
+                0.25 - 0.5 / 3,
+                "the per-channel maps are ADDED into one map, not averaged",
+                "averaged-channels",
+            ),
+            slip(
+                3.75, "a filter adds its channels' results; only the sum goes through ReLU, not each channel"
+            ),
+            slip(
+                (1.5, -4.0, 2.0),
+                "a filter's C_in partial results are ADDED into one number, one output channel",
+                "one-map-per-kernel",
+            ),
+        ],
+        ("feature-map", "channels"),
+    ),
+)

@@ -1,0 +1,218 @@
+"""Grading an answer to one :class:`~convlesson.exercise_records.Exercise`: right, a known slip, or wrong.
+
+:func:`grade_answer` reads the answer as its exercise's kind asks (a whole number, a number, a shape,
+True/False, one of a few words or lettered options) and compares it with the expected answer: exactly for
+integers however large, to 1e-9 for other numbers. A wrong answer that a known slip gives gets that slip's
+feedback; any other wrong answer gets the hint. Code answers are graded by :mod:`convlesson.code_checks`.
+An answer that cannot be read as the kind asked raises :class:`WrongKind` or :class:`NotFinite`, which
+:func:`convlesson.check` prints as a sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+
+from .exercise_records import Exercise
+from .shapes import _is_int, show
+
+__all__ = ["Feedback", "WrongKind", "NotFinite", "grade_answer", "show_answer", "FLOOR"]
+
+FLOOR = "the output size is ⌊(n + padding − span) / strides⌋ + 1: the division is floored, never rounded up"
+
+
+class WrongKind(TypeError):
+    """An answer of the wrong kind (a string for a number, ...): :func:`convlesson.check` prints it."""
+
+
+class NotFinite(ValueError):
+    """A NaN or infinite answer: :func:`convlesson.check` prints it."""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The verdict on one answer: ``correct`` and the ``message`` that :func:`convlesson.check` prints."""
+
+    correct: bool
+    message: str
+
+    def __repr__(self) -> str:
+        return self.message
+
+
+def waiting(ex: Exercise) -> Feedback:
+    """The verdict on ``None``, the notebook's placeholder: the question waits for an answer."""
+    if ex.kind == "code":
+        what = "the function you wrote"
+    else:
+        what = "your answer" if ex.key is None else "your prediction"
+        if ex.kind == "choice":
+            what += f" ({_choice_words(ex)})"
+        elif ex.kind == "truefalse":
+            what += " (True or False)"
+    return Feedback(False, f"{ex.label}: replace None with {what}, then run this cell again.")
+
+
+def grade_answer(ex: Exercise, answer) -> Feedback:
+    """The verdict on ``answer`` (not None, not code) for ``ex``.
+
+    Raises
+    ------
+    WrongKind, NotFinite
+        When ``answer`` cannot be read as the kind of answer ``ex`` asks for.
+    """
+    if ex.kind in ("truefalse", "choice"):
+        value = _read(ex, answer)  # read first: the slips are answers of the same kind
+        for s in ex.slips:
+            if value == s.answer:
+                return _not_quite(ex, answer, s.message)
+        if value == ex.answer:
+            return Feedback(True, f"{ex.label}: right! {ex.right}".rstrip())
+        return Feedback(False, f"{ex.label}: not quite ({show_answer(answer)}). Hint: {ex.hint}")
+    for s in ex.slips:  # a slip may be of another kind: 3.5 for a count, a tuple for one number
+        if same(answer, s.answer) and not same(answer, ex.answer):
+            return _not_quite(ex, answer, s.message)
+    value = _read(ex, answer)
+    if same(value, ex.answer):
+        return Feedback(True, f"{ex.label}: right! {ex.right}".rstrip())
+    if ex.kind == "int" and not _is_whole(value):
+        return _not_quite(ex, answer, f"sizes and counts are whole numbers; {FLOOR}")
+    if ex.kind == "shape" and len(value) != len(ex.answer):
+        return _not_quite(
+            ex,
+            answer,
+            f"the answer has {len(ex.answer)} numbers, yours has {len(value)}. Hint: {ex.hint}",
+            end="",
+        )
+    return Feedback(False, f"{ex.label}: not quite ({show_answer(answer)}). Hint: {ex.hint}")
+
+
+def _not_quite(ex: Exercise, answer, message: str, end: str = ".") -> Feedback:
+    message = message.rstrip(".") + end if end else message
+    return Feedback(False, f"{ex.label}: not quite ({show_answer(answer)}) — {message}")
+
+
+# ------------------------------------------------------------------ showing answers
+def show_answer(value) -> str:
+    """An answer as a message shows it: ``26`` for ``26.0``, huge ints by their size, long text cut."""
+    try:
+        if isinstance(value, (float, np.floating)) and math.isfinite(value) and float(value).is_integer():
+            return str(int(value)) if abs(value) < 1e15 else repr(float(value))
+        if isinstance(value, (float, np.floating)):
+            return f"{float(value):g}"
+        if isinstance(value, np.ndarray) and value.ndim == 1 and value.size <= 20:
+            return show(tuple(value.tolist()))
+        if isinstance(value, (np.integer, np.bool_)):
+            return show(value.item())
+        return show(value)
+    except Exception:  # a learner's object whose repr (or anything else) fails
+        return f"<a {type(value).__name__}>"
+
+
+def show_expected(ex: Exercise) -> str:
+    """The expected answer as the worked solution shows it: ``(b) w[:, :, 1, 4]`` for a lettered option."""
+    if ex.kind == "choice" and ex.lettered:
+        return f"({ex.letter(ex.answer)}) {ex.answer}"
+    return show_answer(ex.answer)
+
+
+# ------------------------------------------------------------------ comparing answers
+def _as_tuple(value):
+    if isinstance(value, np.ndarray) and value.ndim == 1:
+        value = value.tolist()
+    if isinstance(value, (tuple, list)):
+        return tuple(value)
+    return None
+
+
+def _is_number(value) -> bool:
+    """A real number: int, float, Fraction, numpy ints and floats; not a bool, not complex."""
+    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+
+
+def _as_float(value) -> float:
+    """``float(value)``, with numbers too large for a float as infinities of their sign."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
+def _is_whole(value) -> bool:
+    if isinstance(value, numbers.Integral):
+        return True
+    if isinstance(value, numbers.Rational):
+        return value.denominator == 1
+    f = _as_float(value)
+    return math.isinf(f) or f.is_integer()  # a float too large for its fraction is whole
+
+
+def same(a, b) -> bool:
+    """Whether two answers are equal: tuples element by element, ints exactly, other numbers to 1e-9."""
+    ta, tb = _as_tuple(a), _as_tuple(b)
+    if ta is not None or tb is not None:
+        if ta is None or tb is None or len(ta) != len(tb):
+            return False
+        return all(same(x, y) for x, y in zip(ta, tb, strict=True))
+    if not (_is_number(a) and _is_number(b)):
+        return False
+    if isinstance(a, numbers.Integral) and isinstance(b, numbers.Integral):
+        return int(a) == int(b)  # exact, however large
+    fa, fb = _as_float(a), _as_float(b)
+    if math.isinf(fa) or math.isinf(fb) or math.isnan(fa) or math.isnan(fb):
+        return False
+    return math.isclose(fa, fb, rel_tol=1e-9, abs_tol=1e-9)
+
+
+# ------------------------------------------------------------------ reading answers by kind
+def _wrong_kind(ex: Exercise, what: str, answer) -> WrongKind:
+    return WrongKind(
+        f"answer for {ex.label.lower()} must be {what}, got {show_answer(answer)} ({type(answer).__name__})"
+    )
+
+
+def _read(ex: Exercise, answer):
+    """``answer`` as the kind ``ex`` asks for, or :class:`WrongKind` / :class:`NotFinite`."""
+    if ex.kind == "shape":
+        t = _as_tuple(answer)
+        if t is None or not all(_is_int(v) for v in t):
+            raise _wrong_kind(ex, "a tuple of whole numbers in parentheses, such as (3, 3)", answer)
+        return tuple(int(v) for v in t)
+    if ex.kind == "truefalse":
+        if isinstance(answer, (bool, np.bool_)):
+            return bool(answer)
+        raise _wrong_kind(ex, "True or False, without quotes", answer)
+    if ex.kind == "choice":
+        return _read_choice(ex, answer)
+    if not _is_number(answer):
+        what = "a whole number" if ex.kind == "int" else "a number"
+        raise _wrong_kind(ex, f"{what}, without quotes", answer)
+    if not isinstance(answer, numbers.Rational) and not math.isfinite(_as_float(answer)):
+        raise NotFinite(f"answer for {ex.label.lower()} must be a finite number, got {show_answer(answer)}")
+    return answer
+
+
+def _normal(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def _choice_words(ex: Exercise) -> str:
+    words = [repr(ex.letter(c)) for c in ex.choices] if ex.lettered else [repr(c) for c in ex.choices]
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _read_choice(ex: Exercise, answer) -> str:
+    """The option ``answer`` names: its text, its letter, or an alias; case and spaces do not matter."""
+    if isinstance(answer, str):
+        said = _normal(answer).strip("'\"()")
+        for option in ex.choices:
+            if said == _normal(option) or (ex.lettered and said == ex.letter(option)):
+                return option
+        for alias, option in ex.aliases.items():
+            if said == _normal(alias):
+                return option
+    quoted = "" if isinstance(answer, str) else ", in quotes"
+    raise _wrong_kind(ex, f"one of {_choice_words(ex)}{quoted}", answer)

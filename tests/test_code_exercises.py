@@ -1,0 +1,372 @@
+"""The code exercises: a learner's my_corr2d and my_conv2d are run, compared, and stopped if they never end.
+
+Right implementations (loops, scipy) are accepted; known slips are named; anything a function may return
+or raise gets a sentence, never a traceback. A function that never returns is stopped after the time
+limit, by SIGALRM in the main thread (also in a real Jupyter kernel, where cell code runs in the main
+thread) and by a trace function elsewhere; afterwards no timer, handler, trace function or thread is left.
+"""
+
+from __future__ import annotations
+
+import _thread
+import queue
+import signal
+import sys
+import textwrap
+import threading
+import time
+import warnings
+
+import numpy as np
+import pytest
+from scipy.signal import convolve2d, correlate2d
+
+import convlesson as cl
+from convlesson import code_checks, deadline
+from convlesson.code_checks import CODE_CHECKS
+from convlesson.exercises import EXERCISES, grade
+
+CORR = next(ex.number for ex in EXERCISES if ex.check == "corr2d")
+CONV = next(ex.number for ex in EXERCISES if ex.check == "conv2d")
+HAS_ALARM = hasattr(signal, "setitimer")
+
+
+def loop_corr(x, k):
+    h, w = x.shape
+    kh, kw = k.shape
+    out = np.zeros((h - kh + 1, w - kw + 1))
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = sum(x[i + a, j + b] * k[a, b] for a in range(kh) for b in range(kw))
+    return out
+
+
+def scipy_conv2d(x, weights):
+    return np.stack(
+        [
+            sum(correlate2d(x[:, :, c], weights[:, :, c, f], mode="valid") for c in range(x.shape[2]))
+            for f in range(weights.shape[3])
+        ],
+        axis=-1,
+    )
+
+
+@pytest.fixture
+def short_limit(monkeypatch):
+    """A 0.4 s limit; and should stopping ever break, the test is interrupted after 60 s, not left hanging."""
+    monkeypatch.setattr(code_checks, "TIME_LIMIT", 0.4)
+    safety_net = threading.Timer(60, _thread.interrupt_main)
+    safety_net.start()
+    yield 0.4
+    safety_net.cancel()
+    safety_net.join()
+
+
+# ---------------------------------------------------------------- keyed by function, not by number
+def test_the_code_exercises_name_their_checks():
+    assert {ex.check for ex in EXERCISES if ex.kind == "code"} == set(CODE_CHECKS) == {"corr2d", "conv2d"}
+    assert CODE_CHECKS["corr2d"].function == "my_corr2d" and CODE_CHECKS["conv2d"].function == "my_conv2d"
+
+
+def test_a_correct_learner_implementation_is_accepted():
+    assert grade(CORR, loop_corr).correct
+    assert grade(CONV, scipy_conv2d).correct
+
+
+def stub(*args):
+    raise NotImplementedError("Exercise: sweep the kernel")
+
+
+def test_unimplemented_stubs_are_reported_not_raised(capsys):
+    for n in (CORR, CONV):
+        cl.check(n, stub)
+        assert "not implemented yet — fill in the cell above" in capsys.readouterr().out
+
+
+def test_code_checks_need_a_function():
+    with pytest.raises(TypeError, match="pass the function you wrote"):
+        grade(CORR, np.zeros((3, 3)))
+
+
+def test_corr2d_slips_are_named():
+    assert "a flipped kernel" in grade(CORR, lambda x, k: convolve2d(x, k, mode="valid")).message
+    assert "input's size" in grade(CORR, lambda x, k: correlate2d(x, k, mode="same")).message
+    assert "'full' padding" in grade(CORR, lambda x, k: correlate2d(x, k, mode="full")).message
+    off_by_one = lambda x, k: correlate2d(x, k, mode="valid")[:-1, :-1]  # noqa: E731
+    assert "off by one" in grade(CORR, off_by_one).message
+    crashes = lambda x, k: x[100]  # noqa: E731
+    assert "raised IndexError" in grade(CORR, crashes).message
+
+
+def test_corr2d_value_mismatch_reports_the_first_bad_position():
+    def almost(x, k):
+        out = correlate2d(x, k, mode="valid")
+        out[1, 2] += 1
+        return out
+
+    fb = grade(CORR, almost)
+    assert not fb.correct and "first mismatch at index (1, 2)" in fb.message
+
+
+def test_conv2d_slips_are_named():
+    def unsummed(x, weights):
+        return np.stack(
+            [
+                np.stack(
+                    [
+                        correlate2d(x[:, :, c], weights[:, :, c, f], mode="valid")
+                        for f in range(weights.shape[3])
+                    ],
+                    axis=-1,
+                )
+                for c in range(x.shape[2])
+            ],
+            axis=2,
+        )
+
+    assert "one map per kernel" in grade(CONV, unsummed).message
+    assert "averaged instead of added" in grade(CONV, lambda x, w: scipy_conv2d(x, w) / x.shape[2]).message
+    channels_first = lambda x, w: np.moveaxis(scipy_conv2d(x, w), -1, 0)  # noqa: E731
+    assert "PyTorch's channels-first order" in grade(CONV, channels_first).message
+    first_only = lambda x, w: scipy_conv2d(x[:, :, :1], w[:, :, :1])  # noqa: E731
+    assert "first channel" in grade(CONV, first_only).message
+
+
+def test_a_complex_feature_map_is_wrong_even_with_the_right_values():
+    def plus_5j(x, k):
+        return loop_corr(x, k) + 5j
+
+    def plus_0j(x, weights):
+        return scipy_conv2d(x, weights).astype(complex)
+
+    for n, fn in ((CORR, plus_5j), (CONV, plus_0j)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # no ComplexWarning on the way: the imaginary part is not dropped
+            fb = grade(n, fn)
+        assert not fb.correct
+        assert "complex numbers (dtype complex128)" in fb.message
+
+
+@pytest.mark.parametrize(
+    "reshape",
+    [lambda out: out.ravel(), lambda out: out[None], lambda out: out.T.copy()[:, :, None]],
+    ids=["flat", "extra axis", "transposed"],
+)
+def test_right_values_in_the_wrong_shape_are_wrong_and_the_shape_is_named(reshape):
+    fb = grade(CORR, lambda x, k: reshape(correlate2d(x, k, mode="valid")))
+    assert not fb.correct
+    assert "expected shape (3, 3), got" in fb.message  # the first test input: 5 x 5 with a 3 x 3 kernel
+
+
+def test_integer_results_are_fine():
+    assert grade(CORR, lambda x, k: correlate2d(x, k, mode="valid").astype(np.int64)).correct
+
+
+@pytest.mark.parametrize(
+    ("result", "fragment"),
+    [
+        ("abc", "got 'abc' (str, dtype <U3)"),
+        (None, "dtype object"),
+        ({"out": 1}, "dtype object"),
+        ([[1.0, 2.0], [3.0]], "which numpy cannot read as an array"),
+        (np.ones((3, 3), dtype=bool), "True/False values"),
+        (np.array([[10**400]]), "dtype object"),
+    ],
+    ids=["str", "None", "dict", "ragged", "bool", "huge"],
+)
+def test_a_function_returning_no_feature_map_is_told_so(result, fragment):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fb = grade(CORR, lambda x, k: result)
+    assert not fb.correct
+    assert "my_corr2d should return an array of real numbers (a feature map)" in fb.message
+    assert fragment in fb.message
+
+
+def test_a_function_with_the_wrong_signature_is_reported(capsys):
+    cl.check(CONV, lambda x: x)
+    assert capsys.readouterr().out.startswith(f"Exercise {CONV}: my_conv2d raised TypeError")
+
+
+def test_a_function_that_exits_is_reported_not_obeyed(capsys):
+    def quits(x, k):
+        raise SystemExit("bye")
+
+    cl.check(CORR, quits)
+    assert capsys.readouterr().out.strip() == (
+        f"Exercise {CORR}: my_corr2d raised SystemExit: bye "
+        "(test 1: x of shape (5, 5), kernel of shape (3, 3))."
+    )
+
+
+# ---------------------------------------------------------------- a function that never returns
+def spin(x, k):
+    while True:
+        pass
+
+
+def counts_forever(x, k):
+    i = 0
+    while i < 10:
+        i = i * 1
+
+
+def catches_everything(x, k):
+    while True:
+        try:
+            time.sleep(0.01)
+        except BaseException:
+            pass
+
+
+def catches_exception(x, k):
+    while True:
+        try:
+            sum(range(1000))
+        except Exception:
+            pass
+
+
+def sleeps(x, k):
+    time.sleep(60)
+
+
+def state():
+    """What a time limit must leave as it was: handler, timer, trace function, threads."""
+    alarm = (signal.getsignal(signal.SIGALRM), signal.getitimer(signal.ITIMER_REAL)) if HAS_ALARM else None
+    return alarm, sys.gettrace(), threading.active_count()
+
+
+def stopped_within(n, fn, limit, capsys):
+    before = state()
+    start = time.monotonic()
+    cl.check(n, fn)
+    took = time.monotonic() - start
+    out = capsys.readouterr().out.strip()
+    assert out.startswith(f"Exercise {n}: my_") and f"did not finish within {limit:g} seconds" in out
+    assert "so it was stopped" in out and "Traceback" not in out
+    assert took < limit + 2.0, f"stopped only after {took:.1f} s"
+    assert state() == before, "a timer, handler, trace function or thread was left behind"
+    return took
+
+
+@pytest.mark.parametrize("fn", [spin, counts_forever, catches_exception], ids=lambda f: f.__name__)
+def test_an_endless_loop_is_stopped_in_the_main_thread(fn, short_limit, capsys):
+    stopped_within(CORR, fn, short_limit, capsys)
+
+
+@pytest.mark.skipif(not HAS_ALARM, reason="SIGALRM is not available on this platform")
+@pytest.mark.parametrize("fn", [sleeps, catches_everything], ids=lambda f: f.__name__)
+def test_sleeping_and_a_bare_except_are_stopped_too(fn, short_limit, capsys):
+    stopped_within(CONV, fn, short_limit, capsys)
+
+
+@pytest.mark.parametrize("fn", [spin, counts_forever, catches_exception], ids=lambda f: f.__name__)
+def test_away_from_the_main_thread_a_trace_function_stops_it(fn, short_limit):
+    result = queue.Queue()
+
+    def worker():
+        before = sys.gettrace()
+        start = time.monotonic()
+        message = grade(CORR, fn).message
+        result.put((message, time.monotonic() - start, sys.gettrace() is before))
+
+    thread = threading.Thread(target=worker, daemon=True)
+    thread.start()
+    message, took, trace_restored = result.get(timeout=20)
+    thread.join(5)
+    assert "did not finish within 0.4 seconds" in message and took < 3
+    assert trace_restored
+
+
+def test_no_cpu_is_burnt_after_a_stop(short_limit, capsys):
+    threads = threading.active_count()
+    cl.check(CORR, spin)
+    capsys.readouterr()
+    cpu = time.process_time()
+    time.sleep(0.5)
+    assert time.process_time() - cpu < 0.1, "something kept running after the check"
+    assert threading.active_count() == threads
+
+
+def test_the_trace_path_restores_an_existing_trace_function(short_limit):
+    calls = []
+
+    def outer_tracer(frame, event, arg):
+        calls.append(event)
+        return None
+
+    sys.settrace(outer_tracer)
+    try:
+        with pytest.raises(deadline.TimeUp):
+            deadline.call_with_deadline(spin, (None, None), 0.2, use_alarm=False)
+        assert sys.gettrace() is outer_tracer
+    finally:
+        sys.settrace(None)
+
+
+@pytest.mark.skipif(not HAS_ALARM, reason="SIGALRM is not available on this platform")
+def test_the_alarm_path_puts_back_a_previous_handler_and_leaves_a_running_timer_alone(short_limit):
+    seen = []
+    previous = signal.signal(signal.SIGALRM, lambda *a: seen.append("theirs"))
+    try:
+        assert deadline.call_with_deadline(lambda: 42, (), 1.0) == 42
+        with pytest.raises(deadline.TimeUp):
+            deadline.call_with_deadline(spin, (None, None), 0.2)
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        signal.setitimer(signal.ITIMER_REAL, 30)  # someone else's timer: use the trace function instead
+        with pytest.raises(deadline.TimeUp):
+            deadline.call_with_deadline(spin, (None, None), 0.2)
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 25  # still theirs, still running
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert seen == []
+
+
+def test_a_fast_correct_function_is_not_slowed_into_a_timeout():
+    def slow_but_fine(x, k):
+        time.sleep(0.05)
+        return loop_corr(x, k)
+
+    assert grade(CORR, slow_but_fine).correct
+
+
+@pytest.mark.skipif(not HAS_ALARM, reason="SIGALRM is not available on this platform")
+def test_an_endless_loop_is_stopped_in_a_jupyter_kernel():
+    """Cell code runs in the kernel's main thread: cl.check stops the loop there and the kernel lives on."""
+    manager = pytest.importorskip("jupyter_client.manager")
+    km, kc = manager.start_new_kernel(kernel_name="python3")
+    outputs = []
+
+    def keep(msg):
+        if msg["msg_type"] == "stream":
+            outputs.append(msg["content"]["text"])
+
+    code = textwrap.dedent(
+        f"""
+        import signal, threading
+        import convlesson as cl
+        from convlesson import code_checks
+        code_checks.TIME_LIMIT = 1
+        def my_corr2d(x, k):
+            while True:
+                pass
+        before = threading.active_count()
+        cl.check({CORR}, my_corr2d)
+        print(signal.getitimer(signal.ITIMER_REAL), threading.active_count() == before)
+        """
+    )
+    try:
+        start = time.monotonic()
+        reply = kc.execute_interactive(code, output_hook=keep, timeout=60)
+        took = time.monotonic() - start
+        again = kc.execute_interactive("print(6 * 7)", output_hook=keep, timeout=30)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    text = "".join(outputs)
+    assert reply["content"]["status"] == "ok" and again["content"]["status"] == "ok"
+    assert f"Exercise {CORR}: my_corr2d did not finish within 1 seconds" in text
+    assert "(0.0, 0.0) True" in text and "42" in text
+    assert "Traceback" not in text and took < 30
