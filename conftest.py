@@ -18,7 +18,7 @@ import pytest
 #: Re-runs every notebook in place and stores its outputs and widget state (README: "Refreshing outputs").
 REFRESH_COMMAND = (
     "jupyter nbconvert --to notebook --execute --inplace "
-    "--ExecutePreprocessor.store_widget_state=True --ExecutePreprocessor.record_timing=False "
+    "--ExecutePreprocessor.store_widget_state=False --ExecutePreprocessor.record_timing=False "
     "notebooks/*.ipynb"
 )
 

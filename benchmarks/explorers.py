@@ -28,7 +28,7 @@ import numpy as np  # noqa: E402
 
 import convlesson as cl  # noqa: E402
 from convlesson import _fasttext  # noqa: E402
-from convlesson._art import MAX_NUMBERS  # noqa: E402
+from convlesson._text_art import MAX_NUMBERS
 
 LARGEST = {"c_in": 8, "filters": 8, "kernel_size": 7}
 #: FilterSweep's own largest settings (its sliders stop lower: every number must stay readable).

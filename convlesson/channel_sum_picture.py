@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import style
-from ._art import GridArt, HatchArt, OutlineArt, ScaleArt, TextPool, inside, measure, wrap
+from ._art import GridArt, HatchArt, OutlineArt, ScaleArt
+from ._text_art import TextPool, inside, measure, wrap
 
 __all__ = ["ChannelSumPicture", "shown_rows"]
 
@@ -120,8 +121,10 @@ class ChannelSumPicture:
         y = top
         for n, c in enumerate(self.shown):
             if more and n == n_rows - 1:  # the channels not drawn, summed up in a line or two
+                first, last = names[n_rows - 1], names[c - 1]
+                span = first if first == last else f"{first}–{last}"
                 what = (
-                    f"⋮  {more} more channel{'s' if more > 1 else ''} ({names[n_rows - 1]}–{names[c - 1]}), "
+                    f"⋮  {more} more channel{'s' if more > 1 else ''} ({span}), "
                     "each with its own kernel and map, added in too"
                 )
                 for line in wrap(self.ax, what, rows_right_max - cols_x[0]):
@@ -164,10 +167,10 @@ class ChannelSumPicture:
         for col, (cx, name, shapes) in enumerate(
             (
                 (cols_x[0] + side / 2, "input", [f"({h}, {w}, {c_in})", f"({h}, {w}, {c_in})"]),
-                (
+                (  # notebook 05 calls these C_in kernels a filter; here they are still "the kernels"
                     cols_x[1] + kernel_side / 2,
-                    "filter",
-                    [f"{filt.shape}: {kernels}", f"{filt.shape}", kernels],
+                    "kernels",
+                    [f"{kernels} {(kh, kw)}, one per channel", f"{kernels} {(kh, kw)}", kernels],
                 ),
                 (cols_x[2] + side / 2, "maps", ["one per kernel", "one each"]),
             )

@@ -21,12 +21,7 @@ import numbers as _numbers
 import numpy as np
 from matplotlib.axes import Axes
 
-from ._art import (
-    GridArt,
-    fit_axes,
-    pitch_gutter,
-    symmetric_limit,
-)
+from ._art import GridArt, fit_axes, pitch_gutter, symmetric_limit
 from .conv import as_numeric, check_size
 from .pictures import (
     INPUT_CMAP,

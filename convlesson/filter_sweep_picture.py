@@ -15,18 +15,8 @@ import math
 import numpy as np
 
 from . import style
-from ._art import (
-    GridArt,
-    HatchArt,
-    MosaicArt,
-    OutlineArt,
-    TextPool,
-    fmt_number,
-    inside,
-    measure,
-    window_rect,
-    wrap,
-)
+from ._art import GridArt, HatchArt, MosaicArt, OutlineArt, cell_for_numbers, window_rect
+from ._text_art import TextPool, fmt_number, inside, measure, wrap
 from .layer_picture import name_colour
 from .sweeps import LayerSweepTrace
 
@@ -35,10 +25,11 @@ __all__ = ["FilterSweepPicture"]
 MARGIN = 12.0  #: pixels kept free around the picture
 COL_GAP = 26.0  #: pixels between two channels' columns
 MAX_IN_CELL = 34.0  #: the largest cell of an input channel
-MAX_K_CELL = 30.0  #: the largest cell of a kernel
+MAX_K_CELL = 30.0  #: the largest cell of a kernel, unless its numbers need more
+MAX_K_CELL_NUMBERS = 44.0  #: the largest cell of a kernel or output whose numbers need more room
 ROW_GAP = 16.0  #: pixels between two filters' rows
 SUM_W = 0.34  #: share of the width for each row's sum and its output channel
-OUT_CELL = 26.0  #: the largest cell of an output channel
+OUT_CELL = 26.0  #: the largest cell of an output channel, unless its numbers need more
 TITLE_GAP = 8.0  #: pixels between a grid and its title
 
 
@@ -101,13 +92,21 @@ class FilterSweepPicture:
         psum_w = measure(self.ax, "= −99", "label")[0] + 6
         avail = sums_x0 - x0 - MARGIN - COL_GAP * c_in
         ci = min(MAX_IN_CELL, avail / (c_in * pw))
-        ck = min(MAX_K_CELL, ci * 1.2, (avail / c_in - psum_w) / kw)
-        col_w = max(pw * ci, kw * ck + psum_w)
+        # a kernel's cells are made large enough for its numbers where there is room (lecture mode's
+        # larger type); its partial sum goes beside it, or under it when beside would leave no room
+        need = cell_for_numbers(self.ax, trace.weights)
+        k_max = MAX_K_CELL if need <= MAX_K_CELL or need > MAX_K_CELL_NUMBERS else MAX_K_CELL_NUMBERS
+        ck = min(k_max, ci * 1.2, (avail / c_in - psum_w) / kw)
+        psum_under = ck < need <= avail / c_in / kw
+        if psum_under:
+            ck = need
+        col_w = max(pw * ci, kw * ck + (0 if psum_under else psum_w))
         pitch = col_w + COL_GAP  # one channel's column: its grid, then under it each filter's kernel
         g_in = max(1, round(pitch / ci - pw))
         ci = pitch / (pw + g_in)  # whole cells between the channels, the columns exactly one pitch apart
-        g_k = max(1, math.ceil((psum_w + 8) / ck))
-        while pitch / (kw + g_k) > MAX_K_CELL:
+        # whole cells between the kernels too (one image per filter), the largest that leave the gap
+        g_k = max(1, math.ceil((COL_GAP if psum_under else psum_w + 8) / ck))
+        while pitch / (kw + g_k) > k_max:
             g_k += 1
         ck = pitch / (kw + g_k)
         col_x = [x0 + MARGIN + c * pitch for c in range(c_in)]
@@ -165,6 +164,8 @@ class FilterSweepPicture:
 
         # one row per filter: its kernels under the channels they read, partial sums, Σ + bias
         ov = style.nice_limit(np.abs(output).max())
+        need_out = cell_for_numbers(self.ax, output)
+        o_max = max(OUT_CELL, need_out) if need_out <= MAX_K_CELL_NUMBERS else OUT_CELL
         kv = style.nice_limit(np.abs(trace.weights).max())
         sums = []
         for j in range(n_filters):
@@ -179,7 +180,11 @@ class FilterSweepPicture:
                 bounds = row.kernels.block_bounds(0, c)
                 frames.append(bounds)
                 part = st.channel_sums[c, j]
-                entries.append((bounds[2] + 6, ky + kh * ck / 2, f"= {_n(part)}", {"ha": "left"}))
+                if psum_under:
+                    where = ((bounds[0] + bounds[2]) / 2, bounds[3] + 4, f"= {_n(part)}", {"va": "top"})
+                else:
+                    where = (bounds[2] + 6, ky + kh * ck / 2, f"= {_n(part)}", {"ha": "left"})
+                entries.append(where)
             # the sum of the partial sums, the bias, the number that lands
             parts = " + ".join(_n(v) for v in st.channel_sums[:, j]).replace("+ −", "− ")
             total = st.total[j]
@@ -188,11 +193,17 @@ class FilterSweepPicture:
                 f"Σ = {parts} = {_n(st.channel_sums[:, j].sum())}",
                 f"+ bias ({_n(bias)}) = {_n(total)}",
             ]
-            oc = min(OUT_CELL, (x0 + width - MARGIN - sums_x0) / ow, (kh * ck + title_h) / oh * 1.6)
+            right = x0 + width - MARGIN
+            out_label = f"output channel {j}"
+            oc = min(o_max, (right - sums_x0) / ow, (kh * ck + title_h) / oh * 1.6)
+            beside = (right - sums_x0 - measure(self.ax, out_label)[0] - 8) / ow  # label beside the map
+            label_under = beside < 0.6 * oc
+            if not label_under:
+                oc = min(oc, beside)
             sy = ky
             fitted = []
             for line in sum_lines:
-                fitted += wrap(self.ax, line, x0 + width - MARGIN - sums_x0)
+                fitted += wrap(self.ax, line, right - sums_x0)
             for n, line in enumerate(fitted):
                 sums.append((sums_x0, sy + n * label_h * 1.2 + label_h / 2, line))
             out_top = sy + len(fitted) * label_h * 1.2 + 6
@@ -204,10 +215,14 @@ class FilterSweepPicture:
             i_, j_ = st.out_pos
             self.currents[j].set_bounds(sums_x0 + j_ * oc, out_top + i_ * oc, oc, oc)
             self.currents[j].set_visible(True)
-            entries.append(
-                (sums_x0 + ow * oc + 8, out_top + oh * oc / 2, f"output channel {j}", {"ha": "left"})
+            if label_under:
+                entries.append((sums_x0, out_top + oh * oc + 4, out_label, {"ha": "left", "va": "top"}))
+            else:
+                entries.append((sums_x0 + ow * oc + 8, out_top + oh * oc / 2, out_label, {"ha": "left"}))
+            row_bottom = max(
+                ky + kh * ck + (label_h + 4 if psum_under else 0),
+                out_top + oh * oc + (label_h + 4 if label_under else 0),
             )
-            row_bottom = max(ky + kh * ck, out_top + oh * oc)
             y = row_bottom + ROW_GAP + 6
         for j in range(n_filters, len(self.rows)):
             row = self.rows[j]

@@ -19,10 +19,12 @@ __all__ = ["GALLERY", "render", "main"]
 
 #: file name -> (explorer class name, settings), in the order the course introduces them.
 GALLERY: dict[str, tuple[str, dict]] = {
-    "kernel_sweep.png": ("KernelSweep", {"input_size": 5, "kernel_size": 3, "step": 4}),
+    "kernel_sweep.png": ("KernelSweep", {"input_size": 7, "kernel_size": 3, "strides": 2, "step": 5}),
     "playground.png": ("Playground", {"kernel": "sobel x"}),
     "channel_sum.png": ("ChannelSum", {"c_in": 3, "kernel_size": 3}),
-    "filter_bank.png": ("FilterBank", {"c_in": 3, "filters": 2, "kernel_size": 3}),
+    "filter_sweep.png": ("FilterSweep", {"c_in": 3, "filters": 2, "kernel_size": 3, "step": 4}),
+    "filter_3d.png": ("FilterSweep", {"c_in": 3, "filters": 2, "kernel_size": 3, "step": 4, "view": "3-D"}),
+    "filter_bank.png": ("FilterBank", {"c_in": 3, "filters": 3, "kernel_size": 3}),
     "grouped_conv.png": ("GroupedConv", {"c_in": 4, "filters": 4, "groups": 2, "kernel_size": 3}),
 }
 

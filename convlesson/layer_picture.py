@@ -15,19 +15,8 @@ import math
 import numpy as np
 
 from . import style
-from ._art import (
-    ABSENT_FILL,
-    ABSENT_STRIPE,
-    HatchArt,
-    MosaicArt,
-    OutlineArt,
-    ScaleArt,
-    TextPool,
-    inside,
-    measure,
-    pitch_gutter,
-    wrap,
-)
+from ._art import ABSENT_FILL, ABSENT_STRIPE, HatchArt, MosaicArt, OutlineArt, ScaleArt, pitch_gutter
+from ._text_art import TextPool, inside, measure, wrap
 
 __all__ = ["LayerPicture", "shown", "NAME_COLOURS", "name_colour"]
 
@@ -91,11 +80,13 @@ class LayerPicture:
         lines=(),
         positive=False,
         bank_title=None,
+        one_filter_as_kernels=False,
     ) -> LayerPicture:
         """Draw input ``x`` ``(H, W, C_in)``, ``layer``'s weights and its ``output`` ``(H', W', filters)``.
 
         ``names``: the channels' names; ``filter_names``: a word for each filter (e.g. "red edges");
-        ``positive``: the maps cannot be negative (sequential colours); ``lines``: text under it.
+        ``positive``: the maps cannot be negative (sequential colours); ``lines``: text under it;
+        ``one_filter_as_kernels``: a one-filter layer is drawn as its kernels, without the word filter.
         ``height`` is set to the pixels the picture needs.
         """
         x = np.asarray(x, dtype=float)
@@ -114,7 +105,15 @@ class LayerPicture:
         filter_names = filter_names or [""] * n_filters
 
         # widths: input | gap | row labels | kernels | arrows | maps | map labels
-        captions = [f"filter {j}" + (f" · {filter_names[j]}" if filter_names[j] else "") for j in fils]
+        as_kernels = one_filter_as_kernels and n_filters == 1  # before the word "filter" is taught
+        captions = [
+            (
+                filter_names[j]
+                if as_kernels
+                else f"filter {j}" + (f" · {filter_names[j]}" if filter_names[j] else "")
+            )
+            for j in fils
+        ]
         caption_w = max(measure(self.ax, s)[0] for s in captions)
         caption_h = label_h + 4  # each filter's row has its caption above it
         map_label_w = max(measure(self.ax, s)[0] for s in (f"map {fils[-1]}", "0 to 20", "±20")) + 10
@@ -228,9 +227,10 @@ class LayerPicture:
             untold.append(f"⋮  {more_f} more filter{plural} → {more_f} more map{plural}")
         if more_c:
             plural = "s" if more_c > 1 else ""
-            untold.append(
-                f"⋯  {more_c} more channel{plural} ({names[chans[-1] + 1]}–{names[-1]}), one more kernel each"
-            )
+            first, last = names[chans[-1] + 1], names[-1]
+            span = first if first == last else f"{first}–{last}"
+            each = "in each filter that reads it" if getattr(layer, "groups", 1) > 1 else "each"
+            untold.append(f"⋯  {more_c} more channel{plural} ({span}), one more kernel {each}")
         for line in untold:
             bottom += 6
             entries.append((x_in, bottom + label_h / 2, line, {"ha": "left"}))
@@ -241,7 +241,9 @@ class LayerPicture:
         per = layer.kernels_per_filter
         bank_name = bank_title or "weights"
         bank_shape = (
-            f"{n_filters} filter{'s' if n_filters > 1 else ''} × {per} kernel{'s' if per > 1 else ''}"
+            f"{per} kernel{'s' if per > 1 else ''}, one per channel"
+            if as_kernels
+            else f"{n_filters} filter{'s' if n_filters > 1 else ''} × {per} kernel{'s' if per > 1 else ''}"
         )
         out_shape = f"({oh}, {ow}, {n_filters})"
         name_y = y0 + MARGIN + title_h

@@ -14,17 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._art import (
-    ABSENT_FILL,
-    ABSENT_STRIPE,
-    HatchArt,
-    MosaicArt,
-    OutlineArt,
-    TextPool,
-    measure,
-    pitch_gutter,
-    symmetric_limit,
-)
+from ._art import ABSENT_FILL, ABSENT_STRIPE, HatchArt, MosaicArt, OutlineArt, pitch_gutter, symmetric_limit
+from ._text_art import TextPool, measure
 from .samples import RGB_NAMES
 
 __all__ = ["WEIGHT_CMAP", "INPUT_CMAP", "channel_names", "StackPicture", "BankPicture"]

@@ -12,17 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import style
-from ._art import (
-    GridArt,
-    HatchArt,
-    OutlineArt,
-    TextPool,
-    measure,
-    px_per_unit,
-    symmetric_limit,
-    window_rect,
-    wrap,
-)
+from ._art import GridArt, HatchArt, OutlineArt, px_per_unit, symmetric_limit, window_rect
+from ._text_art import TextPool, measure, wrap
 from .conv import conv2d
 from .sweeps import SweepTrace
 

@@ -14,7 +14,8 @@ import numpy as np
 from matplotlib.lines import Line2D
 
 from . import style
-from ._art import GridArt, OutlineArt, TextPool, inside, measure
+from ._art import GridArt, OutlineArt
+from ._text_art import TextPool, inside, measure
 from .layer_picture import name_colour
 
 __all__ = ["VolumePicture", "depth_step"]

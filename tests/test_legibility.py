@@ -15,7 +15,7 @@ import pytest
 from matplotlib.text import Text
 
 import convlesson as cl
-from convlesson._art import NumberArt
+from convlesson._text_art import NumberArt
 
 COLUMN = 850
 
@@ -48,6 +48,7 @@ SETTINGS = {
         {"c_in": 4, "filters": 3, "kernel_size": 5},
         {"c_in": 1, "filters": 1, "kernel_size": 1},
         {"c_in": 4, "filters": 3, "kernel_size": 5, "input_size": 8, "padding": "full"},
+        {"c_in": 4, "filters": 3, "input_size": 8, "padding": "same", "step": 20},
         {"view": "3-D", "step": 4},
         {"view": "3-D", "c_in": 4, "filters": 3, "kernel_size": 5, "input_size": 8},
         {"view": "3-D", "c_in": 1, "filters": 1, "kernel_size": 1},

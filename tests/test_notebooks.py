@@ -44,12 +44,13 @@ NAMES = [
 ]
 REFRESH_COMMAND = (
     "jupyter nbconvert --to notebook --execute --inplace "
-    "--ExecutePreprocessor.store_widget_state=True --ExecutePreprocessor.record_timing=False "
+    "--ExecutePreprocessor.store_widget_state=False --ExecutePreprocessor.record_timing=False "
     "notebooks/*.ipynb"
 )
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-EXPLORERS = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv")
+EXPLORERS = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv", "FilterSweep")
+LESSONS = NAMES[1:8]
 
 
 def load(name):
@@ -146,19 +147,33 @@ def test_no_interact_or_output_widget_artefacts(notebook):
     assert "OutputModel" not in models, f"{name}: an Output widget was stored"
 
 
-def test_widget_state_is_stored_for_every_widget_shown(notebook):
+def test_no_widget_state_is_stored(notebook):
+    """Each picture is stored once, as the PNG every explorer carries; no widget state, no model ids."""
     name, nb = notebook
-    views = [
-        out["data"][WIDGET_VIEW]["model_id"]
-        for cell in code_cells(nb)
-        for out in cell.get("outputs", [])
-        if WIDGET_VIEW in out.get("data", {})
+    assert WIDGET_STATE not in nb["metadata"].get("widgets", {}), (
+        f"{name}: widget state stored; refresh with {REFRESH_COMMAND}"
+    )
+
+
+def test_the_html_export_shows_every_explorer_offline(notebook, tmp_path):
+    """``jupyter nbconvert --to html`` of a notebook shows each explorer's still picture, no kernel needed."""
+    name, nb = notebook
+    explorer_cells = [
+        c for c in code_cells(nb) if re.fullmatch(rf"cl\.({'|'.join(EXPLORERS)})\(.*\)", source(c).strip())
     ]
-    if not views:
+    if not explorer_cells:
         return
-    state = nb["metadata"]["widgets"][WIDGET_STATE]["state"]
-    missing = [v for v in views if v not in state]
-    assert not missing, f"{name}: widget state not stored; refresh with {REFRESH_COMMAND}"
+    nbconvert = pytest.importorskip("nbconvert")
+    body, _ = nbconvert.HTMLExporter().from_filename(str(NOTEBOOKS / f"{name}.ipynb"))
+    shown = re.findall(r'<img [^>]*src="data:image/png;base64,([A-Za-z0-9+/=]+)"', body)
+    stored = [
+        o["data"]["image/png"].strip()
+        for c in explorer_cells
+        for o in c["outputs"]
+        if "image/png" in o.get("data", {})
+    ]
+    assert len(stored) == len(explorer_cells)
+    assert all(png in shown for png in stored), f"{name}: an explorer's picture is missing from the HTML"
 
 
 def test_every_explorer_shows_a_widget_and_a_still_picture(notebook):
@@ -259,11 +274,91 @@ def test_the_article_example_is_computed_in_the_layer_notebook():
     assert cl.output_shape((4, 28, 28, 3), 3, 2) == (4, 26, 26, 2)
 
 
-def test_glossary_names_the_chinese_terms():
+def test_glossary_names_the_chinese_terms_and_which_to_avoid():
     nb = load("07_beyond")
     md = "\n".join(source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
     for term in ["卷积核", "内核", "滤波器", "过滤器", "滤镜", "特征图", "步长", "填充", "通道"]:
         assert term in md
+    assert re.search(r"卷积核 \(use\)", md) and re.search(r"滤波器 \(use\)", md)
+    assert re.search(r"内核 \*\(avoid", md) and re.search(r"滤镜 \*\(avoid", md)
+    assert "receptive field (of one layer)" not in md, "kernel_size is not the receptive field with dilation"
+
+
+def markdown_of(name) -> str:
+    return "\n".join(source(c) for c in load(name)["cells"] if c["cell_type"] == "markdown")
+
+
+def all_text() -> str:
+    """Every notebook's markdown and every stored text output: what a reader reads."""
+    parts = []
+    for name in NAMES:
+        nb = load(name)
+        parts.append(markdown_of(name))
+        parts += [t for c in code_cells(nb) for _, t in output_texts(c)]
+    return "\n".join(parts)
+
+
+def test_the_four_dimensional_kernel_is_named_as_another_convention():
+    traps = markdown_of("07_beyond").split("## 5. Terminology traps", 1)[1]
+    first = traps.split("\n- ")[1]
+    assert (
+        first.startswith('**"Kernel" for all the weights.**') and "layer.kernel" in first and "d2l" in first
+    )
+    layer_nb = markdown_of("06_conv2d_layer")
+    assert "by that convention" in layer_nb and "layer.weights" in layer_nb
+    outputs = [t for c in code_cells(load("06_conv2d_layer")) for _, t in output_texts(c)]
+    assert not any(t.startswith("kernel:") for t in outputs), (
+        "06 prints the 4-D tensor as 'kernel' without a word"
+    )
+    text = all_text()
+    assert "wrongly" not in text, "other conventions are named 'by another convention', not 'wrongly'"
+
+
+def test_padding_words_are_said_right():
+    text = all_text()
+    assert "PyTorch's and Keras's padding" not in text
+    assert "ZeroPadding2D" in markdown_of("02_padding_and_output_size") and "ZeroPadding2D" in markdown_of(
+        "07_beyond"
+    )
+    pad = markdown_of("02_padding_and_output_size")
+    assert "the three padding words" not in pad and "not** a framework" in pad
+    assert "refuses `stride > 1` for this reason" not in text and "PyTorch's `padding='same'`" in pad
+
+
+def test_no_plural_slips_and_no_repeated_sentences():
+    text = all_text()
+    assert not re.search(r"\b1 (filters|kernels|maps|channels)\b", text)
+    for name in NAMES[:8]:  # the exercises ask alike questions on purpose
+        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", markdown_of(name)) if len(s.strip()) > 30]
+        assert len(sentences) == len(set(sentences)), f"{name} repeats a sentence"
+
+
+def test_symbols_are_explained_before_they_are_used():
+    assert "`⊙` means" in markdown_of("01_the_sweep")
+    assert "`⊛` for the sweep" in markdown_of("04_many_channels")
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_each_lesson_asks_before_it_tells(name):
+    """At least one prediction per lesson, stored waiting for the learner, never answered on the page."""
+    nb = load(name)
+    cells = code_cells(nb)
+    asks = [i for i, c in enumerate(cells) if re.search(r'cl\.check\("[a-z0-9-]+", answer\)', source(c))]
+    assert asks, f"{name} asks no prediction"
+    from convlesson.predictions import PREDICTIONS
+
+    answers = {p.key: p.answer for p in PREDICTIONS}
+    for i in asks:
+        cell = cells[i]
+        assert source(cell).startswith("answer = None")
+        text = "".join(t for _, t in output_texts(cell))
+        assert "replace None with your prediction" in text and "right!" not in text
+        key = re.search(r'cl\.check\("([a-z0-9-]+)"', source(cell)).group(1)
+        # nothing printed before the question gives its answer away (answers too short to tell apart
+        # from any other number, such as 3, are left to the reading of the notebook)
+        earlier = "\n".join(t for c in cells[:i] for _, t in output_texts(c))
+        said = str(answers[key])
+        assert len(said) < 3 or said not in earlier, (name, key)
 
 
 def root_conftest():

@@ -19,7 +19,8 @@ from PIL import Image
 
 import convlesson as cl
 from convlesson import _fasttext
-from convlesson._art import GridArt, TextPool
+from convlesson._art import GridArt
+from convlesson._text_art import TextPool
 
 
 @pytest.fixture

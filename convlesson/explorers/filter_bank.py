@@ -39,6 +39,8 @@ class FilterBank(LiveExplorer):
         "relu": Bool(False),
     }
     RULES = (KernelFits(K_MAX),)
+    #: Draw a one-filter layer as its kernels, without the word "filter" (taught only in 05)
+    ONE_FILTER_AS_KERNELS = False
 
     def _build(self):
         self.picture = LayerPicture(self.ax)
@@ -95,6 +97,7 @@ class FilterBank(LiveExplorer):
             lines=self._extra_lines(lines),
             positive=positive,
             bank_title=self._bank_title(),
+            one_filter_as_kernels=self.ONE_FILTER_AS_KERNELS,
         )
         return self.picture.height
 

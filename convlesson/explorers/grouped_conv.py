@@ -39,7 +39,7 @@ class GroupedConv(FilterBank):
         return [
             *lines[:2],
             f"groups = {g}{kind}: each filter reads C_in/groups = {per} of the {c_in} channels, so it holds "
-            f"{per} kernel{'s' if per > 1 else ''}; the layer holds {filters * per} kernels "
-            f"(groups = 1: {filters * c_in})",
+            f"{per} kernel{'s' if per > 1 else ''}",
+            f"the layer holds {filters}·{per} = {filters * per} kernels   (groups = 1: {filters * c_in})",
             f"parameters: {filters}·({k}·{k}·{per}) + {filters} = {p_g}   (groups = 1: {p_1})",
         ]

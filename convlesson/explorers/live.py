@@ -34,7 +34,7 @@ import numpy as np
 from matplotlib.backend_bases import FigureCanvasBase
 
 from .. import style
-from .._render import new_figure, render_png
+from .._render import new_figure, render_png, still_png
 from .controls import BadType, BadValue, Spec, as_widget_value
 from .rules import Rule
 
@@ -125,7 +125,10 @@ class LiveExplorer:
         self.ax.set_xlim(0, self.WIDTH)
         self.ax.set_ylim(self.HEIGHT, 0)
         self.ax.set_axis_off()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        # Shown at its own width (never stretched across a wider column, never wider than a narrower one).
+        self.image = widgets.Image(
+            format="png", layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start")
+        )
         self.readout = widgets.HTML()
         boxes = [self.controls[n] for n in shown]
         extra = []
@@ -331,7 +334,9 @@ class LiveExplorer:
             return {"text/plain": repr(self) + "  (closed)"}
         bundle = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude, **kwargs) or {})
         self.flush()
-        bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
+        bundle["image/png"] = base64.b64encode(still_png(self.figure)).decode(
+            "ascii"
+        )  # the same pixels, smaller
         bundle["text/plain"] = repr(self)
         _shown_in_cell(self)
         return bundle

@@ -32,6 +32,7 @@ class Playground(FilterBank):
         "relu": Bool(False),
     }
     RULES = (KernelFits(K_MAX),)
+    ONE_FILTER_AS_KERNELS = True
 
     def _c_in(self) -> int:
         return 3
@@ -61,7 +62,8 @@ class Playground(FilterBank):
             return layer
         kernel = layer.weights
         kernel[:, :, :, 0] = CLASSIC_KERNELS[name][:, :, None] / 3.0
-        self.filter_names = [f"{name} ÷ 3"] + ["random"] * (s["filters"] - 1)
+        on_each = " on each of R, G, B" if s["filters"] == 1 else ""
+        self.filter_names = [f"{name} ÷ 3{on_each}"] + ["random"] * (s["filters"] - 1)
         self.notes.append(
             f"filter 0 applies the {name} kernel to each of R, G, B (weights ÷ 3): "
             "it sees the grey image. Other filters are random."

@@ -1,0 +1,203 @@
+"""Text in the pictures: kinds of text by role, pooled labels, measured sizes, numbers in cells.
+
+Every text in a picture has a role (:data:`ROLES`) whose size depends on the mode
+(:func:`convlesson.style.sizes`). :class:`TextPool` reuses its Text artists from frame to frame,
+:func:`measure` caches what a text measures, and :class:`NumberArt` draws a grid's numbers as one
+artist. Coordinates are data coordinates with y growing downwards, as in :mod:`convlesson._art`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.artist import Artist, getp
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.font_manager import FontProperties
+from matplotlib.text import Text
+
+from . import style
+from ._fasttext import FastText, draw_labels
+
+__all__ = [
+    "ROLES",
+    "TextPool",
+    "measure",
+    "inside",
+    "wrap",
+    "role_props",
+    "fmt_number",
+    "NumberArt",
+    "MAX_NUMBERS",
+]
+
+
+_SETTERS = {
+    "color": Text.set_color,
+    "fontsize": Text.set_fontsize,
+    "ha": Text.set_horizontalalignment,
+    "va": Text.set_verticalalignment,
+}
+
+#: What each kind of text is, by name: its size in :func:`convlesson.style.sizes` and its weight.
+ROLES = ("number", "label", "title", "symbol")
+
+
+def role_props(role: str) -> dict:
+    """Font size (points, for the current mode) and weight of a ``role`` in :data:`ROLES`."""
+    sizes = style.sizes()
+    return {"fontsize": getattr(sizes, role), "fontweight": "bold" if role == "title" else "normal"}
+
+
+class TextPool:
+    """A pool of Text artists reused from frame to frame; extra ones are hidden, not removed.
+
+    Every text has a ``role`` (the pool's, unless an entry's props say e.g. ``{"role": "title"}``),
+    which sets its size for the current mode (:func:`convlesson.style.sizes`), so no text can come
+    out smaller than the mode allows. An entry's other props apply to that entry only: a reused
+    Text first gets back the pool's defaults for every prop the previous entry set.
+    """
+
+    def __init__(self, ax, role: str = "label", **defaults):
+        self.ax = ax
+        self.role = role
+        self.defaults = {"ha": "center", "va": "center", "zorder": 5, **defaults}
+        self.items = []
+        self._set_last: list[dict] = []  # per item, the props its last entry set
+        self._template = Text(0, 0, "", **self.defaults)
+
+    def _default(self, key):
+        if key not in self.defaults:
+            self.defaults[key] = getp(self._template, key)
+        return self.defaults[key]
+
+    def show(self, entries) -> list:
+        """Show ``entries``: each ``(x, y, text)`` or ``(x, y, text, props)``. Returns the shown Texts."""
+        shown = []
+        for i, entry in enumerate(entries):
+            x, y, s = entry[:3]
+            props = dict(entry[3]) if len(entry) > 3 and entry[3] else {}
+            props = {**role_props(props.pop("role", self.role)), **props}
+            if i < len(self.items):
+                t = self.items[i]
+            else:
+                t = FastText(0, 0, "", **self.defaults)
+                self.ax.add_artist(t)
+                t.set_clip_on(False)
+                self.items.append(t)
+                self._set_last.append({})
+            t.set_position((x, y))
+            t.set_text(s)
+            t.set_visible(True)
+            stale = {k: self._default(k) for k in self._set_last[i] if k not in props}
+            for key, value in {**stale, **props}.items():
+                setter = _SETTERS.get(key)
+                if setter is None:
+                    t.update({key: value})
+                else:
+                    setter(t, value)
+            self._set_last[i] = props
+            shown.append(t)
+        for t in self.items[len(entries) :]:
+            t.set_visible(False)
+        return shown
+
+    @property
+    def visible(self) -> list:
+        """The Texts shown now."""
+        return [t for t in self.items if t.get_visible()]
+
+
+def inside(x: float, w: float, lo: float, hi: float) -> float:
+    """The centre ``x`` of a text ``w`` pixels wide, moved just enough to lie between ``lo`` and ``hi``."""
+    return min(max(x, lo + w / 2), hi - w / 2)
+
+
+def wrap(ax, text: str, max_w: float, role: str = "label") -> list[str]:
+    """``text`` broken at spaces into lines that each fit in ``max_w`` pixels (a long word stays whole)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and measure(ax, lines[-1] + " " + word, role)[0] <= max_w:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+_rulers: dict = {}
+_measured: dict = {}  # (text, size, weight, dpi) -> (width, height): layouts re-measure the same texts
+
+
+def measure(ax, text: str, role: str = "label") -> tuple[float, float]:
+    """Width and height in pixels of ``text`` in ``role``'s font, as a figure at ``ax``'s dpi draws it."""
+    if not text:
+        return (0.0, 0.0)
+    props = role_props(role)
+    dpi = ax.figure.dpi
+    key = (text, props["fontsize"], props["fontweight"], dpi)
+    hit = _measured.get(key)
+    if hit is None:
+        prop = FontProperties(size=props["fontsize"], weight=props["fontweight"])
+        ruler = _rulers.get(dpi)
+        if ruler is None:  # any Agg renderer at this dpi measures text as the picture will draw it
+            ruler = _rulers[dpi] = RendererAgg(1, 1, dpi)
+        w, h, _ = ruler.get_text_width_height_descent(text, prop, ismath=False)
+        if len(_measured) > 20000:
+            _measured.clear()
+        hit = _measured[key] = (float(w), float(h))
+    return hit
+
+
+#: At most this many numbers are printed in one grid (more would not be read, only slow the picture).
+MAX_NUMBERS = 600
+
+
+class NumberArt(Artist):
+    """Many short centred labels (the numbers in a grid's cells) drawn by ONE artist.
+
+    A grid of numbers as separate Text artists costs a full artist draw per cell; here one artist
+    hands them all to :func:`convlesson._fasttext.draw_labels`, which pastes each string's cached
+    stamp (or, on the stock path and for SVG or PDF, draws ordinary text). ``texts``,
+    ``positions`` and ``colors`` tell what is shown.
+    """
+
+    def __init__(self, ax, zorder: float = 5.0):
+        super().__init__()
+        self.axes = ax
+        self.set_figure(ax.figure)
+        self.set_transform(ax.transData)
+        self.set_zorder(zorder)
+        self.positions = np.zeros((0, 2))
+        self.texts: list[str] = []
+        self.colors: list[str] = []
+        self.fontsize = 9.0
+
+    def show(self, positions, texts, colors, fontsize: float) -> None:
+        """Show ``texts[i]`` centred at data point ``positions[i]`` in ``colors[i]`` ('black'/'white')."""
+        self.positions = np.asarray(positions, dtype=float).reshape(-1, 2)
+        self.texts = list(texts)
+        self.colors = list(colors)
+        self.fontsize = float(fontsize)
+        self.stale = True
+
+    def draw(self, renderer):
+        if not self.get_visible() or not self.texts:
+            return
+        xy = self.get_transform().transform(self.positions)
+        draw_labels(renderer, self.figure, xy, self.texts, self.colors, FontProperties(size=self.fontsize))
+        self.stale = False
+
+
+def _fmt(v: float, integer: bool) -> str:
+    if integer:
+        s = f"{v:.0f}"
+        if s == "-0":
+            s = "0"
+    else:
+        s = f"{v:.2f}"
+        if s in ("-0.00", "0.00"):
+            s = "0"
+    return s.replace("-", "\u2212")
+
+
+def fmt_number(v: float, integer: bool) -> str:
+    """A cell's number as printed: whole numbers as ints, others with two decimals; a real minus sign."""
+    return _fmt(v, integer)
