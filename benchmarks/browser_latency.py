@@ -1,7 +1,8 @@
 """How fast the explorers answer a learner in JupyterLab: key press -> new picture on screen.
 
 Starts a JupyterLab server and headless Chromium (the browser suite's helpers in tests/browser), opens a
-temporary notebook with one cell per explorer and, per explorer:
+temporary notebook with one cell per explorer -- once in normal mode and once with ``cl.lecture_mode()``
+in its Setup cell -- and, per explorer:
 
 * **latency**: presses ArrowRight / ArrowLeft on every slider in turn (the value bounces between two
   neighbours, so each press asks for a new picture) and measures, in the page, from the ``keydown`` event
@@ -15,7 +16,8 @@ temporary notebook with one cell per explorer and, per explorer:
 Targets: median latency <= 120 ms; a burst settles <= 1.5 s after the last key press.
 
 Run: ``python benchmarks/browser_latency.py`` (options: ``--presses N`` per slider, ``--burst N``,
-``--only FilterBank,KernelSweep``). Needs Chromium (``CONVLESSON_CHROMIUM`` to point at one).
+``--only FilterBank,FilterSweep``, ``--modes normal`` or ``--modes lecture``). Needs Chromium
+(``CONVLESSON_CHROMIUM`` to point at one).
 Exits with status 1 if a burst ends on a wrong picture or value.
 """
 
@@ -43,17 +45,9 @@ def _variable(name: str) -> str:
     return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
 
 
-def write_notebook(directory: Path, names) -> str:
-    import nbformat
-
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [nbformat.v4.new_code_cell("import convlesson as cl")] + [
-        nbformat.v4.new_code_cell(f"{_variable(n)} = cl.{n}()\n{_variable(n)}") for n in names
-    ]
-    path = directory / "latency.ipynb"
-    nbformat.write(nb, path)
-    return path.name
+def notebook_cells(names, mode: str) -> list[str]:
+    setup = "import convlesson as cl" + ("\ncl.lecture_mode()" if mode == "lecture" else "")
+    return [setup] + [f"{_variable(n)} = cl.{n}()\n{_variable(n)}" for n in names]
 
 
 def percentile(values, q):
@@ -173,9 +167,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=6, help="timed key presses per slider (default 6)")
     parser.add_argument("--burst", type=int, default=100, help="key presses in the burst (default 100)")
-    parser.add_argument("--only", default="", help="comma-separated explorer names (default: all five)")
+    parser.add_argument("--only", default="", help="comma-separated explorer names (default: all of them)")
+    parser.add_argument("--modes", default="normal,lecture", help="normal, lecture or both (the default)")
     args = parser.parse_args(argv)
     names = [n for n in EXPLORERS if not args.only or n in args.only.split(",")]
+    modes = [m for m in ("normal", "lecture") if m in args.modes.split(",")]
+    if not names or not modes:
+        parser.error(f"nothing to measure: explorers are {', '.join(EXPLORERS)}; modes normal, lecture")
 
     reason = labdriver.browser_unavailable_reason()
     if reason:
@@ -185,27 +183,28 @@ def main(argv=None) -> int:
 
     rows, failed = [], False
     with tempfile.TemporaryDirectory(prefix="convlesson-bench-") as tmp:
-        notebook = write_notebook(Path(tmp), names)
         server = labdriver.LabServer(Path(tmp)).start()
         try:
             with sync_playwright() as pw:
                 browser = labdriver.launch_browser(pw)
                 lab = labdriver.Lab(browser, server)
-                lab.open_notebook(notebook)
-                lab.run_all_cells()
-                explorers = {e.name: e for e in lab.explorers() if e.is_explorer}
-                for name in names:
-                    explorer = explorers.get(name)
-                    if explorer is None:
-                        print(f"{name}: not displayed", file=sys.stderr)
-                        failed = True
-                        continue
-                    lab.wait_rendered(explorer)
-                    samples, misses = press_latencies(lab, explorer, args.presses)
-                    b = burst(lab, explorer, _variable(name), args.burst)
-                    failed |= not b["ok"]
-                    rows.append((name, len(explorer.sliders), samples, misses, b))
-                lab.close_notebook()
+                for mode in modes:
+                    notebook = server.add_notebook(f"latency_{mode}.ipynb", notebook_cells(names, mode))
+                    lab.open_notebook(notebook)
+                    lab.run_all_cells()
+                    explorers = {e.name: e for e in lab.explorers() if e.is_explorer}
+                    for name in names:
+                        explorer = explorers.get(name)
+                        if explorer is None:
+                            print(f"{name} ({mode} mode): not displayed", file=sys.stderr)
+                            failed = True
+                            continue
+                        lab.wait_rendered(explorer)
+                        samples, misses = press_latencies(lab, explorer, args.presses)
+                        b = burst(lab, explorer, _variable(name), args.burst)
+                        failed |= not b["ok"]
+                        rows.append((mode, name, len(explorer.sliders), samples, misses, b))
+                    lab.close_notebook()
                 lab.close()
                 browser.close()
         finally:
@@ -217,18 +216,18 @@ def main(argv=None) -> int:
         f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
     )
     head = (
-        f"{'explorer':<12} {'sliders':>7} {'n':>4} {'median ms':>9} {'p95 ms':>7} {'max ms':>7}  "
+        f"{'mode':<8} {'explorer':<12} {'sliders':>7} {'n':>4} {'median ms':>9} {'p95 ms':>7} {'max ms':>7}  "
         f"{'burst slider':<18} {'typing ms':>9} {'pics':>4} {'settle ms':>9} {'after last':>10} "
         f"{'final':>6}"
     )
     print(head)
     print("-" * len(head))
-    for name, n_sliders, samples, misses, b in rows:
+    for mode, name, n_sliders, samples, misses, b in rows:
         med = statistics.median(samples) if samples else float("nan")
         p95 = percentile(samples, 95) if samples else float("nan")
         mx = max(samples) if samples else float("nan")
         print(
-            f"{name:<12} {n_sliders:>7} {len(samples):>4} {med:>9.0f} {p95:>7.0f} {mx:>7.0f}  "
+            f"{mode:<8} {name:<12} {n_sliders:>7} {len(samples):>4} {med:>9.0f} {p95:>7.0f} {mx:>7.0f}  "
             f"{b['slider']:<18} {b.get('typing_ms', float('nan')):>9.0f} {b.get('pictures', 0):>4} "
             f"{b.get('from_first_ms', float('nan')):>9.0f} {b.get('after_last_ms', float('nan')):>10.0f} "
             f"{'ok' if b['ok'] else 'WRONG':>6}"
@@ -237,12 +236,16 @@ def main(argv=None) -> int:
             print(f"  {misses} key press(es) drew no new picture within {labdriver.PICTURE_MS} ms")
         if b.get("note"):
             print(f"  {b['note']}")
-    all_samples = [s for row in rows for s in row[2]]
-    if all_samples:
+    print()
+    for mode in modes:
+        mode_rows = [r for r in rows if r[0] == mode]
+        all_samples = [s for row in mode_rows for s in row[3]]
+        if not all_samples:
+            continue
         med = statistics.median(all_samples)
-        worst_burst = max((r[4].get("after_last_ms", 0) for r in rows), default=0)
+        worst_burst = max((r[5].get("after_last_ms", 0) for r in mode_rows), default=0)
         print(
-            f"\nall explorers: median {med:.0f} ms (target <= {MEDIAN_TARGET_MS}: "
+            f"{mode} mode, all explorers: median {med:.0f} ms (target <= {MEDIAN_TARGET_MS}: "
             f"{'met' if med <= MEDIAN_TARGET_MS else 'MISSED'}), p95 {percentile(all_samples, 95):.0f} ms; "
             f"slowest burst settles {worst_burst:.0f} ms after the last key "
             f"(target <= {BURST_TARGET_MS}: {'met' if worst_burst <= BURST_TARGET_MS else 'MISSED'})"

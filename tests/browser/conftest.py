@@ -10,13 +10,16 @@ import labdriver
 import pytest
 
 
-def _require_browser() -> None:
-    reason = labdriver.browser_unavailable_reason()
+def _require(reason: str | None) -> None:
     if reason is None:
         return
     if labdriver.ci_requested():
         pytest.fail(f"CI is set but the browser suite cannot run: {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+def _require_browser() -> None:
+    _require(labdriver.browser_unavailable_reason())
 
 
 FAILED = pytest.StashKey[list]()
@@ -48,6 +51,19 @@ def lab_server(artifacts_dir):
 
 
 @pytest.fixture(scope="session")
+def notebook7_server(artifacts_dir):
+    """Jupyter Notebook 7 over its own temporary copy of the course."""
+    _require_browser()
+    _require(labdriver.notebook7_unavailable_reason())
+    server = labdriver.LabServer(
+        labdriver.NOTEBOOKS, log_path=artifacts_dir / "notebook7-server.log", app="notebook"
+    )
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def chromium():
     _require_browser()
     from playwright.sync_api import sync_playwright
@@ -65,15 +81,29 @@ def lab(chromium, lab_server):
     page.close()
 
 
+@pytest.fixture(scope="session")
+def notebook7(chromium, notebook7_server):
+    page = labdriver.NotebookPage(chromium, notebook7_server)
+    yield page
+    page.close()
+
+
+# Fixtures that are a browser page, for the screenshot kept when a test fails.
+PAGES = ("lab", "projector", "notebook7")
+
+
 @pytest.fixture(autouse=True)
 def _screenshot_on_failure(request, artifacts_dir):
-    """Keep a picture of the whole page when a test that used the page fails."""
+    """Keep a picture of the whole page when a test that used a page fails."""
     yield
-    if not request.node.stash.get(FAILED, None) or "lab" not in request.fixturenames:
+    if not request.node.stash.get(FAILED, None):
         return
-    lab = request.getfixturevalue("lab")
     name = "".join(c if c.isalnum() or c in "._-" else "_" for c in request.node.name)
-    try:
-        lab.page.screenshot(path=str(artifacts_dir / f"FAILED_{name}.png"), full_page=True)
-    except Exception as exc:  # the page itself may be what broke
-        print(f"could not save a screenshot of the failure: {exc}")
+    for fixture in PAGES:
+        if fixture not in request.fixturenames:
+            continue
+        page = request.getfixturevalue(fixture)
+        try:
+            page.page.screenshot(path=str(artifacts_dir / f"FAILED_{name}.png"), full_page=True)
+        except Exception as exc:  # the page itself may be what broke
+            print(f"could not save a screenshot of the failure: {exc}")

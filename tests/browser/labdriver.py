@@ -3,16 +3,20 @@
 Everything here is plain Python plus Playwright's sync API:
 
 * :func:`find_chromium` locates a Chromium binary (``CONVLESSON_CHROMIUM`` or the usual names).
-* :class:`LabServer` runs ``jupyter lab`` on 127.0.0.1 over a temporary *copy* of the notebooks, with
-  its own config, settings, workspaces and runtime directories, and stops it without leftovers.
-* :class:`Lab` is one browser page on that server: open a notebook, run all cells the way a learner
-  does (Run menu), find the explorers, press keys on their sliders and wait for their pictures.
+* :class:`LabServer` runs ``jupyter lab`` (or Jupyter Notebook 7, ``app="notebook"``) on 127.0.0.1 over a
+  temporary *copy* of the notebooks, with its own config, settings, workspaces and runtime directories,
+  and stops it without leftovers. :meth:`LabServer.add_notebook` writes a notebook of a test's own into
+  that copy.
+* :class:`Lab` is one browser page on a JupyterLab server: open a notebook, run all cells the way a
+  learner does (Run menu), find the explorers, press keys on their sliders and wait for their pictures.
+  :class:`NotebookPage` does the same in Jupyter Notebook 7, one notebook per page.
 """
 
 from __future__ import annotations
 
 import atexit
 import json
+import math
 import os
 import re
 import shutil
@@ -23,6 +27,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +64,7 @@ PLAY_MS = 120_000
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_OUTPUT = ".jp-OutputArea-output:has(> .jupyter-widgets)"
 WIDGET_ERRORS = ("Error displaying widget", "model not found", "Click to show javascript error")
-EXPLORER_CLASSES = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv")
+EXPLORER_CLASSES = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv", "FilterSweep")
 _NAMES = "|".join(EXPLORER_CLASSES)
 _EXPLORER_CALL = re.compile(rf"\b({_NAMES})\s*\(")
 # A widget cell is one line that builds an explorer: ``cl.FilterBank()``, ``cl.KernelSweep(kernel_size=5)``.
@@ -99,6 +104,16 @@ def find_chromium() -> str | None:
     return None
 
 
+def notebook7_unavailable_reason() -> str | None:
+    """None when Jupyter Notebook 7 or newer is installed, else a one-line reason saying how to fix it."""
+    try:
+        from notebook import __version__
+    except ImportError:
+        return "Jupyter Notebook is not installed: pip install 'notebook>=7' (in the [test] extra)"
+    major = int(re.match(r"\d+", __version__).group())
+    return None if major >= 7 else f"Jupyter Notebook {__version__} is installed, these tests need 7 or newer"
+
+
 def browser_unavailable_reason() -> str | None:
     """None when Playwright and Chromium are both there, else a one-line reason saying how to fix it."""
     try:
@@ -115,6 +130,25 @@ def browser_unavailable_reason() -> str | None:
 def course_notebooks(directory: Path = NOTEBOOKS) -> list[Path]:
     """The course's notebooks in order (``NN_name.ipynb``; checkpoints excluded)."""
     return sorted(p for p in directory.glob("*.ipynb") if p.is_file())
+
+
+def write_notebook(path: Path, cells: list) -> Path:
+    """Write a notebook to ``path`` (with kernelspec metadata, so no kernel dialog opens).
+
+    Each cell is the source of a code cell, or ``("markdown", source)``.
+    """
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(cell[1])
+        if isinstance(cell, tuple) and cell[0] == "markdown"
+        else nbformat.v4.new_code_cell(cell)
+        for cell in cells
+    ]
+    nbformat.write(nb, path)
+    return path
 
 
 def free_port() -> int:
@@ -138,19 +172,38 @@ def _pids_mentioning(text: str) -> list[int]:
     return pids
 
 
+APPS = {
+    # app: (the jupyter subcommand's options beyond the common ones, a notebook's URL path)
+    "lab": (["--LabApp.expose_app_in_browser=True", "--LabApp.news_url="], "/lab/tree/{}"),
+    "notebook": (["--JupyterNotebookApp.expose_app_in_browser=True"], "/notebooks/{}"),
+}
+
+
 class LabServer:
-    """A JupyterLab server over a temporary copy of ``notebook_dir``.
+    """A JupyterLab (or Jupyter Notebook 7) server over a temporary copy of ``notebook_dir``.
 
     The copy keeps the repository's notebooks untouched (no autosave, no checkpoints); the config,
     settings, workspaces and runtime directories are temporary too, so a learner's own JupyterLab
-    settings cannot change what the tests see. ``stop()`` shuts the kernels down through the REST API,
+    settings cannot change what the tests see. ``settings`` adds user settings files to the
+    temporary settings directory (``{"@jupyterlab/...-extension/plugin.jupyterlab-settings": {...}}``);
+    Notebook 7 reads the same directory. ``stop()`` shuts the kernels down through the REST API,
     terminates the server's process group and kills anything still running from the runtime dir.
     """
 
-    def __init__(self, notebook_dir: Path, log_path: Path | None = None):
+    def __init__(
+        self,
+        notebook_dir: Path,
+        log_path: Path | None = None,
+        app: str = "lab",
+        settings: dict[str, dict] | None = None,
+    ):
+        if app not in APPS:
+            raise ValueError(f"app must be one of {sorted(APPS)}, got {app!r}")
         self.notebook_dir = Path(notebook_dir)
         self.log_path = log_path
-        self.tmp = Path(tempfile.mkdtemp(prefix="convlesson-lab-"))
+        self.app = app
+        self.settings = {**LAB_SETTINGS, **(settings or {})}
+        self.tmp = Path(tempfile.mkdtemp(prefix=f"convlesson-{app}-"))
         self.root = self.tmp / "notebooks"
         self.proc: subprocess.Popen | None = None
         self.port: int | None = None
@@ -159,6 +212,24 @@ class LabServer:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def notebook_url(self, name: str) -> str:
+        """Where this server's front end shows notebook ``name`` (a path relative to the copy)."""
+        return self.url + APPS[self.app][1].format(urllib.parse.quote(name))
+
+    def write_settings(self, rel: str, values: dict) -> None:
+        """Write one user settings file (read by the next page load, not by pages already open)."""
+        target = self.tmp / "settings" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values))
+
+    def remove_settings(self, rel: str) -> None:
+        (self.tmp / "settings" / rel).unlink(missing_ok=True)
+
+    def add_notebook(self, name: str, cells: list) -> str:
+        """Write a notebook into the served copy (after ``start()``; cells as for :func:`write_notebook`)."""
+        write_notebook(self.root / name, cells)
+        return name
 
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -181,10 +252,8 @@ class LabServer:
     def start(self, timeout_s: float = SERVER_START_S) -> LabServer:
         atexit.register(self.stop)  # also when a run is interrupted before the fixtures' teardown
         shutil.copytree(self.notebook_dir, self.root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        for rel, values in LAB_SETTINGS.items():
-            target = self.tmp / "settings" / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(values))
+        for rel, values in self.settings.items():
+            self.write_settings(rel, values)
         log_path = self.log_path or (self.tmp / "server.log")
         log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
@@ -195,7 +264,7 @@ class LabServer:
                 sys.executable,
                 "-m",
                 "jupyter",
-                "lab",
+                self.app,
                 "--no-browser",
                 "--ServerApp.token=",
                 "--ServerApp.password=",
@@ -205,8 +274,7 @@ class LabServer:
                 "--ServerApp.port_retries=0",
                 f"--ServerApp.root_dir={self.root}",
                 "--ServerApp.open_browser=False",
-                "--LabApp.expose_app_in_browser=True",
-                "--LabApp.news_url=",
+                *APPS[self.app][0],
             ]
             self.proc = subprocess.Popen(
                 cmd,
@@ -220,7 +288,8 @@ class LabServer:
             deadline = time.monotonic() + timeout_s
             while time.monotonic() < deadline:
                 if self.proc.poll() is not None:
-                    last_error = f"jupyter lab exited with code {self.proc.returncode} (log: {log_path})"
+                    code = self.proc.returncode
+                    last_error = f"jupyter {self.app} exited with code {code} (log: {log_path})"
                     break
                 try:
                     with urllib.request.urlopen(f"{self.url}/api/status", timeout=5) as r:
@@ -230,7 +299,7 @@ class LabServer:
                     pass
                 time.sleep(0.2)  # polling for the server to come up, not synchronising a page
             else:
-                last_error = f"jupyter lab did not answer within {timeout_s} s (log: {log_path})"
+                last_error = f"jupyter {self.app} did not answer within {timeout_s} s (log: {log_path})"
                 self._stop_process()
                 break
         self.stop()
@@ -302,6 +371,16 @@ _JS_OPEN = """(path) => {
     .catch(e => { state.error = String(e); });
 }"""
 
+# Notebook 7 opens the notebook of its URL by itself: adopt it once its context and session are ready.
+_JS_ADOPT = """() => {
+  const app = window.jupyterapp;
+  const w = app && app.shell.currentWidget;
+  if (!w || !w.context || !w.sessionContext || !w.context.isReady) return false;
+  if (!w.sessionContext.session) return false;
+  window.__cl = {widget: w, error: null};
+  return true;
+}"""
+
 _JS_OPENED = """() => {
   const s = window.__cl;
   if (s.error) return s.error;
@@ -361,6 +440,14 @@ _JS_DIAGNOSE = """() => {
   return {kernel: k ? `${k.status}/${k.connectionStatus}` : 'none', dialogs,
           error: window.__cl && window.__cl.error};
 }"""
+
+# How much taller an output area is than the notebook's scrolling viewport (<= 0: it fits).
+_JS_MISSING_HEIGHT = """el => {
+  const scroller = el.closest('.jp-WindowedPanel-outer, .jp-Notebook');
+  return el.getBoundingClientRect().height - scroller.clientHeight;
+}"""
+
+_JS_CELL_SOURCE = "el => el.closest('.jp-CodeCell')?.querySelector('.jp-InputArea-editor')?.textContent || ''"
 
 # Latency probe: times of keydowns and of the picture's new src being loaded (performance.now()).
 _JS_PROBE = """(img) => {
@@ -459,26 +546,33 @@ def _label(row, default: str) -> str:
 
 
 class Lab:
-    """One Chromium page showing JupyterLab; notebooks are opened in it one after another."""
+    """One Chromium page showing JupyterLab; notebooks are opened in it one after another.
 
-    def __init__(self, browser, server: LabServer, viewport=(1280, 900)):
+    ``viewport`` is the page's size in CSS pixels. JupyterLab's left panel (the file browser, open by
+    default) is collapsed so the notebook gets the whole width, unless ``file_browser`` is true.
+    """
+
+    def __init__(self, browser, server: LabServer, viewport=(1280, 900), file_browser: bool = False):
         self.server = server
+        self.viewport = viewport
+        self.file_browser = file_browser
         self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         self.page = self.context.new_page()
         self.page.set_default_timeout(PICTURE_MS)
         # Uncaught exceptions and console.error messages of the page (widget errors land here).
         self.js_errors: list[str] = []
         self.page.on("pageerror", lambda exc: self.js_errors.append(f"uncaught: {exc}"))
-        self.page.on(
-            "console",
-            lambda msg: self.js_errors.append(f"console: {msg.text}") if msg.type == "error" else None,
-        )
-        self.page.goto(f"{server.url}/lab?reset", timeout=PAGE_LOAD_MS)
+        self.page.on("console", self._on_console)
+        self._load_app()
+
+    def _load_app(self) -> None:
+        self.page.goto(f"{self.server.url}/lab?reset", timeout=PAGE_LOAD_MS)
         self.page.wait_for_function("() => window.jupyterapp !== undefined", timeout=PAGE_LOAD_MS)
+        left = "app.shell.activateById('filebrowser')" if self.file_browser else "app.shell.collapseLeft()"
         self.page.evaluate(
             "() => { const app = window.jupyterapp; window.__clReady = false;"
             " Promise.all([app.started, app.restored]).then(() => {"
-            " app.shell.collapseLeft(); window.__clReady = true; }); }"
+            f" {left}; window.__clReady = true; }}); }}"
         )
         self.page.wait_for_function("() => window.__clReady", timeout=PAGE_LOAD_MS, polling=100)
 
@@ -514,6 +608,10 @@ class Lab:
                 f"{doing}: not done within {timeout_ms / 1000:.0f} s; page state {state}"
             ) from exc
 
+    def wait_until(self, js: str, doing: str, timeout_ms: float = PICTURE_MS) -> None:
+        """Wait until the JavaScript function ``js`` returns true; on timeout, say what was awaited."""
+        self._wait(js, timeout_ms, doing, polling=25)
+
     @property
     def notebook(self):
         return self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first
@@ -539,15 +637,17 @@ class Lab:
 
     # -- explorers -------------------------------------------------------------------------------
 
+    def cell_source(self, explorer: Explorer) -> str:
+        """The code of the cell whose output ``explorer`` is, as shown in the editor."""
+        return explorer.area.evaluate(_JS_CELL_SOURCE)
+
     def explorers(self) -> list[Explorer]:
         """Every widget output of the open notebook, named after the code that built it."""
         found = []
         areas = self.notebook.locator(WIDGET_OUTPUT)
         for i in range(areas.count()):
             area = areas.nth(i)
-            source = area.evaluate(
-                "el => el.closest('.jp-CodeCell')?.querySelector('.jp-InputArea-editor')?.textContent || ''"
-            )
+            source = area.evaluate(_JS_CELL_SOURCE)
             match = _EXPLORER_CALL.search(source)
             name = match.group(1) if match else f"widget{i}"
             sliders = [
@@ -616,10 +716,84 @@ class Lab:
             value, _, hi = step.state()
             raise TimeoutError(f"{exc}; {step.name} is at {value:g} of {hi:g}") from exc
 
+    def picture_geometry(self, explorer: Explorer) -> dict:
+        """How the picture sits in its output column, in CSS pixels.
+
+        ``natural`` is the PNG's own width; ``rendered`` the ``<img>``'s client width; ``box`` the
+        content width of the element the picture is laid out in (what ``max-width: 100%`` refers to);
+        ``column`` the content width of the cell's output area; ``viewport`` the page's width.
+        """
+        return explorer.img.evaluate(
+            """img => {
+              const content = el => { const cs = getComputedStyle(el);
+                return el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight); };
+              const column = img.closest('.jp-OutputArea-output');
+              return {natural: img.naturalWidth, natural_height: img.naturalHeight,
+                      rendered: img.clientWidth, rendered_height: img.clientHeight,
+                      box: content(img.parentElement), column: content(column),
+                      viewport: document.documentElement.clientWidth};
+            }"""
+        )
+
     def screenshot(self, explorer: Explorer, path: Path) -> None:
+        """A picture of the explorer's whole output area, controls and picture.
+
+        An explorer taller than the notebook's visible part would come out overlaid by the menus,
+        toolbar and status bar around it, so for the shot the window is made taller (never wider:
+        the column keeps its width) and then put back.
+        """
         path.parent.mkdir(parents=True, exist_ok=True)
         explorer.area.scroll_into_view_if_needed()
-        explorer.area.screenshot(path=str(path))
+        missing = explorer.area.evaluate(_JS_MISSING_HEIGHT)
+        if missing <= 0:
+            explorer.area.screenshot(path=str(path))
+            return
+        width, height = self.viewport
+        self.page.set_viewport_size({"width": width, "height": height + math.ceil(missing) + 40})
+        try:
+            explorer.area.evaluate("el => el.scrollIntoView({block: 'center'})")
+            explorer.area.screenshot(path=str(path))
+        finally:
+            self.page.set_viewport_size({"width": width, "height": height})
+
+    def window_screenshot(self, explorer: Explorer, path: Path) -> None:
+        """The window as a learner sees it, the explorer scrolled to the top of the notebook."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        explorer.area.evaluate("el => el.scrollIntoView({block: 'start'})")
+        self.page.screenshot(path=str(path))
+
+    def fits_on_screen(self, explorer: Explorer) -> dict:
+        """Heights (CSS px): the explorer's output area and the notebook's visible part."""
+        return explorer.area.evaluate(
+            """el => ({explorer: el.getBoundingClientRect().height,
+                      visible: el.closest('.jp-WindowedPanel-outer, .jp-Notebook').clientHeight})"""
+        )
+
+    # -- what the app did ----------------------------------------------------------------------
+
+    def record_commands(self) -> None:
+        """Start (or restart) recording the ids of the commands the app runs; shortcuts run commands."""
+        self.page.evaluate(
+            """() => { const app = window.jupyterapp; window.__clCommands = [];
+                if (app.__clRecorder) return;
+                app.__clRecorder = (_, args) => window.__clCommands.push(args.id);
+                app.commands.commandExecuted.connect(app.__clRecorder); }"""
+        )
+
+    def commands_run(self) -> list[str]:
+        return self.page.evaluate("() => window.__clCommands || []")
+
+    def active_cell(self) -> int:
+        """Index of the notebook's active cell."""
+        return self.page.evaluate("() => window.__cl.widget.content.activeCellIndex")
+
+    def focused(self) -> str:
+        """The focused element, described: its tag and classes, and its aria-label if any."""
+        return self.page.evaluate(
+            """() => { const a = document.activeElement; if (!a) return 'nothing';
+                return `${a.tagName.toLowerCase()}.${Array.from(a.classList).join('.')}`
+                       + (a.getAttribute('aria-label') ? ` (${a.getAttribute('aria-label')})` : ''); }"""
+        )
 
     # -- probes for benchmarks -------------------------------------------------------------------
 
@@ -659,3 +833,28 @@ class Lab:
               return Array.from(new Uint8Array(d)).map(b => b.toString(16).padStart(2, '0')).join('');
             }"""
         )
+
+
+class NotebookPage(Lab):
+    """One Chromium page showing Jupyter Notebook 7, which shows one notebook per page (its URL).
+
+    The server must be a ``LabServer(..., app="notebook")``. Everything after opening -- running
+    the cells, finding the explorers, pressing keys -- is the same as in :class:`Lab`.
+    """
+
+    def _load_app(self) -> None:
+        if self.server.app != "notebook":
+            raise ValueError(f"NotebookPage needs a Notebook 7 server, got a {self.server.app!r} server")
+
+    def open_notebook(self, name: str) -> None:
+        """Load the notebook's page and wait until its kernel is idle (``js_errors`` starts afresh)."""
+        self.js_errors.clear()
+        self.page.goto(self.server.notebook_url(name), timeout=PAGE_LOAD_MS)
+        self._wait(_JS_ADOPT, PAGE_LOAD_MS, f"Notebook 7 showing {name}")
+        self._wait(_JS_OPENED, KERNEL_START_MS, f"opening {name} and starting its kernel")
+        self.notebook.wait_for(state="visible")
+
+    def close_notebook(self) -> None:
+        """Shut the notebook's kernel down and leave its page without saving."""
+        super().close_notebook()
+        self.page.goto("about:blank")

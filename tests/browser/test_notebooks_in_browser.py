@@ -3,8 +3,9 @@
 For each notebook: Run > Run All Cells; no cell may show an error (cells tagged ``raises-exception``
 excepted) or a broken widget; every explorer shows its picture (screenshots go to
 ``tests/artifacts/browser/``); every slider, moved with the keyboard, redraws the picture; every
-dropdown and checkbox, changed, redraws it; the ``step`` animation plays to its last step; and the
-page logs no JavaScript error meanwhile.
+dropdown and checkbox, changed, redraws it; every explorer with a ``step`` control (KernelSweep,
+FilterSweep) shows a Play button that plays the sweep to its last step; and the page logs no
+JavaScript error meanwhile.
 
 Run alone with ``CI=true python -m pytest tests/browser -o addopts="" -q -p no:cacheprovider``.
 """
@@ -164,30 +165,57 @@ def test_every_control_redraws_the_picture(notebook):
     assert not problems, f"{notebook.name}:\n" + "\n".join(problems)
 
 
-def test_the_step_animation_plays_to_the_end(notebook, artifacts_dir):
-    lab = notebook.lab
-    players = [e for e in lab.explorers() if e.is_explorer and e.play_button() is not None]
-    sweeps = [src for src in _explorer_cells(notebook) if "KernelSweep" in src]
-    assert bool(players) == bool(sweeps), (
-        f"{notebook.name}: {len(sweeps)} KernelSweep cells, {len(players)} Play buttons"
+def _classes_with_step(lab, names) -> set[str]:
+    """The explorer classes, among ``names``, that have a ``step`` control (asked of the kernel)."""
+    if not names:
+        return set()
+    out = lab.kernel_exec(
+        "import convlesson as _cl\n"
+        f"print(' '.join(n for n in {sorted(names)!r} if 'step' in getattr(_cl, n).SPECS))"
     )
-    if not players:  # nothing to play in this notebook, and the page agrees
-        return
-    explorer = players[0]
-    step = explorer.slider("step")
-    value, lo, hi = step.state()
-    assert hi > lo, f"{explorer.name}: the step slider has a single value ({lo})"
-    if value == hi:  # start from the first step so reaching the last one proves the animation ran
+    return set(out.split())
+
+
+def test_the_step_animation_plays_to_the_end(notebook, artifacts_dir):
+    """Every explorer with a ``step`` slider has a Play button, and Play runs it to the last step.
+
+    One explorer of each class is played (the first one shown), from its first step.
+    """
+    lab = notebook.lab
+    explorers = [e for e in lab.explorers() if e.is_explorer]
+    with_step = _classes_with_step(lab, {e.name for e in explorers})
+    problems = []
+    for explorer in explorers:
+        has_slider = any(s.name == "step" for s in explorer.sliders)
+        has_play = explorer.play_button() is not None
+        source = lab.cell_source(explorer)
+        expected = explorer.name in with_step and "show=" not in source
+        if has_play != has_slider or (expected and not has_play):
+            problems.append(
+                f"{explorer.name} (cell {source.strip()!r}): step slider shown {has_slider}, "
+                f"Play button shown {has_play}; its class has a step control: {explorer.name in with_step}"
+            )
+    assert not problems, f"{notebook.name}:\n" + "\n".join(problems)
+    played = set()
+    for explorer in explorers:
+        if explorer.play_button() is None or explorer.name in played:
+            continue
+        played.add(explorer.name)
+        step = explorer.slider("step")
+        value, lo, hi = step.state()
+        assert hi > lo, f"{explorer.name}: the step slider has a single value ({lo})"
+        if value != lo:  # start from the first step so reaching the last one proves the animation ran
+            before = explorer.src()
+            step.handle.focus()
+            step.handle.press("Home")
+            lab.wait_picture_change(explorer, before)
+            assert step.state()[0] == lo, f"{explorer.name}: Home did not take step to {lo:g}"
         before = explorer.src()
-        step.handle.focus()
-        step.handle.press("Home")
+        lab.play_to_end(explorer, step)
         lab.wait_picture_change(explorer, before)
-        assert step.state()[0] == lo
-    before = explorer.src()
-    lab.play_to_end(explorer, step)
-    lab.wait_picture_change(explorer, before)
-    assert step.state()[0] == hi
-    lab.screenshot(explorer, artifacts_dir / f"{notebook.stem}__{explorer.index}_{explorer.name}_played.png")
+        assert step.state()[0] == hi
+        shot = artifacts_dir / f"{notebook.stem}__{explorer.index}_{explorer.name}_played.png"
+        lab.screenshot(explorer, shot)
 
 
 def test_no_javascript_errors(notebook):
