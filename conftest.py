@@ -8,7 +8,8 @@ command that re-runs every notebook and stores fresh outputs (and the widget sta
 The refresh also stores every explorer's picture, and the whole-picture tests compare those (and the
 README's figures) with freshly drawn ones. Glyph edges differ between matplotlib releases, so those
 tests compare only under ``REFERENCE_MATPLOTLIB``, the release that drew the stored pictures, and skip
-under any other; refresh with that release installed.
+under any other; refresh with that release installed. They skip too when labels are drawn by stock
+matplotlib (``CONVLESSON_STOCK_TEXT=1``), which places glyphs up to a pixel away from the fast path.
 """
 
 from __future__ import annotations
@@ -39,13 +40,21 @@ def whole_picture_skip_reason() -> str | None:
     """Why stored pictures cannot be compared whole with fresh ones here, or None when they can."""
     import matplotlib
 
+    from convlesson import _fasttext
+
     installed = matplotlib.__version__
-    if installed.split(".")[:2] == REFERENCE_MATPLOTLIB.split("."):
-        return None
-    return (
-        f"the stored pictures were drawn with matplotlib {REFERENCE_MATPLOTLIB}.x, this is matplotlib "
-        f"{installed} (glyph edges differ); compared only under {REFERENCE_MATPLOTLIB}.x"
-    )
+    if installed.split(".")[:2] != REFERENCE_MATPLOTLIB.split("."):
+        return (
+            f"the stored pictures were drawn with matplotlib {REFERENCE_MATPLOTLIB}.x, this is matplotlib "
+            f"{installed} (glyph edges differ); compared only under {REFERENCE_MATPLOTLIB}.x"
+        )
+    if not _fasttext.fast_text():
+        return (
+            f"the stored pictures were drawn with the fast label path, this run draws labels with "
+            f"{_fasttext.text_path()} (glyphs land up to a pixel apart; tests/test_text_path.py compares "
+            f"the two paths)"
+        )
+    return None
 
 
 @pytest.hookimpl(hookwrapper=True)

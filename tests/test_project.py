@@ -396,7 +396,10 @@ def root_conftest():
 def test_whole_pictures_are_compared_only_under_the_reference_matplotlib(monkeypatch):
     import matplotlib
 
+    from convlesson import _fasttext
+
     hooks = root_conftest()
+    monkeypatch.setattr(_fasttext, "fast_text", lambda: True)  # labels as the stored pictures drew them
     reference = hooks.REFERENCE_MATPLOTLIB
     assert re.fullmatch(r"[0-9]+\.[0-9]+", reference)
     monkeypatch.setattr(matplotlib, "__version__", f"{reference}.7")
@@ -405,3 +408,27 @@ def test_whole_pictures_are_compared_only_under_the_reference_matplotlib(monkeyp
         monkeypatch.setattr(matplotlib, "__version__", other)
         reason = hooks.whole_picture_skip_reason()
         assert reason and other in reason and f"{reference}.x" in reason and "\n" not in reason
+
+
+def test_whole_pictures_are_not_compared_when_labels_are_drawn_by_stock_matplotlib(monkeypatch):
+    import matplotlib
+
+    from convlesson import _fasttext
+
+    hooks = root_conftest()
+    monkeypatch.setattr(matplotlib, "__version__", f"{hooks.REFERENCE_MATPLOTLIB}.0")
+    monkeypatch.setattr(_fasttext, "fast_text", lambda: False)
+    monkeypatch.setattr(_fasttext, "text_path", lambda: "stock (CONVLESSON_STOCK_TEXT is set)")
+    reason = hooks.whole_picture_skip_reason()
+    assert reason and "CONVLESSON_STOCK_TEXT" in reason and "\n" not in reason
+
+
+def test_the_readmes_exercise_example_prints_what_its_comment_says(capsys):
+    """README shows ``cl.check(n, answer)  # what it prints ...``: the package must still print that."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    examples = re.findall(r"^cl\.check\((\d+), (.+?)\)  # (.+?)(?:, \.\.\.|\.\.\.)?$", text, flags=re.M)
+    assert examples, "README shows an exercise checked"
+    for number, answer, comment in examples:
+        convlesson.check(int(number), ast.literal_eval(answer))
+        printed = " ".join(capsys.readouterr().out.split())
+        assert printed.startswith(comment), (printed, comment)
