@@ -347,6 +347,13 @@ class ScaleArt:
         """Pixels the scale takes up, its labels included."""
         return self.HEIGHT + 2 + measure(self.grid.ax, "0", "label")[1]
 
+    def reach(self, vmin: float, vmax: float, x: float, width: float) -> float:
+        """The right edge of a scale drawn from ``x``, ``width`` wide: its labels may reach past the strip."""
+        integer = float(vmin).is_integer() and float(vmax).is_integer()
+        w_low = measure(self.grid.ax, fmt_number(vmin, integer))[0]
+        w_high = measure(self.grid.ax, fmt_number(vmax, integer))[0]
+        return x + max(width, w_low + w_high + 8)
+
     def update(self, vmin: float, vmax: float, x: float, y: float, width: float, title: str = "", cmap=None):
         """Draw the strip from ``(x, y)`` (top left), ``width`` pixels wide; labels go below it."""
         strip = np.linspace(vmin, vmax, 64)[None, :]

@@ -186,9 +186,13 @@ class ChannelSumPicture:
         scale_top = rows_bottom + 14
         scale_h = self.weight_scale.height()
         sw = min(SCALE_W, kernel_side)
-        self.weight_scale.update(-kv, kv, cols_x[1] + (kernel_side - sw) / 2, scale_top, sw)
-        self.map_scale.update(*map_clim, cols_x[2] + (side - SCALE_W) / 2, scale_top, SCALE_W, cmap=maps_cmap)
-        rows_block_bottom = scale_top + scale_h
+        w_x, m_x = cols_x[1] + (kernel_side - sw) / 2, cols_x[2] + (side - SCALE_W) / 2
+        self.weight_scale.update(-kv, kv, w_x, scale_top, sw)
+        # narrow columns: the maps' scale goes under the weights' rather than into its labels
+        side_by_side = self.weight_scale.reach(-kv, kv, w_x, sw) + 12 <= m_x
+        map_top = scale_top if side_by_side else scale_top + scale_h + 8
+        self.map_scale.update(*map_clim, m_x, map_top, SCALE_W, cmap=maps_cmap)
+        rows_block_bottom = map_top + scale_h
 
         # the chain: Σ + b = (ReLU →) one feature map, beside the rows if they are tall enough
         chain = [self.summed, self.biased] + ([self.activated] if dec.activation else [])

@@ -1,9 +1,10 @@
-"""A whole Conv2D layer: input channels | ``filters`` rows × C_in columns of kernels → ``filters`` maps.
+"""A whole Conv2D layer: input channels, above ``filters`` rows × C_in columns of kernels → ``filters`` maps.
 
-Drawn by ``FilterBank``, ``Playground`` and ``GroupedConv``. Column ``c`` of the kernels sits under
-the name of input channel ``c`` (in that channel's colour) and row ``j`` holds filter ``j``'s
-kernels, with an arrow to map ``j`` level with it: the channels say which kernel reads them, the
-rows which map each filter makes. Kernels a filter does not hold (``groups > 1``) are hatched. In
+Drawn by ``FilterBank``, ``Playground`` and ``GroupedConv``. Input channel ``c`` is drawn right above
+column ``c`` of the kernels, its name (in that channel's colour) between them: the column is the
+kernels that read that channel. Row ``j`` holds filter ``j``'s kernels, with an arrow to map ``j``
+level with it: the row is what makes that map. No channel is drawn level with a filter, so nothing
+pairs a channel with a filter. Kernels a filter does not hold (``groups > 1``) are hatched. In
 lecture mode at most ``sizes().detail`` channels and filters are drawn; a line says what the others
 are. Introduced in ``05_filters`` and ``06_conv2d_layer``.
 """
@@ -24,6 +25,8 @@ MARGIN = 12.0  #: pixels kept free around the picture
 COL_GAP = 40.0  #: pixels between the input column, the kernels and the maps
 ARROW_W = 44.0  #: pixels for the arrows from each filter's row to its map
 IN_SIDE = 110.0  #: the largest side of an input channel's panel
+IN_MIN_SIDE = 56.0  #: the smallest side of an input channel's panel (the kernels' gutters widen for it)
+IN_GAP = 12.0  #: the least pixels between two input channels' panels
 OUT_SIDE = 150.0  #: the largest side of an output map
 OUT_SIDE_ONE = 240.0  #: the largest side of the output map of a one-filter layer
 KERNEL_CELL = 40.0  #: the largest cell of a kernel (big enough for its numbers)
@@ -47,7 +50,7 @@ def shown(n: int) -> list[int]:
 
 
 class LayerPicture:
-    """Input channels | filters × C_in kernels | the ``filters`` output maps, one per filter's row."""
+    """Input channels over filters × C_in kernels | the ``filters`` output maps, one per filter's row."""
 
     def __init__(self, ax):
         self.ax = ax
@@ -104,7 +107,7 @@ class LayerPicture:
         label_h = measure(self.ax, "Ag", "label")[1]
         filter_names = filter_names or [""] * n_filters
 
-        # widths: input | gap | row labels | kernels | arrows | maps | map labels
+        # widths: kernels | arrows | maps | map labels; each input channel sits above its column
         as_kernels = one_filter_as_kernels and n_filters == 1  # before the word "filter" is taught
         captions = [
             (
@@ -117,60 +120,67 @@ class LayerPicture:
         caption_w = max(measure(self.ax, s)[0] for s in captions)
         caption_h = label_h + 4  # each filter's row has its caption above it
         map_label_w = max(measure(self.ax, s)[0] for s in (f"map {fils[-1]}", "0 to 20", "±20")) + 10
-        in_side = min(IN_SIDE, (width - 2 * MARGIN) * (0.11 if style.lecture() else 0.14))
-        name_w = max(measure(self.ax, names[c])[0] for c in chans) + 8  # channel names left of the input
         gk = pitch_gutter(max(kh, kw))
         bank_cols = len(chans) * (kw + gk) - gk
-        fixed = 2 * MARGIN + name_w + in_side + COL_GAP + ARROW_W + map_label_w
-        more_w = 0.0  # channels and filters not drawn are told in a line under the kernels
+        fixed = 2 * MARGIN + ARROW_W + map_label_w
         one = len(fils) == 1
-        out_w = min(OUT_SIDE_ONE if one else OUT_SIDE, (width - fixed - more_w) * (0.45 if one else 0.38))
-        bank_w = width - fixed - out_w - more_w
+        out_w = min(OUT_SIDE_ONE if one else OUT_SIDE, (width - fixed) * (0.4 if one else 0.3))
+        bank_w = width - fixed - out_w
         ck = min(KERNEL_CELL, bank_w / bank_cols, (BANK_MAX_H - len(fils) * caption_h) / (len(fils) * kh))
-        gk_rows = max(gk, math.ceil((caption_h + 6) / ck), math.ceil(MIN_PITCH / ck - kh))
+        # the input channels' panels are no wider than one column of kernels (kernel and gutter)
+        col_pitch = (kw + gk) * ck
+        if col_pitch < IN_MIN_SIDE + IN_GAP and len(chans) > 1:  # small kernels: wider gutters
+            gk = math.ceil((IN_MIN_SIDE + IN_GAP) / ck - kw)
+            bank_cols = len(chans) * (kw + gk) - gk
+            ck = min(ck, bank_w / bank_cols)
+            col_pitch = (kw + gk) * ck
+        gk_rows = max(
+            pitch_gutter(max(kh, kw)), math.ceil((caption_h + 6) / ck), math.ceil(MIN_PITCH / ck - kh)
+        )
         pitch = (kh + gk_rows) * ck
         bank_w = max(bank_cols * ck, caption_w)  # the kernels' column: as wide as their captions
-        spare = max(width - fixed - out_w - more_w - bank_w, 0.0)  # larger maps, then wider gaps
-        grow = min(spare, OUT_SIDE_ONE - out_w) if len(fils) == 1 else 0.0
+        spare = max(width - fixed - out_w - bank_w, 0.0)  # larger maps, then wider gaps
+        grow = min(spare, (OUT_SIDE_ONE if one else OUT_SIDE) - out_w)
         out_w += grow
-        gap_extra = (spare - grow) / 3
-        top = y0 + MARGIN + title_h + label_h + 4 + TITLE_GAP + label_h + 6 + caption_h  # titles, names
-        rows_h = len(fils) * pitch - gk_rows * ck
-        x_in = x0 + MARGIN + name_w + gap_extra / 2
-        x_labels = x_in + in_side + COL_GAP + gap_extra
-        x_bank = x_labels
+        gap_extra = (spare - grow) / 2
+        in_side = min(IN_SIDE, (col_pitch - IN_GAP) if len(chans) > 1 else max(kw * ck, IN_SIDE))
+        ci = in_side / max(hp, wp)
+        gi = max(1, math.ceil(IN_GAP / ci)) if len(chans) == 1 else max(1, round(col_pitch / ci - wp))
+        if len(chans) > 1:
+            ci = col_pitch / (wp + gi)  # whole cells between panels: panel c right above kernel column c
+        in_w, in_h = wp * ci, hp * ci
+        x_bank = x0 + MARGIN + max(0.0, (in_w - kw * ck) / 2) + gap_extra / 2
         bank_right = x_bank + bank_w
+        x_in = x_bank + (kw * ck - in_w) / 2  # panel c centred over kernel column c
 
-        # the input: shown channels stacked, each in its own colours, padding hatched
-        gi = pitch_gutter(hp)
-        ci = min(in_side / wp, max(rows_h, 3 * in_side) / (len(chans) * (hp + gi) - gi), 30.0)
-        in_h = (len(chans) * (hp + gi) - gi) * ci
-        block_h = max(rows_h, in_h)
-        in_top = top + (block_h - in_h) / 2
+        # the input: shown channels side by side, each in its own colours, padding hatched
+        in_top = y0 + MARGIN + title_h + TITLE_GAP
         padded = np.pad(x, ((t, b), (left, r), (0, 0)))
         self.inputs.update_blocks(
-            [[padded[..., c]] for c in chans],
+            [[padded[..., c] for c in chans]],
             (x_in, in_top),
             ci,
             gi,
             numbers=False,
-            paints=[[(style.channel_cmap(names[c]), (0.0, 1.0))] for c in chans],
+            paints=[[(style.channel_cmap(names[c]), (0.0, 1.0)) for c in chans]],
         )
         mask = np.zeros(self.inputs.shape, dtype=bool)
         if any(v for p in pads for v in p):
-            for rs, cs in (row[0] for row in self.inputs.slices):
+            for rs, cs in self.inputs.slices[0]:
                 mask[rs, cs] = True
                 mask[rs.start + t : rs.stop - b, cs.start + left : cs.stop - r] = False
         self.input_hatch.update(mask, self.inputs.bounds)
         entries, symbols, frames = [], [], []
-        for n, c in enumerate(chans):
-            bx0, by0, _, by1 = self.inputs.block_bounds(n, 0)
-            entries.append(
-                (bx0 - 4, (by0 + by1) / 2, names[c], {"ha": "right", "color": name_colour(names[c])})
-            )
+        names_y = in_top + in_h + 4
+        for m, c in enumerate(chans):
+            bx0, _, bx1, _ = self.inputs.block_bounds(0, m)
+            colour = name_colour(names[c])
+            entries.append(((bx0 + bx1) / 2, names_y, names[c], {"va": "top", "color": colour}))
 
-        # the kernels: filters' rows × channels' columns (absent kernels hatched)
-        bank_top = top + (block_h - rows_h) / 2
+        # the kernels: filters' rows × channels' columns (absent kernels hatched), under the input
+        heading_y = names_y + label_h + 14 + title_h  # the weights' and the output's titles
+        top = heading_y + 4 + label_h + 8 + caption_h
+        bank_top = top
         blocks = []
         weights = layer.weights
         for j in fils:
@@ -184,26 +194,18 @@ class LayerPicture:
                 if blk is None:
                     absent[self.bank.slices[n][m]] = True
         self.absent.update(absent, self.bank.bounds)
-        for m, c in enumerate(chans):
-            bx0, by0, bx1, _ = self.bank.block_bounds(0, m)
-            entries.append(
-                (
-                    (bx0 + bx1) / 2,
-                    by0 - caption_h - 6,
-                    names[c],
-                    {"va": "bottom", "color": name_colour(names[c])},
-                )
-            )
 
         # the maps: map j level with filter j's row, an arrow between
         gm_guess = 1
-        cm = min(out_w / ow, (pitch - 8) / oh) if len(fils) > 1 else min(out_w / ow, max(block_h, 120) / oh)
         if len(fils) > 1:
+            cm = min(out_w / ow, (pitch - 8) / oh)
             gm_guess = max(1, math.ceil(pitch / cm - oh - 1e-9))
             cm = pitch / (oh + gm_guess)
-        x_out = bank_right + more_w + ARROW_W + gap_extra
+        else:
+            cm = min(out_w / ow, OUT_SIDE_ONE / oh)
+        x_out = bank_right + ARROW_W + gap_extra / 2
         row0_mid = bank_top + kh * ck / 2
-        out_top = row0_mid - oh * cm / 2
+        out_top = row0_mid - oh * cm / 2 if len(fils) > 1 else top - caption_h
         cmap = style.POSITIVE if positive else style.SIGNED
         self.map_limits = [style.nice_limit(np.abs(output[..., j]).max()) for j in fils]
         paints = [[(cmap, (0.0, lim) if positive else (-lim, lim))] for lim in self.map_limits]
@@ -214,7 +216,7 @@ class LayerPicture:
             _, ry0, _, ry1 = self.bank.block_bounds(n, 0)
             mid = (ry0 + ry1) / 2
             entries.append((x_bank, ry0 - 3, captions[n], {"ha": "left", "va": "bottom"}))
-            symbols.append((bank_right + more_w + (ARROW_W + gap_extra) / 2, mid, "→"))
+            symbols.append((bank_right + (ARROW_W + gap_extra / 2) / 2, mid, "→"))
             mx0, my0, mx1, my1 = self.outputs.block_bounds(n, 0)
             frames.append((mx0, my0, mx1, my1))
             lim = style_limit(self.map_limits[n], positive)
@@ -233,11 +235,11 @@ class LayerPicture:
             untold.append(f"⋯  {more_c} more channel{plural} ({span}), one more kernel {each}")
         for line in untold:
             bottom += 6
-            entries.append((x_in, bottom + label_h / 2, line, {"ha": "left"}))
+            entries.append((x0 + MARGIN, bottom + label_h / 2, line, {"ha": "left"}))
             bottom += label_h * 1.1
 
-        # titles: a name and a shape under it, above each column
-        in_name, in_shape = "input", f"({h}, {w}, {c_in})"
+        # titles: the input's above it; the weights' and the output's (a name, a shape under it) above
+        # their columns, under the input
         per = layer.kernels_per_filter
         bank_name = bank_title or "weights"
         bank_shape = (
@@ -245,21 +247,18 @@ class LayerPicture:
             if as_kernels
             else f"{n_filters} filter{'s' if n_filters > 1 else ''} × {per} kernel{'s' if per > 1 else ''}"
         )
-        out_shape = f"({oh}, {ow}, {n_filters})"
-        name_y = y0 + MARGIN + title_h
-        shape_y = name_y + 4 + label_h
         hi = x0 + width - MARGIN
-        cols = [
-            ((x_in + x_in + in_side) / 2, in_name, in_shape),
-            ((x_bank + bank_right) / 2, bank_name, bank_shape),
-            ((x_out + x_out + ow * cm) / 2, "output", out_shape),
-        ]
-        titles = []
         lo = x0 + MARGIN
+        titles = [(inside(x_in, 0, lo, hi), in_top - TITLE_GAP, f"input ({h}, {w}, {c_in})", {"ha": "left"})]
+        shape_y = heading_y + 4 + label_h
+        cols = [
+            ((x_bank + bank_right) / 2, bank_name, bank_shape),
+            ((x_out + x_out + ow * cm) / 2, "output", f"({oh}, {ow}, {n_filters})"),
+        ]
         for cx, name, shape in cols:
             nw = measure(self.ax, name, "title")[0]
             sw = measure(self.ax, shape)[0]
-            titles.append((inside(cx, nw, lo, hi), name_y, name))
+            titles.append((inside(cx, nw, lo, hi), heading_y, name, {}))
             entries.append((inside(cx, sw, lo, hi), shape_y, shape, {"va": "bottom"}))
         for n in range(len(fils)):
             frames.append(self.bank.block_bounds(n, 0)[:2] + self.bank.block_bounds(n, len(chans) - 1)[2:])
@@ -280,7 +279,7 @@ class LayerPicture:
         bottom = scale_top + self.weight_scale.height() + 18
 
         self.frames.update(frames)
-        self.titles.show([(tx, ty, s, {"va": "bottom"}) for tx, ty, s in titles])
+        self.titles.show([(tx, ty, s, {"va": "bottom", **p}) for tx, ty, s, p in titles])
         self.labels.show(entries)
         self.symbols.show(symbols)
         line_h = label_h * 1.35

@@ -11,7 +11,17 @@ __all__ = ["shape_text"]
 
 
 def shape_text(
-    size, c_in, kernel_size, filters, strides=1, padding="valid", dilation_rate=1, groups=1, use_bias=True
+    size,
+    c_in,
+    kernel_size,
+    filters,
+    strides=1,
+    padding="valid",
+    dilation_rate=1,
+    groups=1,
+    use_bias=True,
+    *,
+    one_map=False,
 ) -> list[str]:
     """The shape arithmetic of a Conv2D layer, numbers plugged in, as lines of text.
 
@@ -22,6 +32,9 @@ def shape_text(
        numbers are the same, or by the width's own formula ``W' = ...`` when any of them differs;
     1. the output shape ``(H', W', filters)``;
     2. the parameter count ``filters·(kh·kw·C_in/groups) + filters = N``.
+
+    With ``one_map`` (a single output map, before the word *filter* is taught) the lines speak of
+    the map and its kernels only: ``output shape (H', W') = ...`` and ``kh·kw·C_in + bias = N``.
 
     Introduced in ``06_conv2d_layer``.
 
@@ -42,10 +55,19 @@ def shape_text(
         formula = f"{formula_h}   (W' likewise: the input is square)"
     else:
         formula = f"{formula_h};   {formula_w}"
-    if oh and ow:
+    if one_map and oh and ow:
+        shape = f"output shape (H', W') = ({oh}, {ow})"
+    elif oh and ow:
         shape = f"output shape (H', W', filters) = ({oh}, {ow}, {filters})"
     else:
         shape = "output shape (H', W', filters): none, the kernel does not fit in the padded input"
+    if one_map:
+        bias = " + bias" if use_bias else ""
+        return [
+            formula,
+            shape,
+            f"parameters: kh·kw·C_in{bias} = {kh}·{kw}·{c_in}{' + 1' if use_bias else ''} = {params}",
+        ]
     per = f"{c_in}" if groups == 1 else f"{c_in}/{groups}"
     bias = f" + {filters}" if use_bias else ""
     return [

@@ -126,6 +126,15 @@ def test_shape_text_plugs_the_numbers_in():
     assert "/groups" in cl.shape_text(8, 4, 3, 4, groups=2)[2]
 
 
+def test_shape_text_for_one_map_speaks_of_no_filter():
+    """Before notebook 05 names the filter, the one-map pictures count kernels and a bias only."""
+    lines = cl.shape_text(24, 3, 3, 1, one_map=True)
+    assert not any("filter" in line for line in lines)
+    assert lines[1] == "output shape (H', W') = (22, 22)"  # 24 - 3 + 1 by hand
+    assert lines[2].endswith("3·3·3 + 1 = 28")  # 27 weights and one bias
+    assert cl.shape_text(24, 3, 3, 1, use_bias=False, one_map=True)[2].endswith("= 27")
+
+
 @pytest.mark.parametrize(
     ("func", "arg", "name"),
     [

@@ -30,7 +30,7 @@ ALLOWED = {
     "groups",
     "step",
 }
-EXTRAS = {"kernel", "relu", "bias", "filter", "weights", "view"}
+EXTRAS = {"kernel", "kernels", "relu", "bias", "weights", "view"}
 CLASSES = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv, cl.FilterSweep]
 REQUIRED = {
     cl.KernelSweep: {"input_size", "kernel_size", "strides", "padding", "dilation_rate", "step"},

@@ -175,3 +175,30 @@ def test_sweep_leaves_ghosts_of_the_earlier_windows():
         for i, j in map(lambda k: divmod(k, 3), range(5))
     ]
     np.testing.assert_allclose(starts, want)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: cl.FilterBank(),
+        lambda: cl.FilterBank(c_in=3, filters=3),
+        lambda: cl.FilterBank(c_in=8, filters=8, kernel_size=7),
+        lambda: cl.GroupedConv(),
+        lambda: cl.Playground(),
+    ],
+)
+def test_each_input_channel_sits_above_the_kernels_that_read_it_and_level_with_no_filter(make):
+    """Channel c is centred over kernel column c; no channel shares a height with a filter's row.
+
+    Drawn level with the filters' rows, three channels beside three filters read as "one filter per
+    channel": the very mix-up between kernels and filters the course exists to undo.
+    """
+    ex = make()
+    pic = ex.picture
+    rows = [pic.bank.block_bounds(n, 0) for n in range(len(pic.filters))]
+    for m, _ in enumerate(pic.channels):
+        x0, y0, x1, y1 = pic.inputs.block_bounds(0, m)
+        k0, _, k1, _ = pic.bank.block_bounds(0, m)
+        assert abs((x0 + x1) / 2 - (k0 + k1) / 2) < 1.0, f"channel {m} is not above kernel column {m}"
+        for r in rows:
+            assert y1 < r[1] or y0 > r[3], f"channel {m} is level with a filter's row"

@@ -32,7 +32,8 @@ SETTINGS = {
         {"c_in": 1},
         {"c_in": 8, "kernel_size": 7},
         {"c_in": 8, "kernel_size": 7, "padding": "full", "relu": False},
-        {"c_in": 2, "input_size": 6, "strides": 3, "filter": "random"},
+        {"c_in": 2, "input_size": 6, "strides": 3, "kernels": "random"},
+        {"c_in": 8, "kernels": "random"},
     ],
     "FilterBank": [
         {},

@@ -12,8 +12,8 @@ import pytest
 import convlesson as cl
 
 MOVES = [
-    (cl.ChannelSum, {"filter": "random"}, "c_in"),
-    (cl.ChannelSum, {"filter": "red minus green"}, "c_in"),
+    (cl.ChannelSum, {"kernels": "random"}, "c_in"),
+    (cl.ChannelSum, {"kernels": "red minus green"}, "c_in"),
     (cl.FilterBank, {"weights": "named"}, "filters"),
     (cl.FilterBank, {"weights": "named"}, "c_in"),
     (cl.FilterBank, {"weights": "random"}, "filters"),

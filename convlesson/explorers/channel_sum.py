@@ -19,10 +19,11 @@ class ChannelSum(LiveExplorer):
     """One filter on a C_in-channel input: C_in kernels, C_in maps, their sum, + bias, ReLU.
 
     The input is the colourful scene (:func:`convlesson.samples.scene`): R, G, B, then extra
-    channels when ``c_in`` > 3. ``filter`` picks the filter: ``'red minus green'`` (+1 on R, -1 on
-    G: why a filter adds its channels' maps), ``'red edges'``, ``'brightness blur'`` or ``'random'``
-    weights. Controls: ``input_size``, ``c_in``, ``kernel_size``, ``strides``, ``padding``,
-    ``dilation_rate``, ``filter``, ``bias`` and ``relu``. Introduced in ``04_many_channels``.
+    channels when ``c_in`` > 3. ``kernels`` picks the C_in kernels (one per channel; together they
+    are what ``05_filters`` calls a filter): ``'red minus green'`` (+1 on R, -1 on G: why the
+    channels' maps are added), ``'red edges'``, ``'brightness blur'`` or ``'random'`` weights.
+    Controls: ``input_size``, ``c_in``, ``kernel_size``, ``strides``, ``padding``,
+    ``dilation_rate``, ``kernels``, ``bias`` and ``relu``. Introduced in ``04_many_channels``.
     """
 
     SPECS = {
@@ -32,7 +33,7 @@ class ChannelSum(LiveExplorer):
         "strides": Int(1, 1, 3),
         "padding": Choice("valid", PADDING_OPTIONS),
         "dilation_rate": Int(1, 1, 3),
-        "filter": Choice("red minus green", (*NAMED_FILTERS, "random")),
+        "kernels": Choice("red minus green", (*NAMED_FILTERS, "random")),
         "bias": Float(0.1, -1.0, 1.0, 0.05),
         "relu": Bool(True),
     }
@@ -44,9 +45,9 @@ class ChannelSum(LiveExplorer):
     def _weights(self, s) -> np.ndarray:
         """The filter's weights ``(k, k, C_in, 1)``."""
         k, c_in = s["kernel_size"], s["c_in"]
-        if s["filter"] == "random":
+        if s["kernels"] == "random":
             return Conv2D(1, k, c_in=c_in, seed=0).weights
-        return named_filter(s["filter"], k, c_in)[..., None]
+        return named_filter(s["kernels"], k, c_in)[..., None]
 
     def _draw(self):
         s = self.state
@@ -64,7 +65,14 @@ class ChannelSum(LiveExplorer):
         )
         self.decomposition = self.layer.decompose(self.x, 0)
         lines = shape_text(
-            s["input_size"], s["c_in"], s["kernel_size"], 1, s["strides"], s["padding"], s["dilation_rate"]
+            s["input_size"],
+            s["c_in"],
+            s["kernel_size"],
+            1,
+            s["strides"],
+            s["padding"],
+            s["dilation_rate"],
+            one_map=True,
         )
         self.picture.update(
             self.x,

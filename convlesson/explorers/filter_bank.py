@@ -74,6 +74,7 @@ class FilterBank(LiveExplorer):
         self.x, names = self._input(s)
         self.layer = self._make_layer(s)
         self.output = self.layer(self.x)
+        one_map = self.ONE_FILTER_AS_KERNELS and s["filters"] == 1
         lines = shape_text(
             s["input_size"],
             c_in,
@@ -83,7 +84,10 @@ class FilterBank(LiveExplorer):
             s.get("padding", "valid"),
             s.get("dilation_rate", 1),
             groups=self._groups(),
+            one_map=one_map,
         )
+        if one_map:  # a picture for notebook 03: the bias is taught only in 04
+            lines = lines[:2]
         positive = bool(s.get("relu")) or bool(
             (self.layer.weights >= 0).all() and (self.layer.bias >= 0).all()
         )

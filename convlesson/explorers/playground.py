@@ -64,10 +64,16 @@ class Playground(FilterBank):
         kernel[:, :, :, 0] = CLASSIC_KERNELS[name][:, :, None] / 3.0
         on_each = " on each of R, G, B" if s["filters"] == 1 else ""
         self.filter_names = [f"{name} ÷ 3{on_each}"] + ["random"] * (s["filters"] - 1)
-        self.notes.append(
-            f"filter 0 applies the {name} kernel to each of R, G, B (weights ÷ 3): "
-            "it sees the grey image. Other filters are random."
-        )
+        if s["filters"] == 1:
+            note = (
+                f"the {name} kernel (weights ÷ 3) on each of R, G, B, the maps added: it sees the grey image."
+            )
+        else:
+            note = (
+                f"filter 0 applies the {name} kernel to each of R, G, B (weights ÷ 3): "
+                "it sees the grey image. Other filters are random."
+            )
+        self.notes.append(note)
         return Conv2D(
             s["filters"],
             3,
