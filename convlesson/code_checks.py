@@ -1,11 +1,13 @@
-"""Checks for code a learner writes, keyed by the function they test: a corr2d, a multi-channel conv2d.
+"""Checks for code a learner writes, keyed by the function they test: a corr2d with strides, a conv2d.
 
 A check runs the learner's function on a few small inputs, each call stopped after
 :data:`TIME_LIMIT` seconds (:mod:`convlesson.deadline`), and compares what it returns with
 :func:`convlesson.conv2d` on the same input: the values, the shape, and the kind of numbers (an array
 of real numbers; complex values are wrong even when their real parts are right). The first problem
-is reported, named when it is a known slip: a flipped kernel, one map per kernel, averaged channels,
-PyTorch's channels-first order, the input's size kept, 'full' padding, off by one.
+is reported, named when it is a known slip: a flipped kernel, forgotten strides, windows that do not
+jump, one map per kernel, averaged channels, channels and filters swapped in the weights, PyTorch's
+channels-first order, the input's size kept, 'full' padding, off by one. Whatever the learner's
+function raises is reported as a sentence, never as a traceback, and named when it is a known slip.
 """
 
 from __future__ import annotations
@@ -28,63 +30,185 @@ TIME_LIMIT = 3.0
 
 
 @dataclass(frozen=True)
+class Case:
+    """One test input: ``x``, the second argument ``w`` (a 2-D kernel or the 4-D weights), and
+    ``strides`` (None when the function takes no strides)."""
+
+    number: int
+    x: np.ndarray
+    w: np.ndarray
+    strides: int | None
+    second: str
+
+    @property
+    def args(self) -> tuple:
+        """Fresh copies of the arguments, so that a function that changes its input changes no other case."""
+        args = (self.x.copy(), self.w.copy())
+        return args if self.strides is None else (*args, self.strides)
+
+    def want(self) -> np.ndarray:
+        return conv2d(self.x, self.w, strides=1 if self.strides is None else self.strides)
+
+    def __str__(self) -> str:
+        text = f"test {self.number}: x of shape {self.x.shape}, {self.second} of shape {self.w.shape}"
+        return text if self.strides is None else f"{text}, strides {self.strides}"
+
+
+@dataclass(frozen=True)
 class CodeCheck:
     """How to check one function a learner writes.
 
-    ``function`` is its name in the notebook, ``what`` says what it computes, ``shapes`` lists the
-    ``(x shape, kernel shape)`` pairs it is run on (values drawn from ``seed``), and ``diagnose``
-    names the slips particular to it, given ``(x, kernel, got, want)`` with equal shapes.
+    ``function`` is its name in the notebook, ``what`` says what it computes, ``second`` names its
+    second argument in messages (``"kernel"``, 2-D, or ``"weights"``, 4-D), and ``shapes`` lists the
+    ``(x shape, second shape)`` pairs it is run on, with the strides as a third item when the function
+    takes them (values drawn from ``seed``). ``diagnose`` names the slips particular to it, given
+    ``(case, got, want)`` with equal shapes; ``when_raised`` names them when the function raises, given
+    ``(check, fn, exc, case, time_limit)``.
     """
 
     function: str
     what: str
+    second: str
     shapes: tuple
     seed: int
     diagnose: Callable | None = None
+    when_raised: Callable | None = None
 
-    def cases(self) -> list[tuple[np.ndarray, np.ndarray]]:
+    def cases(self) -> list[Case]:
         """The test inputs: small integer-valued float arrays, the same on every run."""
         rng = np.random.default_rng(self.seed)
         return [
-            (rng.integers(-3, 4, xs).astype(float), rng.integers(-2, 3, ks).astype(float))
-            for xs, ks in self.shapes
+            Case(
+                number,
+                rng.integers(-3, 4, shape[0]).astype(float),
+                rng.integers(-2, 3, shape[1]).astype(float),
+                shape[2] if len(shape) > 2 else None,
+                self.second,
+            )
+            for number, shape in enumerate(self.shapes, start=1)
         ]
 
 
-def _conv2d_slips(x, k, got, want) -> str:
-    c_in = k.shape[2]
-    if np.allclose(got * c_in, want):
+# ------------------------------------------------------------------ the slips particular to one check
+SWAPPED = (
+    f"{MISCONCEPTIONS['in-out-swapped']}, channels and filters swapped: weights[:, :, c, j] is the kernel "
+    "filter j applies to channel c, since the weights are (kh, kw, C_in, filters); weights[:, :, j, c] "
+    "takes the filter's index as the channel and the channel's as the filter."
+)
+
+
+def _swapped(case: Case) -> np.ndarray | None:
+    """The output a learner gets who indexes ``weights[:, :, j, c]``, where C_in == filters allows it."""
+    c_in, filters = case.w.shape[2], case.w.shape[3]
+    if c_in != filters or c_in < 2:
+        return None
+    return conv2d(case.x, case.w.transpose(0, 1, 3, 2))
+
+
+def _conv2d_slips(case: Case, got, want) -> str:
+    x, w = case.x, case.w
+    swapped = _swapped(case)
+    if swapped is not None and np.allclose(got, swapped):
+        return SWAPPED
+    if np.allclose(got * w.shape[2], want):
         return (
             f"{MISCONCEPTIONS['averaged-channels']}: you averaged the per-channel maps; a filter ADDS them."
         )
-    if np.allclose(got, conv2d(x[..., :1], k[:, :, :1])):
+    if np.allclose(got, conv2d(x[..., :1], w[:, :, :1])):
         return "only the first channel counted; add the maps of all C_in channels."
+    return ""
+
+
+def _conv2d_raised(check: CodeCheck, fn, exc: BaseException, case: Case, limit: float) -> str:
+    """An IndexError is what swapped weights give when C_in != filters: run the square cases to tell."""
+    if not isinstance(exc, IndexError):
+        return ""
+    for other in check.cases():
+        swapped = _swapped(other)
+        if swapped is None:
+            continue
+        try:
+            got, problem = _as_result(call_with_deadline(fn, other.args, limit), check.function)
+        except KeyboardInterrupt:
+            raise
+        except BaseException:  # the learner's code again: whatever it does here only means "not this slip"
+            continue
+        if problem or got.shape != swapped.shape:
+            continue
+        if np.allclose(got, swapped) and not np.allclose(got, other.want()):
+            return (
+                f" On test {other.number}, where C_in = filters = {other.w.shape[2]}, it runs, and its "
+                f"output is that of swapped weights. {SWAPPED}"
+            )
+    return (
+        " Check the order of the weights' axes: (kh, kw, C_in, filters), so weights[:, :, c, j] is the "
+        "kernel filter j applies to channel c."
+    )
+
+
+def _corr2d_slips(case: Case, got, want) -> str:
+    s = case.strides
+    if s is None or s == 1:
+        return ""
+    every = conv2d(case.x, case.w)  # strides 1: every position
+    if np.allclose(got, every[: got.shape[0], : got.shape[1]]):
+        return (
+            f"the windows do not jump: with strides {s} the window for output (i, j) starts at input row "
+            f"i · {s} and column j · {s}, not at row i and column j."
+        )
+    return ""
+
+
+def _corr2d_raised(check: CodeCheck, fn, exc: BaseException, case: Case, limit: float) -> str:
+    text = _exception_text(exc)
+    if isinstance(exc, TypeError) and "positional argument" in text:
+        name = check.function
+        return f" {name} takes the strides as a third argument: def {name}(x, k, strides=1)."
+    if isinstance(exc, ValueError) and "broadcast" in text:
+        return (
+            " A window ran past the edge of x (there the slice of x is smaller than the kernel): the last "
+            "window starts at row H − kh at most (and column W − kw)."
+        )
     return ""
 
 
 CODE_CHECKS = {
     "corr2d": CodeCheck(
         "my_corr2d",
-        "a corr2d: one kernel swept over one channel",
-        (((5, 5), (3, 3)), ((6, 4), (2, 3)), ((4, 7), (1, 1)), ((3, 3), (3, 3)), ((7, 6), (3, 2))),
+        "a corr2d with strides: one kernel swept over one channel, jumping `strides` pixels",
+        "kernel",
+        (
+            ((7, 7), (3, 3), 2),
+            ((8, 9), (3, 2), 2),
+            ((10, 7), (2, 3), 3),
+            ((5, 6), (3, 3), 1),
+            ((6, 6), (1, 1), 2),
+            ((9, 8), (3, 3), 4),
+        ),
         seed=17,
+        diagnose=_corr2d_slips,
+        when_raised=_corr2d_raised,
     ),
     "conv2d": CodeCheck(
         "my_conv2d",
         "a multi-channel conv2d: one output channel per filter",
+        "weights",
         (
             ((5, 5, 3), (3, 3, 3, 2)),
+            ((6, 5, 3), (2, 3, 3, 3)),  # C_in == filters: swapped weights give wrong values, no IndexError
             ((6, 5, 2), (2, 3, 2, 4)),
             ((4, 4, 1), (3, 3, 1, 1)),
             ((5, 4, 4), (1, 1, 4, 3)),
-            ((6, 6, 3), (3, 2, 3, 2)),
+            ((6, 6, 2), (3, 2, 2, 2)),
         ),
         seed=18,
         diagnose=_conv2d_slips,
+        when_raised=_conv2d_raised,
     ),
 }
 
 
+# ------------------------------------------------------------------ grading
 def grade_code(
     check: CodeCheck, label: str, fn, time_limit: float | None = None, ident: object = "n"
 ) -> Feedback:
@@ -105,10 +229,9 @@ def grade_code(
             f"got {show_answer(fn)} ({type(fn).__name__})"
         )
     limit = TIME_LIMIT if time_limit is None else time_limit
-    for i, (x, k) in enumerate(check.cases(), start=1):
-        case = f"test {i}: x of shape {x.shape}, kernel of shape {k.shape}"
+    for case in check.cases():
         try:
-            got = call_with_deadline(fn, (x.copy(), k.copy()), limit)
+            got = call_with_deadline(fn, case.args, limit)
         except NotImplementedError:
             return Feedback(
                 False,
@@ -120,19 +243,45 @@ def grade_code(
                 f"{label}: {name} did not finish within {limit:g} seconds ({case}), so it was stopped. "
                 "Is there a loop that never ends — a while loop whose condition never becomes False?",
             )
-        except (Exception, SystemExit) as exc:  # the learner's code: report, do not raise
-            return Feedback(False, f"{label}: {name} raised {type(exc).__name__}: {exc} ({case}).")
+        except KeyboardInterrupt:  # the learner pressed stop: stop
+            raise
+        except BaseException as exc:  # the learner's code: report, do not raise
+            named = _name_the_raise(check, fn, exc, case, limit)
+            return Feedback(False, f"{label}: {name} raised {_exception_text(exc)} ({case}).{named}")
         got, problem = _as_result(got, name)
         if problem:
             return Feedback(False, f"{label}: not yet — {case}: {problem}")
-        want = conv2d(x, k)
+        want = case.want()
         if got.shape != want.shape:
-            problem = _shape_problem(x, k, got, want)
+            problem = _shape_problem(case, got, want)
         else:
-            problem = _value_problem(check, x, k, got, want)
+            problem = _value_problem(check, case, got, want)
         if problem:
             return Feedback(False, f"{label}: not yet — {case}: {problem.rstrip()}")
     return Feedback(True, f"{label}: right! It matches cl.conv2d on every test input.")
+
+
+def _name_the_raise(check: CodeCheck, fn, exc: BaseException, case: Case, limit: float) -> str:
+    """The check's words on what ``fn`` raised, or "" (also when telling fails: a verdict is still given)."""
+    if check.when_raised is None:
+        return ""
+    try:
+        return check.when_raised(check, fn, exc, case, limit)
+    except KeyboardInterrupt:
+        raise
+    except BaseException:
+        return ""
+
+
+def _exception_text(exc: BaseException) -> str:
+    """``IndexError: index 2 is out of bounds ...`` on one line, cut short; safe for any exception."""
+    try:
+        text = " ".join(str(exc).split())
+    except Exception:  # an exception whose __str__ fails
+        text = ""
+    if len(text) > 200:
+        text = text[:199] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _as_result(got, name: str) -> tuple[np.ndarray | None, str]:
@@ -160,24 +309,35 @@ def _as_result(got, name: str) -> tuple[np.ndarray | None, str]:
     return arr.astype(float), ""
 
 
-def _shape_problem(x, k, got, want) -> str:
+def _shape_problem(case: Case, got, want) -> str:
     base = f"expected shape {want.shape}, got {got.shape}. "
-    h, w = x.shape[:2]
-    kh, kw = k.shape[:2]
-    if got.shape[:2] == (h, w) and got.shape[:2] != want.shape[:2]:
-        return (
-            base + "That is the input's size: this exercise uses no padding, "
-            "so the output is (H − kh + 1, W − kw + 1)."
+    x, w, s = case.x, case.w, case.strides or 1
+    h, wd = x.shape[:2]
+    kh, kw = w.shape[:2]
+    size = "(H − kh + 1, W − kw + 1)" if s == 1 else "(⌊(H − kh) / strides⌋ + 1, ⌊(W − kw) / strides⌋ + 1)"
+    if s > 1 and got.shape[:2] == (h - kh + 1, wd - kw + 1):
+        return base + (
+            f"{MISCONCEPTIONS['forgot-strides']}: that is the map with strides 1, every position; with "
+            f"strides {s} the kernel jumps {s} pixels at a time, so the map is {size}."
         )
-    if got.shape[:2] == (h + kh - 1, w + kw - 1):
+    if got.shape[:2] == (h, wd) and got.shape[:2] != want.shape[:2]:
+        return base + f"That is the input's size: this exercise uses no padding, so the output is {size}."
+    if got.shape[:2] == (h + kh - 1, wd + kw - 1):
         return base + "That is 'full' padding; sweep only where the kernel fits inside x."
-    if got.shape[:2] == (h - kh, w - kw):
-        return (
-            base
-            + f"{MISCONCEPTIONS['off-by-one']}: there are H − kh + 1 positions: loop over range(H - kh + 1)."
+    if got.shape[:2] == (want.shape[0] - 1, want.shape[1] - 1):
+        first = "range(H - kh + 1)" if s == 1 else f"range(0, H - kh + 1, {s})"
+        return base + (
+            f"{MISCONCEPTIONS['off-by-one']}: the kernel's first position counts too: the windows start "
+            f"at the rows in {first}."
         )
-    if k.ndim == 4:
-        c_in, filters = k.shape[2], k.shape[3]
+    if w.ndim == 4:
+        c_in, filters = w.shape[2], w.shape[3]
+        if filters <= c_in and got.shape == (
+            *want.shape[:2],
+            c_in,
+        ):  # the shape read as (kh, kw, filters, C_in)
+            if np.allclose(got, conv2d(x[..., :filters], w.transpose(0, 1, 3, 2))):
+                return base + f"You read the weights' shape as (kh, kw, filters, C_in): {SWAPPED}"
         if got.shape in (
             (*want.shape[:2], c_in, filters),
             (*want.shape[:2], c_in),
@@ -197,18 +357,19 @@ def _shape_problem(x, k, got, want) -> str:
     return base
 
 
-def _value_problem(check: CodeCheck, x, k, got, want) -> str:
+def _value_problem(check: CodeCheck, case: Case, got, want) -> str:
     bad = ~np.isclose(got, want)
     if not bad.any():
         return ""
-    if np.allclose(got, conv2d(x, k[::-1, ::-1])):
+    flipped = conv2d(case.x, case.w[::-1, ::-1], strides=case.strides or 1)
+    if np.allclose(got, flipped):
         return (
             f"{MISCONCEPTIONS['flipped-kernel']}: your output is the kernel flipped (mathematical "
             "convolution); deep-learning frameworks lay the kernel over the input as it is "
             "(cross-correlation), so do not flip it."
         )
     if check.diagnose is not None:
-        named = check.diagnose(x, k, got, want)
+        named = check.diagnose(case, got, want)
         if named:
             return named
     pos = tuple(int(v) for v in np.argwhere(bad)[0])

@@ -184,20 +184,21 @@ FILTER_EXERCISES: tuple[Exercise, ...] = (
         "05_filters",
         "how many kernels",
         "int",
-        "Conv2D(filters=16, kernel_size=3) is applied to an 8-channel input.\n"
+        "Conv2D(filters=12, kernel_size=5) is applied to a 6-channel input.\n"
         "How many 2-D kernels does the layer hold?",
         "Each filter holds one kernel per input channel.",
         s.ex18,
-        "16 filters × 8 kernels each = 128 kernels.",
+        "12 filters × 6 kernels each = 72 kernels, each of 5 × 5 weights.",
         [
-            slip(16, "each filter holds C_in = 8 kernels, one per input channel", "filters-as-kernels"),
-            slip(8, "each of the 16 filters has its own 8 kernels"),
-            slip(144, "kernel_size 3 is the size of each kernel, not a count: 16 × 8"),
+            slip(12, "each filter holds C_in = 6 kernels, one per input channel", "filters-as-kernels"),
+            slip(6, "each of the 12 filters has its own 6 kernels"),
+            slip(300, "kernel_size 5 is the size of each kernel (5 × 5 weights), not a count: 12 × 6"),
             slip(
-                1152,
-                "16 × 8 × 3 × 3 counts the numbers in the kernels; the question asks for kernels",
+                1800,
+                "12 × 6 × 5 × 5 counts the numbers in the kernels; the question asks for kernels",
                 "weights-as-kernels",
             ),
+            slip(18, "there is one kernel per (filter, input channel) pair: multiply, do not add"),
         ],
         ("parameters",),
     ),
@@ -206,21 +207,22 @@ FILTER_EXERCISES: tuple[Exercise, ...] = (
         "05_filters",
         "how many filters",
         "int",
-        "The same layer: Conv2D(filters=16, kernel_size=3) on an 8-channel input.\n"
+        "The same layer: Conv2D(filters=12, kernel_size=5) on a 6-channel input.\n"
         "How many filters does it hold?",
         "The argument's name says it.",
         s.ex19,
-        "filters=16 is the number of filters, which is also the number of output channels.",
+        "filters=12 is the number of filters, which is also the number of output channels.",
         [
             slip(
-                128,
-                "128 is the number of kernels; they are grouped into 16 filters of 8 kernels each",
+                72,
+                "72 is the number of kernels; they are grouped into 12 filters of 6 kernels each",
                 "kernels-as-filters",
             ),
             slip(
-                8,
-                "the input's 8 channels set how many kernels each filter holds, not how many filters it has",
+                6,
+                "the input's 6 channels set how many kernels each filter holds, not how many filters it has",
             ),
+            slip(5, "kernel_size 5 is each kernel's height and width, not a count of filters"),
         ],
     ),
     _ex(

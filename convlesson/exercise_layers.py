@@ -1,8 +1,8 @@
 """Exercises 24–37 of ``08_exercises``: whole layers, chains of layers, groups, and code to write.
 
-Output shapes, parameter counts and weight layouts of one Conv2D layer; a chain RGB -> Conv2D(8, 3) ->
-Conv2D(16, 3), whose second layer's filters each hold 8 kernels; grouped, depthwise and 1 × 1
-convolutions; then the sweep and a multi-channel convolution written from scratch.
+Output shapes, parameter counts and weight layouts of one Conv2D layer; a chain RGB -> Conv2D(6, 3) ->
+Conv2D(10, 3), whose second layer's filters each hold 6 kernels; grouped, depthwise and 1 × 1
+convolutions; then the sweep with strides and a multi-channel convolution written from scratch.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from .exercise_records import Exercise, slip
 __all__ = ["LAYER_EXERCISES"]
 
 NO_BIAS = "each filter has one bias, so add `filters` to the weights"
-CHAIN = "An RGB input goes through Conv2D(8, 3), then Conv2D(16, 3) (both 'valid', strides 1)."
+CHAIN = "An RGB input goes through Conv2D(6, 3), then Conv2D(10, 3) (both 'valid', strides 1)."
 
 
 def _ex(number, lesson, topic, kind, question, hint, worked, right, slips=(), tags=(), check=""):
@@ -29,22 +29,22 @@ LAYER_EXERCISES: tuple[Exercise, ...] = (
         "06_conv2d_layer",
         "the layer's output shape",
         "shape",
-        "The article's example: a batch of shape (4, 28, 28, 3) goes through\n"
-        "Conv2D(2, 3, activation='relu') (padding 'valid', strides 1). What is the output shape?",
+        "A batch of shape (10, 20, 20, 3) goes through Conv2D(4, 3, activation='relu')\n"
+        "(padding 'valid', strides 1). What is the output shape?",
         "Batch stays, each side shrinks by kernel_size − 1, and the channels become `filters`.",
         s.ex24,
-        "(4, 26, 26, 2): each of the 2 filters makes one 26 × 26 map per image.",
+        "(10, 18, 18, 4): each of the 4 filters makes one 18 × 18 map per image.",
         [
-            slip((4, 26, 26, 3), "the output has one channel per FILTER (2), not per input channel"),
-            slip((4, 28, 28, 2), "'valid' does not pad, so 28 shrinks to 26", "no-shrink"),
-            slip((26, 26, 2), "keep the batch axis: 4 images in, 4 feature maps out"),
+            slip((10, 18, 18, 3), "the output has one channel per FILTER (4), not per input channel"),
+            slip((10, 20, 20, 4), "'valid' does not pad, so 20 shrinks to 18", "no-shrink"),
+            slip((18, 18, 4), "keep the batch axis: 10 images in, 10 feature maps out"),
             slip(
-                (4, 26, 26, 6),
-                "each filter's 3 per-channel maps are added into ONE map, so 2 channels, not 2 × 3",
+                (10, 18, 18, 12),
+                "each filter's 3 per-channel maps are added into ONE map, so 4 channels, not 4 × 3",
                 "one-map-per-kernel",
             ),
             slip(
-                (4, 2, 26, 26),
+                (10, 4, 18, 18),
                 "this question is channels-last, like Keras: (N, H', W', filters)",
                 "channels-first",
             ),
@@ -82,24 +82,26 @@ LAYER_EXERCISES: tuple[Exercise, ...] = (
         "06_conv2d_layer",
         "parameter count",
         "int",
-        "How many trainable parameters does Conv2D(2, 3) have on an RGB (3-channel) input?",
+        "How many trainable parameters does Conv2D(4, 5) have on an RGB (3-channel) input?",
         "Weights: filters × (kernel_size² × C_in); then the biases.",
         s.ex26,
-        "2 × (3·3·3) + 2 = 54 weights + 2 biases = 56.",
+        "4 × (5·5·3) + 4 = 300 weights + 4 biases = 304.",
         [
-            slip(54, NO_BIAS, "forgot-bias"),
+            slip(300, NO_BIAS, "forgot-bias"),
             slip(
-                60,
-                "a filter has ONE bias, however many kernels it holds: 54 weights + 2 biases",
+                312,
+                "a filter has ONE bias, however many kernels it holds: 300 weights + 4 biases",
                 "one-bias-per-kernel",
             ),
-            slip(20, "each filter holds C_in = 3 kernels, one per input channel", "filters-as-kernels"),
+            slip(104, "each filter holds C_in = 3 kernels, one per input channel", "filters-as-kernels"),
             slip(
-                18,
-                "each filter holds 3 kernels (2 × 9 counts one per filter); and " + NO_BIAS,
+                100,
+                "each filter holds 3 kernels (4 × 25 counts one per filter); and " + NO_BIAS,
                 "filters-as-kernels",
             ),
-            slip(28, "that is one filter (27 weights + 1 bias); the layer has 2 filters"),
+            slip(76, "that is one filter (75 weights + 1 bias); the layer has 4 filters"),
+            slip(64, "kernel_size 5 means 5 × 5 = 25 weights per kernel: 4 × (5·5·3) + 4"),
+            slip(303, "the bias count is one per filter (4), not one per input channel"),
         ],
         ("kernel-vs-filter", "parameters"),
     ),
@@ -108,20 +110,20 @@ LAYER_EXERCISES: tuple[Exercise, ...] = (
         "06_conv2d_layer",
         "parameter count",
         "int",
-        "How many trainable parameters does Conv2D(64, 3) have on a 32-channel input?",
-        "Each of the 64 filters holds 32 kernels of 3 × 3 weights, and has one bias.",
+        "How many trainable parameters does Conv2D(48, 3) have on a 24-channel input?",
+        "Each of the 48 filters holds 24 kernels of 3 × 3 weights, and has one bias.",
         s.ex27,
-        "64 × (3·3·32) + 64 = 18432 + 64 = 18496.",
+        "48 × (3·3·24) + 48 = 10368 + 48 = 10416.",
         [
-            slip(18432, NO_BIAS, "forgot-bias"),
-            slip(20480, "a filter has ONE bias, not one per kernel: 18432 + 64", "one-bias-per-kernel"),
-            slip(640, "each filter holds C_in = 32 kernels, one per input channel", "filters-as-kernels"),
+            slip(10368, NO_BIAS, "forgot-bias"),
+            slip(11520, "a filter has ONE bias, not one per kernel: 10368 + 48", "one-bias-per-kernel"),
+            slip(480, "each filter holds C_in = 24 kernels, one per input channel", "filters-as-kernels"),
             slip(
-                576,
-                "each filter holds 32 kernels (64 × 9 counts one per filter); and " + NO_BIAS,
+                432,
+                "each filter holds 24 kernels (48 × 9 counts one per filter); and " + NO_BIAS,
                 "filters-as-kernels",
             ),
-            slip(18464, "the bias count is one per filter (64), not one per input channel"),
+            slip(10392, "the bias count is one per filter (48), not one per input channel"),
         ],
         ("parameters",),
     ),
@@ -155,20 +157,20 @@ LAYER_EXERCISES: tuple[Exercise, ...] = (
         CHAIN + "\nHow many kernels does each filter of the SECOND layer hold?",
         "A filter holds one kernel per channel of ITS input. What is the second layer's input?",
         s.ex29,
-        "Layer 2's input is layer 1's output, 8 channels (one per layer-1 filter): 8 kernels per filter.",
+        "Layer 2's input is layer 1's output, 6 channels (one per layer-1 filter): 6 kernels per filter.",
         [
             slip(
                 3,
-                "3 is the RGB input's channels; layer 2's input is layer 1's output, 8 channels",
+                "3 is the RGB input's channels; layer 2's input is layer 1's output, 6 channels",
                 "previous-c-in",
             ),
             slip(
-                16,
-                "16 is how many filters layer 2 has; each holds one kernel per input channel",
+                10,
+                "10 is how many filters layer 2 has; each holds one kernel per input channel",
                 "kernels-as-filters",
             ),
-            slip(128, "128 is all of layer 2's kernels (16 filters × 8); the question asks per filter"),
-            slip(24, "24 is all of layer 1's kernels (8 filters × 3); layer 2's filters each hold 8"),
+            slip(60, "60 is all of layer 2's kernels (10 filters × 6); the question asks per filter"),
+            slip(18, "18 is all of layer 1's kernels (6 filters × 3); layer 2's filters each hold 6"),
         ],
         ("kernel-vs-filter", "chains"),
     ),
@@ -178,24 +180,25 @@ LAYER_EXERCISES: tuple[Exercise, ...] = (
         "a chain: all the kernels",
         "int",
         CHAIN + "\nHow many 2-D kernels do the two layers hold together?",
-        "Layer by layer: filters × kernels per filter, where layer 2's filters see layer 1's 8 channels.",
+        "Layer by layer: filters × kernels per filter, where layer 2's filters see layer 1's 6 channels.",
         s.ex30,
-        "Layer 1: 8 × 3 = 24; layer 2: 16 × 8 = 128; together 152.",
+        "Layer 1: 6 × 3 = 18; layer 2: 10 × 6 = 60; together 78.",
         [
             slip(
-                72,
-                "layer 2's filters see layer 1's 8 output channels, not the 3 RGB ones: 24 + 16 × 8",
+                48,
+                "layer 2's filters see layer 1's 6 output channels, not the 3 RGB ones: 18 + 10 × 6",
                 "previous-c-in",
             ),
             slip(
-                24,
-                "8 + 16 counts filters; each filter holds one kernel per input channel",
+                16,
+                "6 + 10 counts filters; each filter holds one kernel per input channel",
                 "filters-as-kernels",
             ),
-            slip(128, "that is layer 2 alone; add layer 1's 8 × 3 = 24"),
+            slip(60, "that is layer 2 alone; add layer 1's 6 × 3 = 18"),
+            slip(18, "that is layer 1 alone; add layer 2's 10 × 6 = 60"),
             slip(
-                1368,
-                "that counts weights (without the biases); the question asks for kernels",
+                702,
+                "that counts weights (78 kernels × 9, without the biases); the question asks for kernels",
                 "weights-as-kernels",
             ),
         ],
@@ -209,13 +212,13 @@ LAYER_EXERCISES: tuple[Exercise, ...] = (
         CHAIN + "\nHow many trainable parameters do the two layers hold together?",
         "Layer by layer: filters × (3 · 3 · C_in) + filters, where layer 2's C_in is layer 1's filters.",
         s.ex31,
-        "Layer 1: 8 × 27 + 8 = 224; layer 2: 16 × 72 + 16 = 1168; together 1392.",
+        "Layer 1: 6 × 27 + 6 = 168; layer 2: 10 × 54 + 10 = 550; together 718.",
         [
-            slip(1368, NO_BIAS + ": 216 + 8 and 1152 + 16", "forgot-bias"),
-            slip(1520, "one bias per FILTER: 8 + 16 biases, not 24 + 128", "one-bias-per-kernel"),
-            slip(672, "layer 2's input has layer 1's 8 channels: 16 × (3 · 3 · 8) + 16", "previous-c-in"),
-            slip(224, "that is layer 1 alone; add layer 2's 1168"),
-            slip(1168, "that is layer 2 alone; add layer 1's 224"),
+            slip(702, NO_BIAS + ": 162 + 6 and 540 + 10", "forgot-bias"),
+            slip(780, "one bias per FILTER: 6 + 10 biases, not 18 + 60", "one-bias-per-kernel"),
+            slip(448, "layer 2's input has layer 1's 6 channels: 10 × (3 · 3 · 6) + 10", "previous-c-in"),
+            slip(168, "that is layer 1 alone; add layer 2's 550"),
+            slip(550, "that is layer 2 alone; add layer 1's 168"),
         ],
         ("kernel-vs-filter", "chains", "parameters"),
     ),
@@ -233,7 +236,12 @@ LAYER_EXERCISES: tuple[Exercise, ...] = (
             slip(
                 32, "with groups=2 each filter sees only C_in / groups = 2 channels: 8 × 2", "groups-ignored"
             ),
-            slip(8, "each filter still holds C_in / groups = 2 kernels", "filters-as-kernels"),
+            slip(
+                8,
+                "each filter still holds C_in / groups = 2 kernels: 8 counts one kernel per filter (or one "
+                "group's kernels alone, 4 filters × 2; the layer has 2 groups)",
+                "filters-as-kernels",
+            ),
             slip(4, "groups splits the input channels, not the filters: all 8 filters stay, 2 kernels each"),
         ],
         ("kernel-vs-filter", "groups"),
@@ -298,11 +306,15 @@ LAYER_EXERCISES: tuple[Exercise, ...] = (
     _ex(
         36,
         "01_the_sweep",
-        "implement the sweep",
+        "implement the sweep with strides",
         "code",
-        "Write my_corr2d(x, k): sweep the 2-D kernel k (kh, kw) over the single channel x (H, W) with\n"
-        "strides 1 and no padding, and return the (H − kh + 1, W − kw + 1) feature map.",
-        "Two loops over output positions; each output is (x[i:i+kh, j:j+kw] * k).sum().",
+        "Write my_corr2d(x, k, strides=1): sweep the 2-D kernel k (kh, kw) over the single channel x (H, W)\n"
+        "with no padding, moving it `strides` pixels at a time (down and across), and return the feature\n"
+        "map, of shape (⌊(H − kh) / strides⌋ + 1, ⌊(W − kw) / strides⌋ + 1). With strides=1 it is 01's\n"
+        "corr2d.",
+        "Start from 01's corr2d: only two things change. How many output positions are there (the shape "
+        "in the question)? And after i steps down and j steps across, how many pixels has the kernel "
+        "moved: where does the window of output (i, j) start in x?",
         s.my_corr2d,
         "It matches cl.conv2d on every test input.",
         tags=("code",),
@@ -310,13 +322,13 @@ LAYER_EXERCISES: tuple[Exercise, ...] = (
     ),
     _ex(
         37,
-        "04_many_channels",
+        "06_conv2d_layer",
         "implement a multi-channel convolution",
         "code",
         "Write my_conv2d(x, weights): x is (H, W, C_in), weights is (kh, kw, C_in, filters). Return the\n"
         "(H − kh + 1, W − kw + 1, filters) output, strides 1, no padding, no bias. You may use my_corr2d.",
-        "For each filter f: add up my_corr2d(x[:, :, c], weights[:, :, c, f]) over the channels c; that sum "
-        "is output channel f.",
+        "weights[:, :, c, j] is the kernel filter j applies to channel c. For each filter j, sweep every "
+        "channel with its kernel and add the C_in maps: that sum is output channel j.",
         s.my_conv2d,
         "It matches cl.conv2d on every test input.",
         tags=("kernel-vs-filter", "code"),

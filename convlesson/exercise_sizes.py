@@ -27,18 +27,18 @@ SIZE_EXERCISES: tuple[Exercise, ...] = (
         "02_padding_and_output_size",
         "output size",
         "int",
-        "A 28 × 28 single-channel image is swept by a 3 × 3 kernel, strides 1, padding 'valid'.\n"
+        "A 15 × 15 single-channel image is swept by a 3 × 3 kernel, strides 1, padding 'valid'.\n"
         "How many output pixels wide is the feature map?",
-        "Count the positions where the 3-wide kernel fits entirely inside 28 pixels.",
+        "Count the positions where the 3-wide kernel fits entirely inside 15 pixels.",
         s.ex01,
-        "28 − 3 + 1 = 26.",
+        "15 − 3 + 1 = 13: the kernel's left edge can sit at pixels 0, 1, …, 12.",
         [
             slip(
-                28,
+                15,
                 "'valid' means no padding, so the feature map shrinks: the kernel cannot hang over the edge",
             ),
-            slip(25, "the kernel's first position counts too, so it is 28 − 3 + 1", "off-by-one"),
-            slip(27, "a 3-wide kernel loses one pixel at EACH edge: 28 − 3 + 1"),
+            slip(12, "the kernel's first position counts too, so it is 15 − 3 + 1", "off-by-one"),
+            slip(14, "a 3-wide kernel loses one pixel at EACH edge: 15 − 3 + 1"),
         ],
         ("output-size",),
     ),
@@ -47,16 +47,22 @@ SIZE_EXERCISES: tuple[Exercise, ...] = (
         "02_padding_and_output_size",
         "output size with strides (the floor)",
         "int",
-        "An 8-pixel-wide channel, kernel_size 3, strides 2, padding 'valid'.\n"
+        "A 12-pixel-wide channel, kernel_size 5, strides 2, padding 'valid'.\n"
         "How many output pixels wide is the feature map?",
-        "List the kernel's left edges: 0, 2, 4, … and stop when it would run past pixel 7.",
+        "List the kernel's left edges: 0, 2, 4, … and stop when it would run past pixel 11.",
         s.ex02,
-        "⌊(8 − 3) / 2⌋ + 1 = ⌊2.5⌋ + 1 = 3; a 4th window would need pixel 8, which does not exist.",
+        "⌊(12 − 5) / 2⌋ + 1 = ⌊3.5⌋ + 1 = 4: windows start at 0, 2, 4 and 6; a 5th, at 8, would need "
+        "pixels 8 to 12, and pixel 12 does not exist.",
         [
-            slip(3.5, FLOOR, "forgot-floor"),
-            slip(4, "rounded up; " + FLOOR + "; the last pixel is simply dropped", "forgot-floor"),
-            slip(6, "divide (8 − 3) by strides before adding 1", "forgot-strides"),
-            slip(2, "forgot the + 1 for the first position", "off-by-one"),
+            slip(4.5, FLOOR, "forgot-floor"),
+            slip(5, "rounded up; " + FLOOR + "; pixel 11 is simply never looked at", "forgot-floor"),
+            slip(8, "divide (12 − 5) by strides before adding 1", "forgot-strides"),
+            slip(3, "forgot the + 1 for the first position", "off-by-one"),
+            slip(
+                6,
+                "that is the 'same' size, ⌈12 / 2⌉; 'valid' pads nothing, so the 5-wide kernel fits fewer "
+                "times",
+            ),
         ],
         ("output-size", "strides"),
     ),
@@ -65,15 +71,24 @@ SIZE_EXERCISES: tuple[Exercise, ...] = (
         "02_padding_and_output_size",
         "'same' with strides",
         "int",
-        "A 7-pixel-wide channel, kernel_size 3, strides 2, padding 'same' (TensorFlow/Keras).\n"
+        "An 11-pixel-wide channel, kernel_size 5, strides 2, padding 'same' (TensorFlow/Keras).\n"
         "How many output pixels wide is the feature map?",
         "In TensorFlow, 'same' picks the padding so that the output is ⌈input / strides⌉ wide.",
         s.ex03,
-        "⌈7 / 2⌉ = 4.",
+        "⌈11 / 2⌉ = 6 (TensorFlow pads (6 − 1)·2 + 5 − 11 = 4 zeros, 2 on each side: "
+        "⌊(11 + 4 − 5) / 2⌋ + 1 = 6).",
         [
-            slip(7, SAME_STRIDES, "same-with-strides"),
-            slip(3, "that is the 'valid' size; 'same' pads first, so the output is ⌈7 / 2⌉"),
-            slip(3.5, "sizes are whole numbers: 'same' gives ⌈7 / 2⌉"),
+            slip(11, SAME_STRIDES, "same-with-strides"),
+            slip(
+                4,
+                "that is the 'valid' size, ⌊(11 − 5) / 2⌋ + 1; 'same' pads first, so the output is ⌈11 / 2⌉",
+            ),
+            slip(5.5, "sizes are whole numbers: 'same' gives ⌈11 / 2⌉"),
+            slip(
+                5,
+                "'same' rounds UP: ⌈11 / 2⌉ = 6, not ⌊11 / 2⌋ = 5 (or, if you padded one zero on each side "
+                "as for a 3-wide kernel: this 5-wide kernel gets 2 on each side)",
+            ),
         ],
         ("output-size", "padding", "strides"),
     ),
@@ -82,21 +97,27 @@ SIZE_EXERCISES: tuple[Exercise, ...] = (
         "02_padding_and_output_size",
         "TensorFlow's 'same' padding amounts",
         "shape",
-        "TensorFlow 'same' padding on a 6-pixel-tall channel, kernel_size 3, strides 2.\n"
+        "TensorFlow 'same' padding on a 224-pixel-tall image, kernel_size 7, strides 2.\n"
         "How many zero rows go on top and how many at the bottom? Answer a pair (top, bottom).",
-        "First the output height ⌈6 / 2⌉, then the total padding (out − 1) · strides + kernel_size − 6, "
+        "First the output height ⌈224 / 2⌉, then the total padding (out − 1) · strides + kernel_size − 224, "
         "then split it.",
         s.ex04,
-        "3 outputs need (3 − 1)·2 + 3 = 7 rows, one more than 6; the odd row goes at the bottom.",
+        "112 outputs need (112 − 1)·2 + 7 = 229 rows, 5 more than 224: 5 // 2 = 2 on top, and the odd row "
+        "goes at the bottom, 3.",
         [
-            slip((1, 1), "with strides 2 only ONE zero row is needed in total: (3 − 1)·2 + 3 − 6 = 1"),
             slip(
-                (1, 0),
-                "with an odd total the extra zero row goes at the bottom (or right), not on top",
+                (3, 3),
+                "(7 − 1) / 2 = 3 on each side is 'same' at strides 1; with strides 2 only "
+                "(112 − 1)·2 + 7 − 224 = 5 zero rows are needed in all",
+            ),
+            slip(
+                (3, 2),
+                "with an odd total (5) the extra zero row goes at the bottom (or right), not on top",
                 "odd-pixel-before",
             ),
-            slip((0, 0), "'same' does pad here: 3 outputs need 7 rows and the input has 6"),
-            slip(1, "that is the total padding; answer the pair (top, bottom)"),
+            slip((0, 0), "'same' does pad here: 112 outputs need 229 rows and the input has 224"),
+            slip(5, "that is the total padding; answer the pair (top, bottom)"),
+            slip((2.5, 2.5), "zeros come whole: 5 // 2 = 2 on top, and the odd one goes at the bottom"),
         ],
         ("padding", "strides"),
     ),
@@ -147,19 +168,24 @@ SIZE_EXERCISES: tuple[Exercise, ...] = (
         "07_beyond",
         "dilation",
         "int",
-        "A 10-pixel-wide channel, kernel_size 3, dilation_rate 2 (Keras), strides 1, 'valid'.\n"
+        "A 15-pixel-wide channel, kernel_size 3, dilation_rate 2 (Keras), strides 1, 'valid'.\n"
         "How many output pixels wide is the feature map?",
         "A dilated kernel's taps are dilation_rate pixels apart: it spans dilation_rate · (k − 1) + 1.",
         s.ex07,
-        "The kernel spans 2·(3 − 1) + 1 = 5 pixels, so 10 − 5 + 1 = 6.",
+        "The kernel spans 2·(3 − 1) + 1 = 5 pixels (taps at 0, 2 and 4), so 15 − 5 + 1 = 11.",
         [
-            slip(8, "forgot the dilation: the 3 taps now span 5 pixels, not 3"),
+            slip(13, "forgot the dilation: the 3 taps now span 5 pixels, not 3"),
             slip(
-                4,
-                "counted dilation from 0 like CS231n (gaps of 2 pixels); in Keras and PyTorch "
+                9,
+                "counted dilation from 0 like CS231n (gaps of 2 pixels, a span of 7); in Keras and PyTorch "
                 "dilation_rate 1 is the ordinary kernel and 2 leaves ONE pixel between taps",
             ),
-            slip(5, "10 − 5 + 1", "off-by-one"),
+            slip(
+                10,
+                "the first position counts too: 15 − 5 + 1 (or, if you took the span as 3 · 2 = 6: the taps "
+                "sit at 0, 2 and 4, a span of 2·(3 − 1) + 1 = 5)",
+                "off-by-one",
+            ),
         ],
         ("output-size", "dilation"),
     ),
@@ -168,8 +194,8 @@ SIZE_EXERCISES: tuple[Exercise, ...] = (
         "03_kernels",
         "a rectangular kernel with strides",
         "shape",
-        "Conv2D(filters=4, kernel_size=(3, 5), strides=(1, 2)) (padding 'valid') on a 32 × 32 input.\n"
-        "What is each output channel's size (H', W')?",
+        "A kernel of kernel_size (3, 5) sweeps a 32 × 32 channel with strides (1, 2), padding 'valid'.\n"
+        "What is the feature map's size (H', W')?",
         "Work out each axis on its own: the height with 3 and strides 1, the width with 5 and strides 2.",
         s.ex08,
         "H' = 32 − 3 + 1 = 30; W' = ⌊(32 − 5) / 2⌋ + 1 = 13 + 1 = 14.",
@@ -187,7 +213,7 @@ SIZE_EXERCISES: tuple[Exercise, ...] = (
     ),
     _ex(
         9,
-        "01_the_sweep",
+        "04_many_channels",
         "reading a feature map",
         "float",
         "One channel x, a 2 × 2 kernel k and a bias of 1, strides 1, 'valid':\n\n"

@@ -2,10 +2,11 @@
 
 :func:`grade_answer` reads the answer as its exercise's kind asks (a whole number, a number, a shape,
 True/False, one of a few words or lettered options) and compares it with the expected answer: exactly for
-integers however large, to 1e-9 for other numbers. A wrong answer that a known slip gives gets that slip's
-feedback; any other wrong answer gets the hint. Code answers are graded by :mod:`convlesson.code_checks`.
-An answer that cannot be read as the kind asked raises :class:`WrongKind` or :class:`NotFinite`, which
-:func:`convlesson.check` prints as a sentence.
+integers however large, to 1e-9 for other numbers. A whole-valued float is a whole number, alone or in a
+shape: ``26.0`` and ``(30.0, 14.0)`` are read as ``26`` and ``(30, 14)``. A wrong answer that a known slip
+gives gets that slip's feedback; any other wrong answer gets the hint. Code answers are graded by
+:mod:`convlesson.code_checks`. An answer that cannot be read as the kind asked raises :class:`WrongKind`
+or :class:`NotFinite`, which :func:`convlesson.check` prints as a sentence.
 """
 
 from __future__ import annotations
@@ -19,9 +20,16 @@ import numpy as np
 from .exercise_records import Exercise
 from .shapes import _is_int, show
 
-__all__ = ["Feedback", "WrongKind", "NotFinite", "grade_answer", "show_answer", "FLOOR"]
+__all__ = ["Feedback", "WrongKind", "NotFinite", "grade_answer", "show_answer", "FLOOR", "FLOOR_SPAN"]
 
-FLOOR = "the output size is ⌊(n + padding − span) / strides⌋ + 1: the division is floored, never rounded up"
+#: The output-size formula of ``02_padding_and_output_size``, with the kernel's size k: n input pixels,
+#: p_total zeros in all (both sides), strides s.
+FLOOR = "the output size is ⌊(n + p_total − k) / s⌋ + 1: the division is floored, never rounded up"
+#: The same with dilation (``07_beyond``), where a kernel of k taps spans dilation_rate · (k − 1) + 1 pixels.
+FLOOR_SPAN = (
+    "the output size is ⌊(n + p_total − span) / s⌋ + 1, where the kernel spans dilation_rate · (k − 1) + 1 "
+    "pixels: the division is floored, never rounded up"
+)
 
 
 class WrongKind(TypeError):
@@ -79,7 +87,7 @@ def grade_answer(ex: Exercise, answer) -> Feedback:
     if same(value, ex.answer):
         return Feedback(True, f"{ex.label}: right! {ex.right}".rstrip())
     if ex.kind == "int" and not _is_whole(value):
-        return _not_quite(ex, answer, f"sizes and counts are whole numbers; {FLOOR}")
+        return _not_quite(ex, answer, _whole_numbers(ex), end="")
     if ex.kind == "shape" and len(value) != len(ex.answer):
         return _not_quite(
             ex,
@@ -88,6 +96,19 @@ def grade_answer(ex: Exercise, answer) -> Feedback:
             end="",
         )
     return Feedback(False, f"{ex.label}: not quite ({show_answer(answer)}). Hint: {ex.hint}")
+
+
+#: Tags of the questions on output sizes, whose whole-number reminder quotes the output-size formula.
+_SIZE_TAGS = frozenset({"output-size", "strides", "padding", "dilation"})
+
+
+def _whole_numbers(ex: Exercise) -> str:
+    """What a fraction of a size or a count is told: the formula for sizes, the hint for counts."""
+    if "dilation" in ex.tags:
+        return f"sizes and counts are whole numbers; {FLOOR_SPAN}."
+    if not _SIZE_TAGS.isdisjoint(ex.tags):
+        return f"sizes and counts are whole numbers; {FLOOR}."
+    return f"sizes and counts are whole numbers. Hint: {ex.hint}"
 
 
 def _not_quite(ex: Exercise, answer, message: str, end: str = ".") -> Feedback:
@@ -150,6 +171,23 @@ def _is_whole(value) -> bool:
     return math.isinf(f) or f.is_integer()  # a float too large for its fraction is whole
 
 
+def _whole_int(value) -> int | None:
+    """``value`` as an int when it is a whole real number (``26``, ``26.0``, ``np.float32(26)``,
+    ``Fraction(26)``), else None: fractions, NaN, infinities, bools, strings and everything else.
+
+    A shape's entries are read like a whole-number answer: what ``cl.check(1, 26.0)`` accepts, a tuple
+    accepts too.
+    """
+    if _is_int(value) and not isinstance(value, np.bool_):
+        return int(value)
+    if not _is_number(value):
+        return None
+    if isinstance(value, numbers.Rational):
+        return int(value) if value.denominator == 1 else None
+    f = _as_float(value)
+    return int(f) if math.isfinite(f) and f.is_integer() else None
+
+
 def same(a, b) -> bool:
     """Whether two answers are equal: tuples element by element, ints exactly, other numbers to 1e-9."""
     ta, tb = _as_tuple(a), _as_tuple(b)
@@ -178,9 +216,10 @@ def _read(ex: Exercise, answer):
     """``answer`` as the kind ``ex`` asks for, or :class:`WrongKind` / :class:`NotFinite`."""
     if ex.kind == "shape":
         t = _as_tuple(answer)
-        if t is None or not all(_is_int(v) for v in t):
+        values = None if t is None else [_whole_int(v) for v in t]
+        if values is None or None in values:
             raise _wrong_kind(ex, "a tuple of whole numbers in parentheses, such as (3, 3)", answer)
-        return tuple(int(v) for v in t)
+        return tuple(values)
     if ex.kind == "truefalse":
         if isinstance(answer, (bool, np.bool_)):
             return bool(answer)

@@ -58,6 +58,12 @@ PREDICTIONS: tuple[Exercise, ...] = (
             slip(5, "5 is for strides 1; with strides 2 the left edges are 0, 2, 4, …", "forgot-strides"),
             slip(4, "a window starting at pixel 6 would need pixels 6, 7 and 8, and the row ends at pixel 6"),
             slip(2, "(7 − 3) / 2 = 2 steps, plus the first position", "off-by-one"),
+            slip(
+                9,
+                "9 counts the positions of a whole 2-D sweep: on a 7 × 7 channel with strides 2 the kernel "
+                "stops at 3 places in each of 3 rows, 3 × 3 = 9 (and the 5 × 5 sweep with strides 1 had 9 "
+                "too); along ONE 7-pixel row it stops at left edges 0, 2 and 4",
+            ),
         ],
         ("output-size", "strides"),
     ),
@@ -137,14 +143,18 @@ PREDICTIONS: tuple[Exercise, ...] = (
         "How many 2-D kernels take part in making it?",
         "A kernel is 2-D and belongs to one input channel; every channel contributes to the map.",
         ps.kernels_for_one_map,
-        "One kernel per input channel, 8 kernels (one filter): their 8 maps are added into the one map.",
+        "8 kernels, one per input channel, their maps added into one map.",
         [
             slip(
                 1,
-                "one output map comes from ONE FILTER, and a filter holds one kernel per input channel: 8",
-                "filters-as-kernels",
+                "a kernel is 2-D and belongs to ONE input channel, so each of the 8 channels needs its own "
+                "kernel: 8 kernels, one per input channel, their maps added into one map",
             ),
-            slip(64, "one map needs one filter, with 8 kernels; 8 × 8 would be 8 filters"),
+            slip(
+                64,
+                "one map needs one kernel per input channel, 8 in all, their maps added into it; 8 × 8 = 64 "
+                "kernels would make 8 maps",
+            ),
         ],
         ("kernel-vs-filter", "channels"),
     ),
@@ -153,19 +163,17 @@ PREDICTIONS: tuple[Exercise, ...] = (
         "04_many_channels",
         "one output number",
         "float",
-        "At one output position, a filter's three kernels give the partial sums 4, −2 and 1 on their\n"
-        "channels, and the filter's bias is −1. What number lands in the output channel?",
+        "At one output position, three kernels (one per input channel) give the partial sums 4, −2 and 1\n"
+        "on their channels, and the output map's bias is −1. What number lands in the output map?",
         "The partial sums are added, then the bias is added once.",
         ps.one_number,
         "4 − 2 + 1 = 3, plus the bias −1: 2.",
         [
-            slip(3, "add the filter's bias, −1, after the sum", "forgot-bias"),
-            slip(
-                (4, -2, 1), "the filter's three partial sums are ADDED into ONE number", "one-map-per-kernel"
-            ),
+            slip(3, "add the bias, −1, after the sum", "forgot-bias"),
+            slip((4, -2, 1), "the three partial sums are ADDED into ONE number", "one-map-per-kernel"),
             slip(
                 (3, -3, 0),
-                "the three partial sums are added into one number, and the filter's bias is added once",
+                "the three partial sums are added into one number, and the bias is added once, to the sum",
                 "one-map-per-kernel",
             ),
             slip(

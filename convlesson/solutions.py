@@ -1,9 +1,9 @@
 """Worked solutions to the exercises in ``08_exercises``, one function each.
 
 Each ``exNN`` function works its exercise out with plain arithmetic, small arrays or loops, so that
-``cl.solution(n)`` can show its source as the worked answer. ``my_corr2d`` and ``my_conv2d`` are the
-from-scratch implementations the last two exercises ask for. The predictions asked in the lesson
-notebooks have theirs in :mod:`convlesson.prediction_solutions`.
+``cl.solution(n)`` can show its source as the worked answer. ``my_corr2d`` (with strides) and
+``my_conv2d`` are the from-scratch implementations the last two exercises ask for. The predictions asked
+in the lesson notebooks have theirs in :mod:`convlesson.prediction_solutions`.
 """
 
 from __future__ import annotations
@@ -15,31 +15,34 @@ __all__ = [f"ex{n:02d}" for n in range(1, 36)] + ["my_corr2d", "my_conv2d"]
 
 # ------------------------------------------------------------------ output sizes and padding
 def ex01():
-    # 28 x 28 input, 3 x 3 kernel, strides 1, 'valid' (no padding)
-    n, k, s = 28, 3, 1
-    return (n - k) // s + 1  # = 26
+    # 15 x 15 input, 3 x 3 kernel, strides 1, 'valid' (no padding)
+    n, k, s = 15, 3, 1
+    return (n - k) // s + 1  # = 13: the kernel's left edge at 0, 1, ..., 12
 
 
 def ex02():
-    # 8 pixels, kernel 3, strides 2, 'valid': (8 - 3) / 2 = 2.5 is floored to 2
-    n, k, s = 8, 3, 2
-    return (n - k) // s + 1  # = 2 + 1 = 3 (windows start at 0, 2, 4; one at 6 would need pixel 8)
+    # 12 pixels, kernel 5, strides 2, 'valid': (12 - 5) / 2 = 3.5 is floored to 3
+    n, k, s = 12, 5, 2
+    return (n - k) // s + 1  # = 3 + 1 = 4 (windows start at 0, 2, 4, 6; one at 8 would need pixel 12)
 
 
 def ex03():
     # 'same' in TensorFlow/Keras means: output = ceil(input / strides), whatever the kernel
-    n, s = 7, 2
-    return -(-n // s)  # ceil(7 / 2) = 4
+    n, k, s = 11, 5, 2
+    out = -(-n // s)  # ceil(11 / 2) = 6
+    total = (out - 1) * s + k - n  # the padding that takes: (6 - 1) * 2 + 5 - 11 = 4 zeros, 2 a side
+    assert (n + total - k) // s + 1 == out  # the output-size formula agrees: 10 // 2 + 1 = 6
+    return out
 
 
 def ex04():
-    # TensorFlow 'same' on 6 pixels, kernel 3, strides 2:
-    n, k, s = 6, 3, 2
-    out = -(-n // s)  # ceil(6 / 2) = 3 outputs
-    total = max((out - 1) * s + k - n, 0)  # (3 - 1) * 2 + 3 - 6 = 1 zero pixel in all
-    before = total // 2  # 0 on top
-    after = total - before  # the odd pixel goes at the bottom: 1
-    return (before, after)  # (0, 1)
+    # TensorFlow 'same' on 224 pixels, kernel 7, strides 2:
+    n, k, s = 224, 7, 2
+    out = -(-n // s)  # ceil(224 / 2) = 112 outputs
+    total = max((out - 1) * s + k - n, 0)  # (112 - 1) * 2 + 7 - 224 = 5 zero rows in all
+    before = total // 2  # 2 on top
+    after = total - before  # the odd row goes at the bottom: 3
+    return (before, after)  # (2, 3)
 
 
 def ex05():
@@ -59,10 +62,10 @@ def ex06():
 
 
 def ex07():
-    # dilation_rate 2 spreads the 3 taps over 2 * (3 - 1) + 1 = 5 pixels
-    n, k, d = 10, 3, 2
+    # dilation_rate 2 spreads the 3 taps over 2 * (3 - 1) + 1 = 5 pixels (taps at 0, 2 and 4)
+    n, k, d = 15, 3, 2
     span = d * (k - 1) + 1
-    return n - span + 1  # 10 - 5 + 1 = 6
+    return n - span + 1  # 15 - 5 + 1 = 11
 
 
 def ex08():
@@ -144,14 +147,14 @@ def ex17():
 
 
 def ex18():
-    # 16 filters, each holding C_in = 8 kernels
-    filters, c_in = 16, 8
-    return filters * c_in  # 128 kernels
+    # 12 filters, each holding C_in = 6 kernels (of 5 x 5 weights each)
+    filters, c_in = 12, 6
+    return filters * c_in  # 72 kernels
 
 
 def ex19():
-    # `filters` IS the number of filters (= output channels), whatever C_in is
-    return 16
+    # `filters` IS the number of filters (= output channels), whatever C_in and kernel_size are
+    return 12
 
 
 def ex20():
@@ -180,10 +183,10 @@ def ex23():
 
 # ------------------------------------------------------------------ layers
 def ex24():
-    # (N, H, W, C_in) -> (N, H', W', filters); 'valid' and strides 1: H' = 28 - 3 + 1
-    n, h, w, _c_in = 4, 28, 28, 3
-    filters, k = 2, 3
-    return (n, h - k + 1, w - k + 1, filters)  # (4, 26, 26, 2)
+    # (N, H, W, C_in) -> (N, H', W', filters); 'valid' and strides 1: H' = 20 - 3 + 1
+    n, h, w, _c_in = 10, 20, 20, 3
+    filters, k = 4, 3
+    return (n, h - k + 1, w - k + 1, filters)  # (10, 18, 18, 4)
 
 
 def ex25():
@@ -194,14 +197,15 @@ def ex25():
 
 
 def ex26():
-    # 2 filters x (3 kernels of 3 x 3 weights) + one bias per filter
-    filters, k, c_in = 2, 3, 3
-    return filters * (k * k * c_in) + filters  # 54 + 2 = 56
+    # 4 filters x (3 kernels of 5 x 5 weights) + one bias per filter
+    filters, k, c_in = 4, 5, 3
+    return filters * (k * k * c_in) + filters  # 4 * 75 + 4 = 300 + 4 = 304
 
 
 def ex27():
-    filters, k, c_in = 64, 3, 32
-    return filters * (k * k * c_in) + filters  # 18432 + 64 = 18496
+    # 48 filters x (24 kernels of 3 x 3 weights) + one bias per filter
+    filters, k, c_in = 48, 3, 24
+    return filters * (k * k * c_in) + filters  # 48 * 216 + 48 = 10368 + 48 = 10416
 
 
 def ex28():
@@ -212,24 +216,24 @@ def ex28():
 
 # ------------------------------------------------------------------ chains, groups, 1 x 1
 def ex29():
-    # layer 1 makes 8 output channels, one per filter; they are layer 2's input channels
-    layer1_filters = 8
+    # layer 1 makes 6 output channels, one per filter; they are layer 2's input channels
+    layer1_filters = 6
     layer2_c_in = layer1_filters
-    return layer2_c_in  # each layer-2 filter holds 8 kernels
+    return layer2_c_in  # each layer-2 filter holds 6 kernels
 
 
 def ex30():
-    # layer 1: 8 filters x 3 kernels; layer 2: 16 filters x 8 kernels
-    layer1 = 8 * 3  # 24
-    layer2 = 16 * 8  # 128
-    return layer1 + layer2  # 152
+    # layer 1: 6 filters x 3 kernels; layer 2: 10 filters x 6 kernels
+    layer1 = 6 * 3  # 18
+    layer2 = 10 * 6  # 60
+    return layer1 + layer2  # 78
 
 
 def ex31():
     # weights = kernels x 3 x 3, plus one bias per filter, layer by layer
-    layer1 = 8 * 3 * 3 * 3 + 8  # 216 + 8 = 224
-    layer2 = 16 * 8 * 3 * 3 + 16  # 1152 + 16 = 1168
-    return layer1 + layer2  # 1392
+    layer1 = 6 * 3 * 3 * 3 + 6  # 162 + 6 = 168
+    layer2 = 10 * 6 * 3 * 3 + 10  # 540 + 10 = 550
+    return layer1 + layer2  # 718
 
 
 def ex32():
@@ -258,25 +262,27 @@ def ex35():
 
 
 # ------------------------------------------------------------------ write it yourself
-def my_corr2d(x, k):
-    """One channel, one kernel, 'valid', strides 1: the sweep of ``01_the_sweep``."""
+def my_corr2d(x, k, strides=1):
+    """One channel, one kernel, 'valid', with strides: the sweep of ``01_the_sweep``, jumping ``strides``."""
     x = np.asarray(x, dtype=float)
     k = np.asarray(k, dtype=float)
     kh, kw = k.shape
-    out = np.zeros((x.shape[0] - kh + 1, x.shape[1] - kw + 1))
+    s = strides
+    out = np.zeros(((x.shape[0] - kh) // s + 1, (x.shape[1] - kw) // s + 1))
     for i in range(out.shape[0]):
         for j in range(out.shape[1]):
-            out[i, j] = (x[i : i + kh, j : j + kw] * k).sum()
+            top, left = i * s, j * s  # after i steps down the kernel has moved i * s pixels
+            out[i, j] = (x[top : top + kh, left : left + kw] * k).sum()
     return out
 
 
-def my_conv2d(x, kernel):
+def my_conv2d(x, weights):
     """``(H, W, C_in)`` input, ``(kh, kw, C_in, filters)`` weights -> ``(H', W', filters)``."""
     x = np.asarray(x, dtype=float)
-    kernel = np.asarray(kernel, dtype=float)
-    kh, kw, c_in, filters = kernel.shape
+    weights = np.asarray(weights, dtype=float)
+    kh, kw, c_in, filters = weights.shape  # Keras's layout: the channel axis, then the filter axis
     out = np.zeros((x.shape[0] - kh + 1, x.shape[1] - kw + 1, filters))
-    for f in range(filters):  # one output channel per filter
-        for c in range(c_in):  # the filter's kernel for channel c sweeps channel c ...
-            out[:, :, f] += my_corr2d(x[:, :, c], kernel[:, :, c, f])  # ... and the maps add up
+    for j in range(filters):  # one output channel per filter
+        for c in range(c_in):  # filter j's kernel for channel c, weights[:, :, c, j], sweeps channel c ...
+            out[:, :, j] += my_corr2d(x[:, :, c], weights[:, :, c, j])  # ... and the maps add up
     return out

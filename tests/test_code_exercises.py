@@ -1,15 +1,19 @@
-"""The code exercises: a learner's my_corr2d and my_conv2d are run, compared, and stopped if they never end.
+"""The code exercises: a learner's my_corr2d (with strides) and my_conv2d are run, compared, and stopped if
+they never end.
 
-Right implementations (loops, scipy) are accepted; known slips are named; anything a function may return
-or raise gets a sentence, never a traceback. A function that never returns is stopped after the time
-limit, by SIGALRM in the main thread (also in a real Jupyter kernel, where cell code runs in the main
-thread) and by a trace function elsewhere; afterwards no timer, handler, trace function or thread is left.
+Right implementations (loops and scipy, written here) are accepted; known slips are named (among them
+swapped channel and filter axes in the weights, whether they raise an IndexError or give wrong values);
+anything a function may return or raise gets a sentence, never a traceback. A function that never
+returns is stopped after the time limit, by SIGALRM in the main thread (also in a real Jupyter kernel,
+where cell code runs in the main thread) and by a trace function elsewhere; afterwards no timer, handler,
+trace function or thread is left.
 """
 
 from __future__ import annotations
 
 import _thread
 import queue
+import re
 import signal
 import sys
 import textwrap
@@ -31,14 +35,21 @@ CONV = next(ex.number for ex in EXERCISES if ex.check == "conv2d")
 HAS_ALARM = hasattr(signal, "setitimer")
 
 
-def loop_corr(x, k):
+def loop_corr(x, k, strides=1):
+    """Every top-left corner 0, strides, 2 * strides, ... where the kernel still fits; products summed."""
     h, w = x.shape
     kh, kw = k.shape
-    out = np.zeros((h - kh + 1, w - kw + 1))
-    for i in range(out.shape[0]):
-        for j in range(out.shape[1]):
-            out[i, j] = sum(x[i + a, j + b] * k[a, b] for a in range(kh) for b in range(kw))
+    tops = [t for t in range(0, h, strides) if t + kh <= h]
+    lefts = [left for left in range(0, w, strides) if left + kw <= w]
+    out = np.zeros((len(tops), len(lefts)))
+    for i, top in enumerate(tops):
+        for j, left in enumerate(lefts):
+            out[i, j] = sum(x[top + a, left + b] * k[a, b] for a in range(kh) for b in range(kw))
     return out
+
+
+def scipy_corr(x, k, strides=1):
+    return correlate2d(x, k, mode="valid")[::strides, ::strides]
 
 
 def scipy_conv2d(x, weights):
@@ -70,7 +81,27 @@ def test_the_code_exercises_name_their_checks():
 
 def test_a_correct_learner_implementation_is_accepted():
     assert grade(CORR, loop_corr).correct
+    assert grade(CORR, scipy_corr).correct
     assert grade(CONV, scipy_conv2d).correct
+
+
+def test_the_checks_reference_answers_match_loops_and_scipy():
+    """What the checks compare with (cl.conv2d) is held against oracles written here, case by case."""
+    cases = CODE_CHECKS["corr2d"].cases()
+    assert {c.strides for c in cases} >= {1, 2, 3} and any((c.x.shape[0] - c.w.shape[0]) % 2 for c in cases)
+    for case in cases:
+        np.testing.assert_allclose(case.want(), loop_corr(case.x, case.w, case.strides))
+    for case in CODE_CHECKS["conv2d"].cases():
+        np.testing.assert_allclose(case.want(), scipy_conv2d(case.x, case.w))
+
+
+def test_the_multichannel_check_has_a_case_with_as_many_channels_as_filters():
+    squares = [c for c in CODE_CHECKS["conv2d"].cases() if c.w.shape[2] == c.w.shape[3] > 1]
+    assert squares, "swapped channel and filter axes must be caught by values, not only by an IndexError"
+    for case in squares:  # there, the swap gives other numbers
+        assert not np.allclose(
+            scipy_conv2d(case.x, case.w), scipy_conv2d(case.x, case.w.transpose(0, 1, 3, 2))
+        )
 
 
 def stub(*args):
@@ -89,18 +120,76 @@ def test_code_checks_need_a_function():
 
 
 def test_corr2d_slips_are_named():
-    assert "a flipped kernel" in grade(CORR, lambda x, k: convolve2d(x, k, mode="valid")).message
-    assert "input's size" in grade(CORR, lambda x, k: correlate2d(x, k, mode="same")).message
-    assert "'full' padding" in grade(CORR, lambda x, k: correlate2d(x, k, mode="full")).message
-    off_by_one = lambda x, k: correlate2d(x, k, mode="valid")[:-1, :-1]  # noqa: E731
+    flipped = lambda x, k, s: convolve2d(x, k, mode="valid")[::s, ::s]  # noqa: E731
+    assert "a flipped kernel" in grade(CORR, flipped).message
+    assert "input's size" in grade(CORR, lambda x, k, s: correlate2d(x, k, mode="same")).message
+    assert "'full' padding" in grade(CORR, lambda x, k, s: correlate2d(x, k, mode="full")).message
+    off_by_one = lambda x, k, s: scipy_corr(x, k, s)[:-1, :-1]  # noqa: E731
     assert "off by one" in grade(CORR, off_by_one).message
-    crashes = lambda x, k: x[100]  # noqa: E731
+    crashes = lambda x, k, s: x[100]  # noqa: E731
     assert "raised IndexError" in grade(CORR, crashes).message
 
 
+def corr2d_01(x, k):
+    """Lesson 01's corr2d, with no strides."""
+    kh, kw = k.shape
+    out = np.zeros((x.shape[0] - kh + 1, x.shape[1] - kw + 1))
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = (x[i : i + kh, j : j + kw] * k).sum()
+    return out
+
+
+def windows_do_not_jump(x, k, strides=1):
+    """The right number of positions, but the window moves one pixel per output, not `strides`."""
+    kh, kw = k.shape
+    out = np.zeros(((x.shape[0] - kh) // strides + 1, (x.shape[1] - kw) // strides + 1))
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = (x[i : i + kh, j : j + kw] * k).sum()
+    return out
+
+
+def rounds_up(x, k, strides=1):
+    """Windows counted with a ceiling: the last one runs past the edge."""
+    kh, kw = k.shape
+    out = np.zeros((-(-(x.shape[0] - kh) // strides) + 1, -(-(x.shape[1] - kw) // strides) + 1))
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = (x[i * strides : i * strides + kh, j * strides : j * strides + kw] * k).sum()
+    return out
+
+
+@pytest.mark.parametrize(
+    ("fn", "fragment"),
+    [
+        (corr2d_01, "my_corr2d takes the strides as a third argument: def my_corr2d(x, k, strides=1)."),
+        (lambda x, k, strides=1: corr2d_01(x, k), "forgot the strides: that is the map with strides 1"),
+        (windows_do_not_jump, "the windows do not jump: with strides 2 the window for output (i, j) starts"),
+        (rounds_up, "A window ran past the edge of x"),
+    ],
+    ids=["01's corr2d", "strides ignored", "no jump", "rounded up"],
+)
+def test_strided_corr2d_slips_are_named(fn, fragment, capsys):
+    fb = grade(CORR, fn)
+    assert not fb.correct and fragment in fb.message, fb.message
+    cl.check(CORR, fn)
+    out = capsys.readouterr().out
+    assert out.startswith(f"Exercise {CORR}: ") and "Traceback" not in out
+
+
+def test_the_strided_sweep_hint_nudges_without_giving_the_line(capsys):
+    ex = next(e for e in EXERCISES if e.check == "corr2d")
+    assert "strides" in ex.question and "my_corr2d(x, k, strides=1)" in ex.question
+    for banned in ("x[i", ".sum()", "* k", "i * s", "i*s"):
+        assert banned not in ex.hint
+    cl.hint(CORR)
+    assert "where does the window of output (i, j) start" in capsys.readouterr().out
+
+
 def test_corr2d_value_mismatch_reports_the_first_bad_position():
-    def almost(x, k):
-        out = correlate2d(x, k, mode="valid")
+    def almost(x, k, s):
+        out = scipy_corr(x, k, s)
         out[1, 2] += 1
         return out
 
@@ -133,8 +222,8 @@ def test_conv2d_slips_are_named():
 
 
 def test_a_complex_feature_map_is_wrong_even_with_the_right_values():
-    def plus_5j(x, k):
-        return loop_corr(x, k) + 5j
+    def plus_5j(x, k, s):
+        return loop_corr(x, k, s) + 5j
 
     def plus_0j(x, weights):
         return scipy_conv2d(x, weights).astype(complex)
@@ -153,13 +242,13 @@ def test_a_complex_feature_map_is_wrong_even_with_the_right_values():
     ids=["flat", "extra axis", "transposed"],
 )
 def test_right_values_in_the_wrong_shape_are_wrong_and_the_shape_is_named(reshape):
-    fb = grade(CORR, lambda x, k: reshape(correlate2d(x, k, mode="valid")))
+    fb = grade(CORR, lambda x, k, s: reshape(scipy_corr(x, k, s)))
     assert not fb.correct
-    assert "expected shape (3, 3), got" in fb.message  # the first test input: 5 x 5 with a 3 x 3 kernel
+    assert "expected shape (3, 3), got" in fb.message  # the first test input: 7 x 7, 3 x 3 kernel, strides 2
 
 
 def test_integer_results_are_fine():
-    assert grade(CORR, lambda x, k: correlate2d(x, k, mode="valid").astype(np.int64)).correct
+    assert grade(CORR, lambda x, k, s: scipy_corr(x, k, s).astype(np.int64)).correct
 
 
 @pytest.mark.parametrize(
@@ -177,7 +266,7 @@ def test_integer_results_are_fine():
 def test_a_function_returning_no_feature_map_is_told_so(result, fragment):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        fb = grade(CORR, lambda x, k: result)
+        fb = grade(CORR, lambda x, k, s: result)
     assert not fb.correct
     assert "my_corr2d should return an array of real numbers (a feature map)" in fb.message
     assert fragment in fb.message
@@ -189,29 +278,140 @@ def test_a_function_with_the_wrong_signature_is_reported(capsys):
 
 
 def test_a_function_that_exits_is_reported_not_obeyed(capsys):
-    def quits(x, k):
+    def quits(x, k, s):
         raise SystemExit("bye")
 
     cl.check(CORR, quits)
     assert capsys.readouterr().out.strip() == (
         f"Exercise {CORR}: my_corr2d raised SystemExit: bye "
-        "(test 1: x of shape (5, 5), kernel of shape (3, 3))."
+        "(test 1: x of shape (7, 7), kernel of shape (3, 3), strides 2)."
     )
 
 
+class Unprintable(Exception):
+    def __str__(self):
+        raise RuntimeError("no str")
+
+
+def raise_(exc):
+    def fn(*args):
+        raise exc
+
+    return fn
+
+
+@pytest.mark.parametrize(
+    ("exc", "shown"),
+    [
+        (Unprintable(), "raised Unprintable (test 1"),
+        (BaseException("odd"), "raised BaseException: odd (test 1"),
+        (GeneratorExit(), "raised GeneratorExit (test 1"),
+        (ValueError("line one\nline two\n" + "x" * 500), "raised ValueError: line one line two xxx"),
+        (ZeroDivisionError("division by zero"), "raised ZeroDivisionError: division by zero (test 1"),
+    ],
+    ids=["bad __str__", "BaseException", "GeneratorExit", "long", "ZeroDivisionError"],
+)
+@pytest.mark.parametrize("n", [CORR, CONV])
+def test_whatever_the_function_raises_is_one_sentence(n, exc, shown, capsys):
+    cl.check(n, raise_(exc))
+    out = capsys.readouterr().out
+    assert out.startswith(f"Exercise {n}: my_") and shown in out, out
+    assert "Traceback" not in out and len(out) < 900 and out.count("\n") == 1
+
+
+# ---------------------------------------------------------------- channels and filters swapped
+def swapped_weights(x, weights):
+    """The slip: weights[:, :, j, c] for filter j's kernel on channel c (the axes taken the other way)."""
+    kh, kw, c_in, filters = weights.shape
+    out = np.zeros((x.shape[0] - kh + 1, x.shape[1] - kw + 1, filters))
+    for j in range(filters):
+        for c in range(c_in):
+            out[:, :, j] += correlate2d(x[:, :, c], weights[:, :, j, c], mode="valid")
+    return out
+
+
+SWAP_WORDS = (
+    "in and out swapped, channels and filters swapped: weights[:, :, c, j] is the kernel filter j applies "
+    "to channel c"
+)
+
+
+def test_swapped_weights_that_raise_an_indexerror_are_named(capsys):
+    cl.check(CONV, swapped_weights)
+    out = capsys.readouterr().out
+    assert out.startswith(f"Exercise {CONV}: my_conv2d raised IndexError: ")
+    assert "(test 1: x of shape (5, 5, 3), weights of shape (3, 3, 3, 2))." in out
+    assert "where C_in = filters = 3, it runs, and its output is that of swapped weights" in out
+    assert SWAP_WORDS in out and "Traceback" not in out
+
+
+def test_swapped_weights_where_channels_equal_filters_give_wrong_values_and_are_named():
+    square_first = code_checks.CodeCheck(
+        "my_conv2d",
+        "a multi-channel conv2d",
+        "weights",
+        (((6, 5, 3), (2, 3, 3, 3)),),
+        seed=1,
+        diagnose=CODE_CHECKS["conv2d"].diagnose,
+        when_raised=CODE_CHECKS["conv2d"].when_raised,
+    )
+    fb = code_checks.grade_code(square_first, "Exercise 37", swapped_weights)
+    assert not fb.correct
+    assert fb.message.startswith("Exercise 37: not yet — test 1: x of shape (6, 5, 3), weights of shape")
+    assert SWAP_WORDS in fb.message
+    assert code_checks.grade_code(square_first, "Exercise 37", scipy_conv2d).correct
+
+
+def test_weights_whose_shape_is_read_the_other_way_round_are_named():
+    def misread(x, weights):
+        kh, kw, filters, c_in = weights.shape  # the slip: (kh, kw, filters, C_in)
+        out = np.zeros((x.shape[0] - kh + 1, x.shape[1] - kw + 1, filters))
+        for j in range(filters):
+            for c in range(c_in):
+                out[:, :, j] += correlate2d(x[:, :, c], weights[:, :, j, c], mode="valid")
+        return out
+
+    fb = grade(CONV, misread)
+    assert not fb.correct and "expected shape (3, 3, 2), got (3, 3, 3)" in fb.message
+    assert "You read the weights' shape as (kh, kw, filters, C_in)" in fb.message and SWAP_WORDS in fb.message
+    assert "one map per kernel" not in fb.message
+
+
+def test_another_indexerror_gets_the_weights_layout_not_the_swap(capsys):
+    def reads_past_the_filters(x, weights):
+        return weights[:, :, :, weights.shape[3]]
+
+    cl.check(CONV, reads_past_the_filters)
+    out = capsys.readouterr().out
+    assert (
+        "raised IndexError" in out and "Check the order of the weights' axes: (kh, kw, C_in, filters)" in out
+    )
+    assert "swapped weights" not in out
+
+
+def test_the_multichannel_messages_call_the_4d_tensor_weights():
+    messages = [
+        grade(CONV, lambda x, w: np.zeros((1, 1))).message,
+        grade(CONV, swapped_weights).message,
+        grade(CONV, lambda x, w: scipy_conv2d(x, w) + 1).message,
+    ]
+    for message in messages:
+        assert "weights of shape (" in message and not re.search(r"kernel of shape \(\d+, \d+, \d+", message)
+
+
 # ---------------------------------------------------------------- a function that never returns
-def spin(x, k):
+def spin(*args):
     while True:
         pass
 
 
-def counts_forever(x, k):
+def counts_forever(*args):
     i = 0
     while i < 10:
         i = i * 1
 
 
-def catches_everything(x, k):
+def catches_everything(*args):
     while True:
         try:
             time.sleep(0.01)
@@ -219,7 +419,7 @@ def catches_everything(x, k):
             pass
 
 
-def catches_exception(x, k):
+def catches_exception(*args):
     while True:
         try:
             sum(range(1000))
@@ -227,7 +427,7 @@ def catches_exception(x, k):
             pass
 
 
-def sleeps(x, k):
+def sleeps(*args):
     time.sleep(60)
 
 
@@ -325,9 +525,9 @@ def test_the_alarm_path_puts_back_a_previous_handler_and_leaves_a_running_timer_
 
 
 def test_a_fast_correct_function_is_not_slowed_into_a_timeout():
-    def slow_but_fine(x, k):
+    def slow_but_fine(x, k, strides=1):
         time.sleep(0.05)
-        return loop_corr(x, k)
+        return loop_corr(x, k, strides)
 
     assert grade(CORR, slow_but_fine).correct
 
@@ -349,7 +549,7 @@ def test_an_endless_loop_is_stopped_in_a_jupyter_kernel():
         import convlesson as cl
         from convlesson import code_checks
         code_checks.TIME_LIMIT = 1
-        def my_corr2d(x, k):
+        def my_corr2d(x, k, strides=1):
             while True:
                 pass
         before = threading.active_count()

@@ -8,6 +8,8 @@ type, ``cl.check`` prints one sentence, never a traceback.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
@@ -22,16 +24,72 @@ def ident(ex):
 
 
 def test_integer_valued_floats_are_accepted_and_fractions_are_not():
-    assert grade(1, 26.0).correct
-    fb = grade(1, 26.5)
+    assert grade(1, 13.0).correct
+    fb = grade(1, 13.5)
     assert not fb.correct and "whole numbers" in fb.message
 
 
 def test_lists_and_arrays_count_as_shapes_and_a_wrong_length_is_named():
-    assert grade(24, [4, 26, 26, 2]).correct
-    assert grade(24, np.array([4, 26, 26, 2])).correct
-    fb = grade(24, (4, 26, 26, 2, 1))
+    assert grade(24, [10, 18, 18, 4]).correct
+    assert grade(24, np.array([10, 18, 18, 4])).correct
+    fb = grade(24, (10, 18, 18, 4, 1))
     assert not fb.correct and "the answer has 4 numbers, yours has 5" in fb.message
+
+
+# Whole-valued floats are whole numbers inside a shape too, as they are alone (cl.check(1, 13.0)).
+WHOLE_FLOAT_SHAPES = [
+    (8, (30.0, 14.0)),
+    (8, [30.0, 14]),
+    (8, np.array([30.0, 14.0])),
+    (8, (np.float32(30), np.float64(14))),
+    (8, (Fraction(60, 2), 14)),
+    (24, (10, 18, 18, 4.0)),
+    ("sweep-size", (3.0, 3.0)),
+    ("rectangular-output", np.array([64.0, 60.0], dtype=np.float16)),
+]
+
+
+@pytest.mark.parametrize(("n", "answer"), WHOLE_FLOAT_SHAPES, ids=lambda v: repr(v)[:30])
+def test_whole_floats_inside_a_shape_are_accepted(n, answer, capsys):
+    assert grade(n, answer).correct
+    cl.check(n, answer)
+    assert "right!" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("ex", [e for e in ALL if e.kind == "shape"], ids=ident)
+def test_every_shape_answer_is_accepted_as_floats(ex):
+    assert grade(ex.ident, tuple(float(v) for v in ex.answer)).correct
+    assert grade(ex.ident, np.array(ex.answer, dtype=float)).correct
+
+
+def test_a_slip_given_as_floats_is_still_named():
+    assert "forgot the floor" in grade(8, (30.0, 15.0)).message
+    assert "TensorFlow's odd pixel goes after" in grade(4, [3.0, 2.0]).message
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        (30.5, 14),
+        (30, 14.000001),
+        (float("nan"), 14),
+        (float("inf"), 14),
+        (-float("inf"), 14),
+        (True, 14),
+        (np.bool_(True), 14),
+        (30 + 0j, 14),
+        np.array([30.5, 14.0]),
+        ("30", 14),
+        ((30,), 14),
+    ],
+    ids=repr,
+)
+def test_fractions_non_finite_numbers_and_bools_inside_a_shape_are_still_refused(answer, capsys):
+    with pytest.raises(TypeError, match="must be a tuple of whole numbers"):
+        grade(8, answer)
+    cl.check(8, answer)
+    out = capsys.readouterr().out
+    assert out.startswith("Exercise 8: not an answer yet — ") and "Traceback" not in out
 
 
 def test_true_false_answers_take_bools_only():
@@ -110,7 +168,7 @@ def test_an_unknown_prediction_name_raises_valueerror_with_a_suggestion():
 
 
 @pytest.mark.parametrize(
-    ("n", "answer"), [(1, "26"), (1, True), (24, "(4, 26, 26, 2)"), (24, (4.5, 26, 26, 2))]
+    ("n", "answer"), [(1, "13"), (1, True), (24, "(10, 18, 18, 4)"), (24, (10.5, 18, 18, 4))]
 )
 def test_answers_of_the_wrong_type_raise_typeerror_naming_answer(n, answer):
     with pytest.raises(TypeError, match=f"answer for exercise {n} must be"):
@@ -132,11 +190,13 @@ def test_exercise_hint_and_solution_text(capsys):
     assert capsys.readouterr().out.startswith("Hint for exercise 26:")
     cl.solution(26)
     out = capsys.readouterr().out
-    assert out.startswith("Solution of exercise 26: 56.") and "def ex26" in out
+    assert out.startswith("Solution of exercise 26: 304.") and "def ex26" in out
     cl.solution(22)
     assert capsys.readouterr().out.startswith("Solution of exercise 22: (b) w[:, :, 1, 4].")
     cl.solution(36)
-    assert "def my_corr2d" in capsys.readouterr().out
+    assert "def my_corr2d(x, k, strides=1)" in capsys.readouterr().out
+    cl.solution(37)
+    assert "def my_conv2d(x, weights)" in capsys.readouterr().out
 
 
 def test_grade_messages_are_what_check_prints(capsys):
@@ -208,7 +268,7 @@ def test_huge_answers_are_compared_exactly(capsys):
         "Exercise 1: not quite (<an int of about 401 digits>). Hint: " + EXERCISES[0].hint
     )
     assert not grade(4, (10**400, 1)).correct
-    assert grade(1, 26 + 10**400 - 10**400).correct
+    assert grade(1, 13 + 10**400 - 10**400).correct
 
 
 @pytest.mark.parametrize(
@@ -235,7 +295,7 @@ def test_check_prints_what_is_wrong_with_the_answer_instead_of_raising(capsys, n
 
 
 def test_an_answer_nothing_can_read_still_gets_a_sentence(capsys):
-    out = printed(capsys, 24, BadList([4, 26, 26, 2]))
+    out = printed(capsys, 24, BadList([10, 18, 18, 4]))
     assert out == (
         "Exercise 24: not an answer yet — this answer (BadList) could not be read (RuntimeError); "
         "answer as the question asks, e.g. a number or a tuple."
@@ -243,10 +303,10 @@ def test_an_answer_nothing_can_read_still_gets_a_sentence(capsys):
 
 
 def test_numpy_numbers_are_answers():
-    assert grade(np.int64(1), np.int64(26)).correct
+    assert grade(np.int64(1), np.int64(13)).correct
     assert grade(10, np.float32(0.0)).correct
-    assert grade(24, (np.int64(4), np.int32(26), 26, np.uint8(2))).correct
+    assert grade(24, (np.int64(10), np.int32(18), 18, np.uint8(4))).correct
     assert grade("weights-shape", np.array([3, 3, 3, 2])).correct
-    assert not grade(1, np.float64(26.5)).correct
+    assert not grade(1, np.float64(13.5)).correct
     with pytest.raises(TypeError, match="tuple of whole numbers"):
-        grade(24, np.array([4, 26, 26, 2]) + 0j)
+        grade(24, np.array([10, 18, 18, 4]) + 0j)

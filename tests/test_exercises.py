@@ -1,12 +1,14 @@
 """The exercises of ``08_exercises`` and the lessons' predictions: right answers are accepted, slips named.
 
 Every expected answer is checked against an independent oracle written here (``ORACLES``): explicit loops
-that count kernel positions or gather kernels out of a weight tensor, ``scipy.signal`` on arrays of the
-given shapes, and hand-worked numbers (Keras's summary gives 56 parameters for the article's layer and
-18,496 for a 3 x 3 convolution from 32 to 64 channels; the chain RGB -> Conv2D(8, 3) -> Conv2D(16, 3)
-holds 24 + 128 kernels and 224 + 1,168 parameters). The feedback on wrong answers is tested in
-``test_exercise_feedback.py``, the learner's interface in ``test_exercise_interface.py`` and the code
-exercises in ``test_code_exercises.py``.
+that count kernel positions, gather kernels out of a weight tensor or count a layer's numbers one filter
+and one kernel at a time, ``scipy.signal`` on arrays of the given shapes, and hand-worked numbers, which
+``agree`` holds against the loops (Keras's summary gives 18,496 parameters for a 3 x 3 convolution from 32
+to 64 channels; the chain RGB -> Conv2D(6, 3) -> Conv2D(10, 3) holds 18 + 60 kernels and 168 + 550
+parameters). None of them calls the package's formulas. The feedback on wrong answers is tested in
+``test_exercise_feedback.py``, the learner's interface in ``test_exercise_interface.py``, the code
+exercises in ``test_code_exercises.py`` and the lessons the exercises belong to in
+``test_exercises_lessons.py``.
 """
 
 from __future__ import annotations
@@ -50,17 +52,37 @@ def tf_same_padding(n, k, strides):
     return total // 2, total - total // 2
 
 
-def loop_corr(x, k):
-    """Cross-correlation of one channel with one kernel by four explicit loops."""
+def loop_corr(x, k, strides=1):
+    """Cross-correlation of one channel with one kernel by explicit loops: every top-left corner
+    (0, strides, 2 * strides, ...) where the kernel still fits, then four loops."""
     h, w = x.shape
     kh, kw = k.shape
-    out = np.zeros((h - kh + 1, w - kw + 1))
-    for i in range(out.shape[0]):
-        for j in range(out.shape[1]):
+    tops = [t for t in range(0, h, strides) if t + kh <= h]
+    lefts = [left for left in range(0, w, strides) if left + kw <= w]
+    out = np.zeros((len(tops), len(lefts)))
+    for i, top in enumerate(tops):
+        for j, left in enumerate(lefts):
             for a in range(kh):
                 for b in range(kw):
-                    out[i, j] += x[i + a, j + b] * k[a, b]
+                    out[i, j] += x[top + a, left + b] * k[a, b]
     return out
+
+
+def agree(by_hand, computed):
+    """A hand-worked answer (in the comment beside it), held against the same answer computed by loops."""
+    assert by_hand == computed, f"worked by hand: {by_hand}, by the loops: {computed}"
+    return computed
+
+
+def parameters_by_loops(kh, kw, c_in, filters, groups=1):
+    """A layer's trainable numbers, counted one by one: each filter's kernels (one per channel it sees),
+    each a kh x kw matrix, then the filter's one bias."""
+    count = 0
+    for _j in range(filters):
+        for _c in range(c_in // groups):
+            count += np.zeros((kh, kw)).size
+        count += 1
+    return count
 
 
 def scipy_conv2d(x, weights, mode="valid"):
@@ -113,15 +135,16 @@ def eval_index(expression, name, array):
         return None
 
 
-def chain_shapes():
-    """Run RGB -> Conv2D(8, 3) -> Conv2D(16, 3) with scipy; each layer's weights built for its input."""
+def chain_shapes(filters1, filters2):
+    """Run RGB -> Conv2D(filters1, 3) -> Conv2D(filters2, 3) with scipy; each layer's weights built for
+    its input."""
     rng = np.random.default_rng(5)
     x = rng.normal(size=(12, 12, 3))
-    w1 = rng.normal(size=(3, 3, x.shape[2], 8))
+    w1 = rng.normal(size=(3, 3, x.shape[2], filters1))
     out1 = scipy_conv2d(x, w1)
-    w2 = rng.normal(size=(3, 3, out1.shape[2], 16))  # its input is layer 1's output
+    w2 = rng.normal(size=(3, 3, out1.shape[2], filters2))  # its input is layer 1's output
     out2 = scipy_conv2d(out1, w2)
-    assert out2.shape == (8, 8, 16)
+    assert out2.shape == (8, 8, filters2)
     return w1, w2
 
 
@@ -167,11 +190,11 @@ def _oracles():
     pick_torch = next(
         o for o in by(23).choices if np.array_equal(eval_index(o, "weight", torch_w), np.full((3, 3), 41.0))
     )
-    w1, w2 = chain_shapes()
+    w1, w2 = chain_shapes(6, 10)  # the exercises' chain
     grouped = grouped_reads(4, 8, 2)
-    batch = rng.normal(size=(4, 28, 28, 3))
-    w24 = rng.normal(size=(3, 3, 3, 2))
-    article = np.stack([np.maximum(scipy_conv2d(img, w24), 0) for img in batch])
+    batch = rng.normal(size=(10, 20, 20, 3))
+    w24 = rng.normal(size=(3, 3, 3, 4))
+    relu_out = np.stack([np.maximum(scipy_conv2d(img, w24), 0) for img in batch])
     torch28 = np.zeros((32, 16, 3, 3))
     keras28 = np.arange(3 * 3 * 16 * 32).reshape(3, 3, 16, 32)
     for i in range(3):
@@ -182,13 +205,13 @@ def _oracles():
     assert np.array_equal(cl.keras_to_torch(keras28), torch28)
     top, bottom = tf_same_padding(6, 3, 2)
     return {
-        1: count_positions(28, 3),
-        2: count_positions(8, 3, strides=2),
-        3: count_positions(7, 3, 2, *tf_same_padding(7, 3, 2)),
-        4: tf_same_padding(6, 3, 2),
+        1: agree(13, count_positions(15, 3)),  # 15 - 3 + 1: left edges 0 .. 12
+        2: agree(4, count_positions(12, 5, strides=2)),  # left edges 0, 2, 4, 6; at 8 it needs pixel 12
+        3: agree(6, count_positions(11, 5, 2, *tf_same_padding(11, 5, 2))),  # ceil(11 / 2)
+        4: agree((2, 3), tf_same_padding(224, 7, 2)),  # (112 - 1) * 2 + 7 - 224 = 5 = 2 + 3
         5: full_per_side(10, 5),
         6: correlate2d(np.pad(np.ones((32, 32)), 2), np.ones((5, 5)), mode="valid").shape[1],
-        7: count_positions(10, 3, dilation=2),
+        7: agree(11, count_positions(15, 3, dilation=2)),  # taps at 0, 2, 4 span 5: 15 - 5 + 1
         8: correlate2d(np.ones((32, 32)), np.ones((3, 5)), mode="valid")[::1, ::2].shape,
         9: correlate2d(x9, k9, mode="valid")[1, 0] + 1,
         10: max(
@@ -204,20 +227,20 @@ def _oracles():
         15: 56 - 2 * (3 * 3 * 3) == 2,  # Keras's summary: 56 parameters, 54 of them weights; 2 filters
         16: len((3, 3, 3, 2)) == 2,  # Keras documents Conv2D(2, 3)'s kernel on RGB as (3, 3, 3, 2)
         17: np.stack([np.zeros((5, 3)) for _ in range(8)], axis=-1).shape,
-        18: len(kernels_keras(np.zeros((3, 3, 8, 16)))),
-        19: np.zeros((3, 3, 8, 16)).shape[-1],
+        18: agree(72, len(kernels_keras(np.zeros((5, 5, 6, 12))))),  # 12 filters x 6 kernels
+        19: agree(12, np.zeros((5, 5, 6, 12)).shape[-1]),
         20: (64, 128, len(kernels_keras(np.zeros((1, 1, 64, 128))))),
         21: (16, 32, len(kernels_torch(np.zeros((32, 16, 1, 1))))),
         22: pick_keras,
         23: pick_torch,
-        24: article.shape,
+        24: agree((10, 18, 18, 4), relu_out.shape),
         25: scipy_conv2d(np.ones((32, 32, 3)), np.ones((3, 3, 3, 8)), mode="same").shape,
-        26: 56,  # Keras's summary of the article's Conv2D(2, 3) on RGB
-        27: 18496,  # Keras's summary of Conv2D(64, 3) after 32 channels
+        26: agree(304, parameters_by_loops(5, 5, 3, 4)),  # 4 x (5 * 5 * 3) + 4 = 300 + 4
+        27: agree(10416, parameters_by_loops(3, 3, 24, 48)),  # 48 x (3 * 3 * 24) + 48 = 10368 + 48
         28: torch28.shape,
-        29: w2.shape[2],
-        30: len(kernels_keras(w1)) + len(kernels_keras(w2)),
-        31: w1.size + 8 + w2.size + 16,
+        29: agree(6, w2.shape[2]),  # layer 1's 6 output channels
+        30: agree(78, len(kernels_keras(w1)) + len(kernels_keras(w2))),  # 6 x 3 + 10 x 6 = 18 + 60
+        31: agree(718, w1.size + 6 + w2.size + 10),  # (162 + 6) + (540 + 10) = 168 + 550
         32: sum(len(chans) for chans in grouped.values()),
         33: (3, 3, len(grouped[0]), 8),
         34: sum(np.zeros((3, 3)).size for _ in range(32)) + 32,
@@ -232,7 +255,7 @@ def _oracles():
         "layer-kernels": len(kernels_keras(np.zeros((1, 1, 8, 16)))),
         "weights-shape": (3, 3, 3, 2),  # Keras documents (kh, kw, C_in, filters)
         "params-64-32": 18496,
-        "chain-kernels": w2.shape[2],
+        "chain-kernels": chain_shapes(8, 16)[1].shape[2],  # the prediction's chain, RGB -> 8 -> 16
         "grouped-kernels": len(grouped_reads(4, 4, 2)[0]),
     }
 
@@ -293,12 +316,23 @@ def test_every_answer_matches_an_independent_oracle(ex):
         assert isinstance(ex.answer, bool)
 
 
+def test_the_loop_oracle_counts_strided_positions_like_scipy():
+    rng = np.random.default_rng(4)
+    x, k = rng.normal(size=(8, 9)), rng.normal(size=(3, 2))
+    np.testing.assert_allclose(loop_corr(x, k, 2), correlate2d(x, k, mode="valid")[::2, ::2])
+    assert loop_corr(np.ones((12, 12)), np.ones((5, 5)), 2).shape == (4, 4)  # left edges 0, 2, 4, 6
+
+
 def test_the_reference_solutions_match_loops_and_scipy():
     rng = np.random.default_rng(3)
-    for _ in range(5):
-        x = rng.normal(size=(6, 7))
+    for strides in (1, 2, 3):
+        x = rng.normal(size=(9, 8))
         k = rng.normal(size=(3, 2))
-        np.testing.assert_allclose(by(36).answer(x, k), loop_corr(x, k))
+        np.testing.assert_allclose(by(36).answer(x, k, strides), loop_corr(x, k, strides))
+        np.testing.assert_allclose(
+            by(36).answer(x, k, strides), correlate2d(x, k, mode="valid")[::strides, ::strides]
+        )
+    np.testing.assert_allclose(by(36).answer(x, k), loop_corr(x, k))  # strides 1 by default
     x = rng.normal(size=(6, 5, 3))
     weights = rng.normal(size=(2, 3, 3, 4))
     np.testing.assert_allclose(by(37).answer(x, weights), scipy_conv2d(x, weights))

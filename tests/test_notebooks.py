@@ -315,12 +315,12 @@ def test_the_four_dimensional_kernel_is_named_as_another_convention():
 
 
 def test_padding_words_are_said_right():
-    text = all_text()
+    text = " ".join(all_text().split())  # line breaks fall anywhere in a paragraph
     assert "PyTorch's and Keras's padding" not in text
     assert "ZeroPadding2D" in markdown_of("02_padding_and_output_size") and "ZeroPadding2D" in markdown_of(
         "07_beyond"
     )
-    pad = markdown_of("02_padding_and_output_size")
+    pad = " ".join(markdown_of("02_padding_and_output_size").split())
     assert "the three padding words" not in pad and "not** a framework" in pad
     assert "refuses `stride > 1` for this reason" not in text and "PyTorch's `padding='same'`" in pad
 
@@ -359,6 +359,25 @@ def test_each_lesson_asks_before_it_tells(name):
         earlier = "\n".join(t for c in cells[:i] for _, t in output_texts(c))
         said = str(answers[key])
         assert len(said) < 3 or said not in earlier, (name, key)
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_what_follows_a_prediction_stays_folded_until_run(name):
+    """Every code cell between a prediction and the next heading is stored with its output folded.
+
+    Those cells show the answer (a printed shape, a picture); JupyterLab shows a folded output as a
+    thin bar until the learner runs the cell (the browser suite checks that it unfolds then).
+    """
+    folding, unfolded = False, []
+    for n, cell in enumerate(load(name)["cells"]):
+        if cell["cell_type"] == "markdown" and source(cell).lstrip().startswith("#"):
+            folding = False
+        elif cell["cell_type"] == "code" and re.search(r'cl\.check\("[a-z0-9-]+", answer\)', source(cell)):
+            folding = True
+        elif cell["cell_type"] == "code" and folding:
+            if not cell["metadata"].get("jupyter", {}).get("outputs_hidden"):
+                unfolded.append(n)
+    assert not unfolded, f"{name}: cells {unfolded} show an answer before the learner runs them"
 
 
 def root_conftest():
