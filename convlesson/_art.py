@@ -347,6 +347,16 @@ class ScaleArt:
         """Pixels the scale takes up, its labels included."""
         return self.HEIGHT + 2 + measure(self.grid.ax, "0", "label")[1]
 
+    def min_width(self, vmin: float, vmax: float) -> float:
+        """The narrowest strip whose labels (both limits, and 0 between them when signed) do not touch."""
+        integer = float(vmin).is_integer() and float(vmax).is_integer()
+        w_low = measure(self.grid.ax, fmt_number(vmin, integer))[0]
+        w_high = measure(self.grid.ax, fmt_number(vmax, integer))[0]
+        w_zero = measure(self.grid.ax, "0")[0] if vmin < 0 < vmax else 0.0
+        if not w_zero:
+            return w_low + w_high + 8
+        return 2 * max(w_low, w_high) + w_zero + 16  # 0 sits in the middle of a symmetric scale
+
     def reach(self, vmin: float, vmax: float, x: float, width: float) -> float:
         """The right edge of a scale drawn from ``x``, ``width`` wide: its labels may reach past the strip."""
         integer = float(vmin).is_integer() and float(vmax).is_integer()

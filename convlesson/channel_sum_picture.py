@@ -185,7 +185,7 @@ class ChannelSumPicture:
             )
         scale_top = rows_bottom + 14
         scale_h = self.weight_scale.height()
-        sw = min(SCALE_W, kernel_side)
+        sw = max(min(SCALE_W, kernel_side), self.weight_scale.min_width(-kv, kv))  # may outgrow a column
         w_x, m_x = cols_x[1] + (kernel_side - sw) / 2, cols_x[2] + (side - SCALE_W) / 2
         self.weight_scale.update(-kv, kv, w_x, scale_top, sw)
         # narrow columns: the maps' scale goes under the weights' rather than into its labels

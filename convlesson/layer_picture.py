@@ -61,6 +61,7 @@ class LayerPicture:
         self.outputs = MosaicArt(ax, style.SIGNED)  # one map per shown filter, each with its own limit
         self.map_limits: list[float] = []
         self.frames = OutlineArt(ax, linewidth=0.8, color="0.3")
+        self.kernel_frames = OutlineArt(ax, linewidth=0.6, color="0.5")  # each kernel: no strip of 3x9
         self.weight_scale = ScaleArt(ax, style.SIGNED)
         self.map_scale = ScaleArt(ax, style.SIGNED)
         self.titles = TextPool(ax, role="title")
@@ -253,15 +254,26 @@ class LayerPicture:
         shape_y = heading_y + 4 + label_h
         cols = [
             ((x_bank + bank_right) / 2, bank_name, bank_shape),
-            ((x_out + x_out + ow * cm) / 2, "output", f"({oh}, {ow}, {n_filters})"),
+            # one map, before "output channel" is taught: (H', W'), as the text under the picture says
+            (
+                (x_out + x_out + ow * cm) / 2,
+                "output",
+                f"({oh}, {ow})" if as_kernels else f"({oh}, {ow}, {n_filters})",
+            ),
         ]
         for cx, name, shape in cols:
             nw = measure(self.ax, name, "title")[0]
             sw = measure(self.ax, shape)[0]
             titles.append((inside(cx, nw, lo, hi), heading_y, name, {}))
             entries.append((inside(cx, sw, lo, hi), shape_y, shape, {"va": "bottom"}))
+        kernel_frames = []
         for n in range(len(fils)):
-            frames.append(self.bank.block_bounds(n, 0)[:2] + self.bank.block_bounds(n, len(chans) - 1)[2:])
+            if not as_kernels:  # a filter's row is framed; before filters are taught, only its kernels
+                frames.append(
+                    self.bank.block_bounds(n, 0)[:2] + self.bank.block_bounds(n, len(chans) - 1)[2:]
+                )
+            kernel_frames += [self.bank.block_bounds(n, m) for m in range(len(chans))]
+        self.kernel_frames.update(kernel_frames)
 
         # colour scales under what they explain
         scale_top = bottom + 16

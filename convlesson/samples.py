@@ -150,7 +150,7 @@ _SHAPES = (
     ("red disc", (0.92, 0.12, 0.10), lambda u, v: (u - 0.3) ** 2 + (v - 0.3) ** 2 < 0.2**2),
     ("green square", (0.10, 0.78, 0.22), lambda u, v: (0.58 < u) & (u < 0.88) & (0.12 < v) & (v < 0.42)),
     ("blue bar", (0.15, 0.30, 0.95), lambda u, v: (0.10 < u) & (u < 0.50) & (0.62 < v) & (v < 0.88)),
-    ("yellow diamond", (0.95, 0.85, 0.10), lambda u, v: np.abs(u - 0.72) + np.abs(v - 0.72) < 0.19),
+    ("yellow diamond", (0.90, 0.90, 0.10), lambda u, v: np.abs(u - 0.72) + np.abs(v - 0.72) < 0.19),
 )
 _BACKGROUND = (0.08, 0.08, 0.12)
 _SUPERSAMPLE = 4  # sub-pixels per pixel and axis: smooth edges at every size

@@ -181,6 +181,11 @@ class SweepPicture:
             ops = {0: "⊙", 1: "=", 2: "Σ →"}
             for n, c in enumerate(cols[:-1]):
                 symbols.append((starts[n] + widths[n] + self.gap / 2, mid, ops[c] if c in ops else ""))
+            if cols[0] == 1:  # the kernel starts a row under the input: "(the window above) ⊙ kernel"
+                half = measure(self.ax, "⊙", "symbol")[0] / 2
+                sx = self.kernel.bounds[0] - half - 12
+                if sx - half >= x0 + 2:
+                    symbols.append((sx, mid, "⊙"))
         self.symbols.show([s for s in symbols if s[2]])
 
         terms = [

@@ -2,15 +2,19 @@
 
 The article's "shape of a single filter" and CS231n's volumes, in an oblique drawing: each channel
 of a volume is a slice, and the slices stack backwards (up and to the right), so the third axis --
-channels -- is the depth. A filter is a block of C_in kernel slices, one per input channel; it makes
-ONE slice of the output, which holds ``filters`` slices. The window of the current step is outlined
-on each input slice and the cell it makes on each output slice. Drawn by the ``FilterSweep``
+channels -- is the depth. A filter is a block of C_in kernel slices, one per input channel, drawn
+pulled apart along its depth so that every kernel shows whole, each named by the channel it reads;
+it makes ONE slice of the output, which holds ``filters`` slices. The window of the current step is
+outlined on each input slice and the cell it makes on each output slice; with a step, the output
+shows only the cells made so far. Drawn by the ``FilterSweep``
 explorer (``view='3-D'``) and by :func:`convlesson.draw_volumes`. Introduced in ``05_filters``.
 """
 
 from __future__ import annotations
 
+import matplotlib
 import numpy as np
+from matplotlib.colors import Normalize
 from matplotlib.lines import Line2D
 
 from . import style
@@ -23,9 +27,11 @@ __all__ = ["VolumePicture", "depth_step"]
 MARGIN = 12.0  #: pixels kept free around the picture
 IN_SIDE = 170.0  #: the largest side of an input slice
 OUT_SIDE = 140.0  #: the largest side of an output slice
-K_SIDE = 64.0  #: the largest side of a kernel slice
+K_SIDE = 56.0  #: the largest side of a kernel slice
+K_MIN_SIDE = 18.0  #: the smallest side of a kernel slice
+K_SPREAD = 6.0  #: pixels between two kernel slices of a filter, pulled apart along the depth
+FILTERS_MAX_H = 430.0  #: the most pixels the filters' blocks take, one under the other
 DEPTH = 22.0  #: pixels each slice of an input or output volume sits behind the one before
-K_DEPTH = 12.0  #: pixels each kernel slice of a filter sits behind the one before
 GAP = 54.0  #: pixels between the input, the filters and the output (an operator in the middle)
 FILTER_GAP = 16.0  #: pixels between two filters' blocks
 TITLE_GAP = 8.0  #: pixels between a volume and its title
@@ -51,8 +57,12 @@ class _Stack:
         self.origins: list[tuple[float, float]] = []
         self.cell = 1.0
 
-    def update(self, arrays, front, side, step, cmaps, clims, alphas=None):
-        """Draw ``arrays`` (front first), the front slice's top-left at ``front``, ``step`` pixels deep."""
+    def update(self, arrays, front, side, step, cmaps, clims, alphas=None, whole=False, colours=None):
+        """Draw ``arrays`` (front first), the front slice's top-left at ``front``, ``step`` pixels deep.
+
+        ``whole``: the slices are pulled apart (``step`` > ``side``), each outlined whole, the depth's
+        edges dashed behind them. ``colours``: RGBA images that paint the slices instead of the maps.
+        """
         h, w = arrays[0].shape
         self.cell = side / max(h, w)
         n = len(arrays)
@@ -64,20 +74,25 @@ class _Stack:
             ox, oy = front[0] + k * step, front[1] - k * step
             self.origins.append((ox, oy))
             grid = self.slices[k]
-            grid.update(arrays[k], (ox, oy), self.cell, clim=clims[k], numbers=False, cmap=cmaps[k])
+            paint = None if colours is None else colours[k]
+            grid.update(
+                arrays[k], (ox, oy), self.cell, clim=clims[k], numbers=False, cmap=cmaps[k], colours=paint
+            )
             grid.image.set_zorder(self.zorder - k * 0.01)  # front slices over back ones
             grid.image.set_alpha(None if alphas is None else alphas[k])
             rects.append(grid.bounds)
         for grid in self.slices[n:]:
             grid.update(np.zeros((1, 1)), (0, 0), 1.0, visible=False)
-        visible = [rects[0]]  # the front slice whole; the others show only their top and right edges
-        self.outlines.update(visible)
+        # stacked, the front slice shows whole and the others only their top and right edges
+        self.outlines.update(rects if whole else [rects[0]])
         tops = []
         ys = []
-        for bx0, by0, bx1, by1 in rects[1:]:
+        for bx0, by0, bx1, by1 in [] if whole else rects[1:]:
             tops += [bx0, bx1, bx1, np.nan]
             ys += [by0, by0, by1, np.nan]
         self.back_edges.set_data(tops, ys)
+        self.edges.set_linestyle((0, (3, 3)) if whole else "-")
+        self.edges.set_zorder(self.zorder - 0.5 if whole else self.zorder + 0.6)  # behind pulled-apart slices
         fx0, fy0, fx1, fy1 = rects[0]
         bx0, by0, bx1, by1 = rects[-1]
         xs = [fx0, bx0, np.nan, fx1, bx1, np.nan, fx1, bx1]
@@ -127,25 +142,26 @@ class VolumePicture:
         label_h = measure(self.ax, "Ag", "label")[1]
         entries, titles, symbols = [], [], []
 
-        # room: input | filters (with their names) | output (with its slices' names)
-        kernel_words = [] if style.lecture() else _kernel_words(names)  # lecture: the title says it
-        kernel_label_w = max((measure(self.ax, line)[0] for line in kernel_words), default=0) + 8
+        # room: input | filters (pulled apart, each slice named) | output (with its slices' names)
         out_label_w = measure(self.ax, f"map {n_filters - 1} ← filter {n_filters - 1}")[0] + 8
         name_w = max(measure(self.ax, n)[0] for n in names) + 6
-        room = width - 2 * MARGIN - name_w - 2 * GAP - kernel_label_w - out_label_w - 12
-        in_side = min(IN_SIDE, room * 0.42)
-        out_side = min(OUT_SIDE, in_side * 0.85)
-        k_room = room - in_side * (1 + 1 / 3) - out_side * (1 + 1 / 3)  # what the filters' blocks may use
-        in_step = depth_step(c_in, in_side)
-        out_step = depth_step(n_filters, out_side)
+        room = width - 2 * MARGIN - 2 * name_w - 2 * GAP - out_label_w - 12
+        in_side = min(IN_SIDE, room * 0.3)
+        out_side = min(OUT_SIDE, in_side * 0.8)
+        k_room = room - (in_side + out_side) * (1 + 1 / 3)  # what the filters' blocks may use
+        # a filter pulled apart: C_in slices, each K_SPREAD pixels clear of the last, up and to the right
         k_side = min(
             K_SIDE,
-            (in_side + (c_in - 1) * in_step - (n_filters - 1) * FILTER_GAP) / n_filters * 0.75,
-            max(k_room * 0.75, 40.0),
+            (k_room - (c_in - 1) * K_SPREAD) / c_in,
+            (FILTERS_MAX_H / n_filters - label_h - FILTER_GAP - (c_in - 1) * K_SPREAD) / c_in,
         )
-        k_step = depth_step(c_in, k_side, K_DEPTH)
+        k_side = max(k_side, K_MIN_SIDE)
+        k_step = k_side + K_SPREAD
+        block = k_side + (c_in - 1) * k_step  # a filter's width, and its height
+        in_step = depth_step(c_in, in_side)
+        out_step = depth_step(n_filters, out_side)
         top = y0 + MARGIN + title_h + label_h + 10 + max((c_in - 1) * in_step, (n_filters - 1) * out_step)
-        body_h = max(in_side, n_filters * (k_side + (c_in - 1) * k_step + label_h + FILTER_GAP))
+        body_h = max(in_side, n_filters * (block + label_h + FILTER_GAP))
 
         # the input volume, its channels in their colours, the window of the step on each
         in_x = x0 + MARGIN + max(measure(self.ax, n)[0] for n in names) + 6  # the slices' names on the left
@@ -192,57 +208,73 @@ class VolumePicture:
                 entries.append((bx0 - 4, by0, names[c], {"ha": "right", "color": name_colour(names[c])}))
 
         # the filters: each a block of C_in kernels, one per input channel
-        k_x = vol[2] + GAP
+        k_x = vol[2] + GAP + name_w  # the front kernel's name on its left
         weights = layer.weights
         kv = style.nice_limit(np.abs(weights).max())
-        fy = top + (body_h - n_filters * (k_side + (c_in - 1) * k_step + label_h + FILTER_GAP)) / 2
+        fy = top + (body_h - n_filters * (block + label_h + FILTER_GAP)) / 2
         filter_mids = []
         for j in range(n_filters):
             stack = self._filter(j)
             slab_top = fy + (c_in - 1) * k_step + label_h
             kernels = [weights[:, :, c, j] for c in range(c_in)]
             fvol = stack.update(
-                kernels, (k_x, slab_top), k_side, k_step, [style.SIGNED] * c_in, [(-kv, kv)] * c_in
+                kernels,
+                (k_x, slab_top),
+                k_side,
+                k_step,
+                [style.SIGNED] * c_in,
+                [(-kv, kv)] * c_in,
+                whole=True,
             )
             entries.append((k_x, fy + label_h * 0.5, f"filter {j}: ({kh}, {kw}, {c_in})", {"ha": "left"}))
-            if j == 0:  # which channel each slice of a filter reads, front to back
-                for n, line in enumerate(kernel_words):
-                    entries.append((fvol[2] + 6, slab_top + (n + 0.5) * label_h * 1.15, line, {"ha": "left"}))
+            for c in range(c_in):  # each kernel named by the channel it reads, on its left
+                bx0, by0, _, by1 = stack.bounds(c)
+                colour = name_colour(names[c])
+                entries.append((bx0 - 3, (by0 + by1) / 2, names[c], {"ha": "right", "color": colour}))
             filter_mids.append((fvol[2], (fvol[1] + fvol[3]) / 2))
-            fy += k_side + (c_in - 1) * k_step + label_h + FILTER_GAP
+            fy += block + label_h + FILTER_GAP
         for stack in self.filters[n_filters:]:
             stack.update([np.zeros((1, 1))], (0, 0), 1.0, 0.0, ["Greys"], [(0, 1)])
             for grid in stack.slices:
                 grid.image.set_visible(False)
             stack.outlines.update([])
             stack.edges.set_data([], [])
-        titles.append((k_x + k_side / 2 + 20, y0 + MARGIN + title_h, "filters"))
-        entries.append(
-            (
-                k_x + k_side / 2 + 20,
-                y0 + MARGIN + title_h + 4 + label_h,
-                f"{c_in} kernels each",
-                {"va": "bottom"},
-            )
-        )
-        symbols.append((vol[2] + GAP / 2, in_top + in_side / 2, "⊛"))
+        titles.append((k_x + block / 2, y0 + MARGIN + title_h, "filters"))
+        each = f"{c_in} kernel{'s' if c_in > 1 else ''} each"
+        entries.append((k_x + block / 2, y0 + MARGIN + title_h + 4 + label_h, each, {"va": "bottom"}))
+        symbols.append((vol[2] + GAP * 0.4, in_top + in_side / 2, "⊛"))
 
         # the output volume: one slice per filter
         out_x = x0 + width - MARGIN - out_label_w - 6 - out_side - (n_filters - 1) * out_step
         arrow_w = measure(self.ax, "→", "symbol")[0]
-        least = k_x + k_side + (c_in - 1) * k_step + kernel_label_w + arrow_w + 16
+        least = k_x + block + arrow_w + 16
         if out_x < least:  # not enough room: smaller output slices
             out_side -= least - out_x
             out_x = least
         out_top = top + (body_h - out_side) / 2
         ov = style.nice_limit(np.abs(output).max())
         maps = [output[..., j] for j in range(n_filters)]
+        colours = None
+        if step is not None:  # the cells made so far, as in the sweep; the rest blank
+            made = (np.arange(oh * ow) <= step).reshape(oh, ow)
+            paint = matplotlib.colormaps[style.SIGNED]
+            colours = [paint(Normalize(-ov, ov)(m)) for m in maps]
+            for rgba in colours:
+                rgba[~made] = (1.0, 1.0, 1.0, 1.0)
         ovol = self.output.update(
-            maps, (out_x, out_top), out_side, out_step, [style.SIGNED] * n_filters, [(-ov, ov)] * n_filters
+            maps,
+            (out_x, out_top),
+            out_side,
+            out_step,
+            [style.SIGNED] * n_filters,
+            [(-ov, ov)] * n_filters,
+            colours=colours,
         )
         for j, (_, fmid) in enumerate(filter_mids):
             bx0, by0, bx1, by1 = self.output.bounds(j)
-            symbols.append((out_x - arrow_w / 2 - 6, fmid, "→"))
+            # each filter's arrow at its own height, kept within the output volume it points at
+            arrow_y = min(max(fmid, ovol[1] + label_h), ovol[3] - label_h)
+            symbols.append((out_x - arrow_w / 2 - 6, arrow_y, "→"))
             # back slices are higher up: their names come first in one column, each on its own line
             row = n_filters - 1 - j
             entries.append(
@@ -273,14 +305,6 @@ class VolumePicture:
         bottom = max(notes_bottom, ovol[3] + 4 + label_h * 1.15, blocks_bottom)
         self.height = bottom + MARGIN - y0
         return self
-
-
-def _kernel_words(names) -> list[str]:
-    """What a filter's slices are, front to back: a kernel for each input channel."""
-    if len(names) == 1:
-        return [f"1 kernel, for {names[0]}"]
-    shown = ", ".join(names) if len(names) <= 4 else f"{names[0]}, …, {names[-1]}"
-    return [f"{len(names)} kernels: {shown}"]
 
 
 def _corners(front, back) -> tuple[list, list]:

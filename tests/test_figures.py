@@ -202,3 +202,35 @@ def test_each_input_channel_sits_above_the_kernels_that_read_it_and_level_with_n
         assert abs((x0 + x1) / 2 - (k0 + k1) / 2) < 1.0, f"channel {m} is not above kernel column {m}"
         for r in rows:
             assert y1 < r[1] or y0 > r[3], f"channel {m} is level with a filter's row"
+
+
+def test_one_map_before_filters_are_taught_is_titled_with_its_2d_shape():
+    """Playground's one map (notebook 03): the title and the text under it both say (H', W')."""
+    from matplotlib.text import Text
+
+    ex = cl.Playground(kernel="sobel x", input_size=32)
+    try:
+        texts = [t.get_text() for t in ex.figure.findobj(Text) if t.get_visible()]
+        assert "(30, 30)" in texts and "(30, 30, 1)" not in texts
+        ex.set(filters=2)  # two filters: the output is a 3-D stack again
+        texts = [t.get_text() for t in ex.figure.findobj(Text) if t.get_visible()]
+        assert "(30, 30, 2)" in texts
+    finally:
+        ex.close()
+
+
+@pytest.mark.parametrize("lecture", [False, True])
+def test_a_kernel_under_the_input_still_has_its_multiplication_sign(lecture):
+    """Two rows (input on top, kernel = products → output below): '⊙' stands left of the kernel."""
+    cl.lecture_mode(lecture)
+    try:
+        ex = cl.KernelSweep(input_size=7, kernel_size=3, dilation_rate=2)
+        pic = ex.picture
+        kx0, ky0, _, ky1 = pic.kernel.bounds
+        assert pic.input.bounds[3] < ky0, "the kernel is in a row under the input"
+        signs = [t for t in pic.symbols.visible if t.get_text() == "⊙"]
+        assert any(t.get_position()[0] < kx0 and ky0 <= t.get_position()[1] <= ky1 for t in signs)
+        assert all(t.get_window_extent().x0 >= 0 for t in signs), "inside the picture"
+        ex.close()
+    finally:
+        cl.lecture_mode(False)

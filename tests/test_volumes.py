@@ -63,7 +63,7 @@ def test_labels_use_the_course_words(ax):
         "(5, 5, 3)",
         "filter 0: (3, 3, 3)",
         "filter 1: (3, 3, 3)",
-        "3 kernels: R, G, B",
+        "3 kernels each",
         "output",
         "(3, 3, 2)",
         "map 0 ← filter 0",
@@ -72,6 +72,39 @@ def test_labels_use_the_course_words(ax):
     ):
         assert want in words, want
     assert any("depth C_in = 3" in w for w in words)
+
+
+def test_every_kernel_of_a_filter_shows_whole_beside_the_name_of_the_channel_it_reads(ax):
+    """A filter's block is pulled apart along its depth: no kernel hides another (filter 1's -1 on G)."""
+    names = ["R", "G", "B"]
+    pic = cl.draw_volumes(ax, np.ones((5, 5, 3)), cl.Conv2D(2, 3, c_in=3), names=names)
+    labels = [t for t in ax.figure.findobj(Text) if t.get_visible() and t.get_text() in names]
+    for j in range(2):
+        rects = [pic.filters[j].bounds(c) for c in range(3)]
+        for a in range(3):
+            for b in range(a + 1, 3):
+                (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = rects[a], rects[b]
+                assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0, (j, a, b, "overlap")
+        for c, (x0, y0, _, y1) in enumerate(rects):
+            beside = [
+                t
+                for t in labels
+                if t.get_text() == names[c]
+                and x0 - 20 < t.get_position()[0] <= x0
+                and y0 <= t.get_position()[1] <= y1
+            ]
+            assert beside, f"filter {j}'s kernel for {names[c]} is not named beside it"
+
+
+def test_with_a_step_the_output_shows_only_the_cells_made_so_far(ax):
+    layer = cl.Conv2D(2, 3, c_in=3, seed=2)
+    pic = cl.draw_volumes(ax, np.ones((5, 5, 3)), layer, step=4)  # outputs 0..4 of 9 made
+    white = np.array([1.0, 1.0, 1.0, 1.0])
+    for j in range(2):
+        rgba = np.asarray(pic.output.slices[j].image.get_array())
+        assert rgba.shape == (3, 3, 4)
+        blank = np.all(np.isclose(rgba, white), axis=-1).ravel()
+        assert not blank[:5].any() and blank[5:].all(), blank
 
 
 def test_the_step_outlines_a_window_box_and_an_output_column(ax):

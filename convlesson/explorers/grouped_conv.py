@@ -35,11 +35,19 @@ class GroupedConv(FilterBank):
         c_in, filters, g, k = s["c_in"], s["filters"], s["groups"], s["kernel_size"]
         per = c_in // g
         p_g, p_1 = param_count(k, c_in, filters, groups=g), param_count(k, c_in, filters)
-        kind = " (depthwise: one channel per filter)" if per == 1 and g > 1 else ""
+        if per == 1 and g > 1:  # depthwise
+            reads = (
+                f"groups = {g} = C_in (depthwise): each filter reads 1 of the {c_in} channels, so it holds "
+                "1 kernel"
+            )
+        else:
+            reads = (
+                f"groups = {g}: each filter reads C_in/groups = {per} of the {c_in} channels, so it holds "
+                f"{per} kernel{'s' if per > 1 else ''}"
+            )
         return [
             *lines[:2],
-            f"groups = {g}{kind}: each filter reads C_in/groups = {per} of the {c_in} channels, so it holds "
-            f"{per} kernel{'s' if per > 1 else ''}",
+            reads,
             f"the layer holds {filters}·{per} = {filters * per} kernels   (groups = 1: {filters * c_in})",
             f"parameters: {filters}·({k}·{k}·{per}) + {filters} = {p_g}   (groups = 1: {p_1})",
         ]
