@@ -102,19 +102,20 @@ FILTER_EXERCISES: tuple[Exercise, ...] = (
     _ex(
         14,
         "05_filters",
-        "true or false: a grayscale input",
-        "truefalse",
-        "True or False: on a single-channel (grayscale) input, each filter holds exactly one kernel.",
+        "a grayscale input",
+        "int",
+        "Conv2D(8, 3) is applied to a 28 × 28 grayscale image (one channel).\n"
+        "How many 2-D kernels does EACH of its filters hold?",
         "A filter holds one kernel per input channel. How many channels are there?",
         s.ex14,
-        "C_in = 1, so each filter is one kernel, shape (kh, kw, 1): here the two words name the same "
+        "C_in = 1, so each filter is one kernel, shape (3, 3, 1): here the two words name the same "
         "numbers, which is why one-channel pictures make them look alike.",
         [
             slip(
-                False,
-                "a filter holds one kernel per input channel, and a grayscale input has ONE channel: each "
-                "filter is one kernel, shape (kh, kw, 1)",
+                8, "8 is the number of filters; each holds one kernel per input channel", "kernels-as-filters"
             ),
+            slip(3, "3 is each kernel's height and width; the count is one per input channel"),
+            slip(9, "9 counts a kernel's weights (3 × 3); the question asks for kernels"),
         ],
     ),
     _ex(
@@ -122,15 +123,15 @@ FILTER_EXERCISES: tuple[Exercise, ...] = (
         "06_conv2d_layer",
         "true or false: the bias",
         "truefalse",
-        "True or False: each filter has one bias, however many kernels it holds.",
-        "The bias is added after the filter's maps are added up. How many summed maps does a filter make?",
+        "True or False: Conv2D(4, 3) on an 8-channel input holds 32 biases, one for each of its 32 kernels.",
+        "The bias is added after a filter's maps are added up. How many summed maps are there?",
         s.ex15,
-        "One bias per filter, added once to its summed map: Conv2D(2, 3) on RGB has 54 weights + 2 biases.",
+        "False: one bias per filter, added once to its summed map: 4 biases for 4 filters (and 32 kernels).",
         [
             slip(
-                False,
-                "the bias is added ONCE, to the filter's summed map, not to each kernel's map: "
-                "Conv2D(2, 3) on RGB has 2 × 27 = 54 weights and 2 biases, 56 parameters",
+                True,
+                "the bias is added ONCE, to a filter's summed map, not to each kernel's map: 4 filters, "
+                "4 biases, however many kernels (32) they hold",
                 "one-bias-per-kernel",
             ),
         ],
@@ -207,22 +208,28 @@ FILTER_EXERCISES: tuple[Exercise, ...] = (
         "05_filters",
         "how many filters",
         "int",
-        "The same layer: Conv2D(filters=12, kernel_size=5) on a 6-channel input.\n"
-        "How many filters does it hold?",
-        "The argument's name says it.",
+        "A layer with 3 × 3 kernels must turn a 5-channel input into a 10-channel output.\n"
+        "How many filters does it need?",
+        "Each filter makes one output channel.",
         s.ex19,
-        "filters=12 is the number of filters, which is also the number of output channels.",
+        "One filter per output channel: 10 filters, each holding 5 kernels (Conv2D(10, 3)).",
         [
             slip(
-                72,
-                "72 is the number of kernels; they are grouped into 12 filters of 6 kernels each",
+                50,
+                "50 is the number of kernels; they are grouped into 10 filters of 5 kernels each",
                 "kernels-as-filters",
             ),
             slip(
-                6,
-                "the input's 6 channels set how many kernels each filter holds, not how many filters it has",
+                5,
+                "the input's 5 channels set how many kernels each filter holds, not how many filters",
             ),
-            slip(5, "kernel_size 5 is each kernel's height and width, not a count of filters"),
+            slip(
+                2,
+                "10 / 5 would be filters per input channel, but a filter reads ALL 5 channels and makes ONE "
+                "output channel: 10 output channels need 10 filters",
+            ),
+            slip(15, "the input's channels are not made by filters: one filter per OUTPUT channel"),
+            slip(3, "3 is each kernel's height and width, not a count of filters"),
         ],
     ),
     _ex(

@@ -36,7 +36,7 @@ LAYER_EXERCISES: tuple[Exercise, ...] = (
         "(10, 18, 18, 4): each of the 4 filters makes one 18 × 18 map per image.",
         [
             slip((10, 18, 18, 3), "the output has one channel per FILTER (4), not per input channel"),
-            slip((10, 20, 20, 4), "'valid' does not pad, so 20 shrinks to 18", "no-shrink"),
+            slip((10, 20, 20, 4), "with 'valid', each side is 20 − 3 + 1 = 18", "no-shrink"),
             slip((18, 18, 4), "keep the batch axis: 10 images in, 10 feature maps out"),
             slip(
                 (10, 18, 18, 12),
@@ -238,8 +238,8 @@ LAYER_EXERCISES: tuple[Exercise, ...] = (
             ),
             slip(
                 8,
-                "each filter still holds C_in / groups = 2 kernels: 8 counts one kernel per filter (or one "
-                "group's kernels alone, 4 filters × 2; the layer has 2 groups)",
+                "8 counts one kernel per filter, or one group's kernels alone (4 filters × 2); each of the "
+                "8 filters holds C_in / groups = 2 kernels: 8 × 2",
                 "filters-as-kernels",
             ),
             slip(4, "groups splits the input channels, not the filters: all 8 filters stay, 2 kernels each"),

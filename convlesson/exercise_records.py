@@ -57,7 +57,7 @@ MISCONCEPTIONS = {
     "odd-pixel-before": "TensorFlow's odd pixel goes after",
     "forgot-strides": "forgot the strides",
     "off-by-one": "off by one",
-    "no-shrink": "'valid' shrinks",
+    "no-shrink": "no padding, so the map shrinks",
 }
 
 

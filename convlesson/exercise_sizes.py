@@ -126,20 +126,24 @@ SIZE_EXERCISES: tuple[Exercise, ...] = (
         "02_padding_and_output_size",
         "'full' padding in a framework",
         "int",
-        "'full' is not a padding word in Keras or PyTorch: it is numpy's and scipy's mode='full', every\n"
-        "position where the kernel overlaps the input by at least one pixel. In a framework you get it by\n"
-        "padding explicitly (PyTorch's nn.Conv2d(padding=p), or Keras's ZeroPadding2D before a 'valid'\n"
-        "Conv2D). For kernel_size 5, how many zeros go on EACH side?",
-        "At the first 'full' position only the kernel's last column overlaps the input's first pixel.",
+        "A 10-pixel-wide channel is padded by hand for 'full' (numpy's mode='full': every position where\n"
+        "the kernel overlaps the input by at least one pixel), then swept by a 5-wide kernel, strides 1.\n"
+        "How many output pixels wide is the feature map?",
+        "How many zeros go on each side so that the kernel can hang over the edge by all but one pixel? "
+        "Then count the positions in the padded row.",
         s.ex05,
-        "k − 1 = 4 on each side (8 in total), so the output is n + 4 wide, as with mode='full'.",
+        "k − 1 = 4 zeros on each side make the row 18 wide; the 5-wide kernel fits at 18 − 5 + 1 = 14 "
+        "places: n + k − 1, as with mode='full'.",
         [
+            slip(6, "that is the 'valid' size, 10 − 5 + 1; 'full' pads k − 1 = 4 zeros on each side first"),
             slip(
-                2,
-                "that is 'same' for kernel_size 5, (5 − 1) / 2 per side; 'full' lets it hang over by k − 1",
+                10,
+                "that is the 'same' size (2 zeros a side, 4 in all); 'full' pads k − 1 = 4 on EACH side",
+                "padding-total",
             ),
-            slip(8, "8 is the total over both sides; the question asks for each side", "padding-total"),
-            slip(5, "the kernel must still overlap the input by one pixel: k − 1 zeros, not k"),
+            slip(18, "18 is the padded row; the 5-wide kernel fits at 18 − 5 + 1 places in it"),
+            slip(16, "the kernel must still overlap the input by one pixel: k − 1 = 4 zeros a side, not k"),
+            slip(13, "the first position counts too: 18 − 5 + 1", "off-by-one"),
         ],
         ("padding",),
     ),

@@ -206,6 +206,16 @@ def same(a, b) -> bool:
 
 
 # ------------------------------------------------------------------ reading answers by kind
+def _example(ex: Exercise) -> str:
+    """A tuple as long as the answer that is neither the answer nor one of its known slips."""
+    taken = [ex.answer, *(slip.answer for slip in ex.slips)]
+    for start in range(7, 40):
+        candidate = tuple(range(start, start + len(ex.answer)))
+        if candidate not in taken:
+            return show(candidate)
+    return show(tuple(range(100, 100 + len(ex.answer))))
+
+
 def _wrong_kind(ex: Exercise, what: str, answer) -> WrongKind:
     return WrongKind(
         f"answer for {ex.label.lower()} must be {what}, got {show_answer(answer)} ({type(answer).__name__})"
@@ -218,7 +228,11 @@ def _read(ex: Exercise, answer):
         t = _as_tuple(answer)
         values = None if t is None else [_whole_int(v) for v in t]
         if values is None or None in values:
-            raise _wrong_kind(ex, "a tuple of whole numbers in parentheses, such as (3, 3)", answer)
+            raise _wrong_kind(
+                ex,
+                f"a tuple of whole numbers in parentheses, {len(ex.answer)} of them, such as {_example(ex)}",
+                answer,
+            )
         return tuple(values)
     if ex.kind == "truefalse":
         if isinstance(answer, (bool, np.bool_)):

@@ -36,7 +36,7 @@ PREDICTIONS: tuple[Exercise, ...] = (
         [
             slip(
                 (5, 5),
-                "without padding the kernel cannot hang over the edge, so the map shrinks",
+                "the kernel cannot hang over the edge, so it fits at only 5 − 3 + 1 places each way",
                 "no-shrink",
             ),
             slip((2, 2), "the first position counts too: 5 − 3 + 1 = 3", "off-by-one"),
@@ -89,7 +89,7 @@ PREDICTIONS: tuple[Exercise, ...] = (
                 "the kernel must still overlap the channel by a pixel: k − 1 zeros on each side, not k",
             ),
             slip((3, 3, 3), "'same' and 'full' pad the channel before the sweep, so they shrink it less"),
-            slip((5, 5, 7), "'valid' means no padding, so the map shrinks: 5 − 3 + 1", "no-shrink"),
+            slip((5, 5, 7), "with 'valid', 5 − 3 + 1 = 3", "no-shrink"),
             slip((7, 5, 3), "the order asked is (valid, same, full)"),
         ],
         ("output-size", "padding"),
@@ -207,8 +207,8 @@ PREDICTIONS: tuple[Exercise, ...] = (
         "the layer's 4-D weights",
         "shape",
         "Conv2D(2, 3) on an RGB input. What is the shape of the layer's 4-D weights (layer.weights),\n"
-        "channels-last like Keras? (By another convention Keras calls this whole 4-D tensor the layer's\n"
-        "kernel.)",
+        "channels-last like Keras, where the axis that counts the filters comes last? (By another\n"
+        "convention Keras calls this whole 4-D tensor the layer's kernel.)",
         "Keras's order is (kh, kw, C_in, filters): the kernel's size, then one axis per channel, then one "
         "per filter.",
         ps.weights_shape,
@@ -216,7 +216,8 @@ PREDICTIONS: tuple[Exercise, ...] = (
         [
             slip(
                 (2, 3, 3, 3),
-                "(out_channels, in_channels, kh, kw) is PyTorch's order; Keras's is (kh, kw, C_in, filters)",
+                "(out_channels, in_channels, kh, kw) puts the 2 filters first; channels-last, the filters' "
+                "axis comes last: (kh, kw, C_in, filters)",
                 "channels-first",
             ),
             slip(

@@ -48,11 +48,10 @@ def ex04():
 def ex05():
     # 'full': every position where the kernel overlaps the input by at least one pixel, so the
     # kernel may hang k - 1 pixels over each edge: pad k - 1 zeros on EACH side
-    k = 5
+    n, k = 10, 5
     per_side = k - 1  # = 4 (8 in total); 'same' would pad (k - 1) // 2 = 2 per side
-    n = 10  # check on any width: n + 2 * 4 - 5 + 1 = n + 4 = n + k - 1, the 'full' size
-    assert n + 2 * per_side - k + 1 == n + k - 1
-    return per_side
+    padded = n + 2 * per_side  # 18
+    return padded - k + 1  # 18 - 5 + 1 = 14 = n + k - 1, the 'full' size
 
 
 def ex06():
@@ -119,18 +118,17 @@ def ex13():
 
 
 def ex14():
-    # grayscale: C_in = 1, so each filter stacks exactly one kernel, shape (kh, kw, 1)
+    # grayscale: C_in = 1, so each filter stacks exactly one kernel, shape (3, 3, 1)
     c_in = 1
-    kernels_per_filter = c_in
-    return kernels_per_filter == 1  # True: here filter and kernel hold the same numbers
+    return c_in  # one kernel per input channel: 1; here filter and kernel hold the same numbers
 
 
 def ex15():
-    # Conv2D(2, 3) on RGB: 2 filters, 6 kernels; Keras counts 56 parameters
-    filters, c_in, k = 2, 3, 3
-    weights = filters * c_in * k * k  # 54
-    biases = 56 - weights  # 2 = filters: one bias per FILTER, added once to its summed map
-    return biases == filters  # True
+    # Conv2D(4, 3) on 8 channels: 4 filters of 8 kernels = 32 kernels
+    filters, c_in = 4, 8
+    kernels = filters * c_in  # 32
+    biases = filters  # one bias per FILTER, added once to its summed map: 4
+    return biases == kernels  # False: 4 biases, not 32
 
 
 def ex16():
@@ -153,8 +151,9 @@ def ex18():
 
 
 def ex19():
-    # `filters` IS the number of filters (= output channels), whatever C_in and kernel_size are
-    return 12
+    # each filter makes ONE output channel, whatever C_in and kernel_size are
+    out_channels = 10
+    return out_channels  # 10 filters (each holding 5 kernels, one per input channel)
 
 
 def ex20():
@@ -263,7 +262,7 @@ def ex35():
 
 # ------------------------------------------------------------------ write it yourself
 def my_corr2d(x, k, strides=1):
-    """One channel, one kernel, 'valid', with strides: the sweep of ``01_the_sweep``, jumping ``strides``."""
+    """One channel, one kernel, 'valid', with strides: the sweep of 01_the_sweep, jumping `strides` pixels."""
     x = np.asarray(x, dtype=float)
     k = np.asarray(k, dtype=float)
     kh, kw = k.shape
@@ -277,7 +276,7 @@ def my_corr2d(x, k, strides=1):
 
 
 def my_conv2d(x, weights):
-    """``(H, W, C_in)`` input, ``(kh, kw, C_in, filters)`` weights -> ``(H', W', filters)``."""
+    """(H, W, C_in) input, (kh, kw, C_in, filters) weights -> (H', W', filters)."""
     x = np.asarray(x, dtype=float)
     weights = np.asarray(weights, dtype=float)
     kh, kw, c_in, filters = weights.shape  # Keras's layout: the channel axis, then the filter axis

@@ -62,7 +62,7 @@ MISCONCEPTION_CASES = [
     ("one bias per kernel", "params-64-32", one_bias_per_kernel(3, 3, 32, 64)),
     ("one bias per kernel", 31, one_bias_per_kernel(3, 3, 3, 6) + one_bias_per_kernel(3, 3, 6, 10)),
     ("one bias per kernel", 35, one_bias_per_kernel(1, 1, 64, 16)),
-    ("one bias per kernel", 15, False),
+    ("one bias per kernel", 15, True),
     # PyTorch's channels-first answer where channels-last was asked, and the reverse
     ("PyTorch's channels-first order", 17, (8, 5, 3)),
     ("PyTorch's channels-first order", 24, (10, 4, 18, 18)),
@@ -84,7 +84,7 @@ MISCONCEPTION_CASES = [
     ("filters counted as kernels", 27, 48 * 9 + 48),
     ("filters counted as kernels", 30, 6 + 10),
     ("filters counted as kernels", "layer-kernels", 16),
-    ("kernels counted as filters", 19, 12 * 6),
+    ("kernels counted as filters", 19, 10 * 5),
     ("kernels counted as filters", 29, 10),
     # forgetting the bias
     ("forgot the bias", 26, 4 * (5 * 5 * 3)),
@@ -94,7 +94,7 @@ MISCONCEPTION_CASES = [
     ("forgot the bias", "one-number", 4 - 2 + 1),
     # per-side vs total padding
     ("per-side vs total padding", 6, 32 + 2 - 5 + 1),  # padding=2 read as 1 + 1
-    ("per-side vs total padding", 5, 2 * (5 - 1)),
+    ("per-side vs total padding", 5, 10 + 2 * 2 - 5 + 1),  # 4 zeros in all, 2 a side
     ("per-side vs total padding", "padding-sizes", (3, 5, 5 + 2 - 3 + 1)),
     # the floor
     ("forgot the floor", 2, (12 - 5) / 2 + 1),
@@ -263,3 +263,18 @@ def test_the_multichannel_exercise_calls_the_4d_tensor_weights():
     assert "weights[:, :, c, j]" in code and not re.search(r"\bkernel\b", code), (
         "the 4-D tensor is not a kernel"
     )
+
+
+@pytest.mark.parametrize(
+    "ex", [e for e in (*EXERCISES, *PREDICTIONS) if e.kind == "shape"], ids=lambda e: str(e.ident)
+)
+def test_a_shape_asked_for_is_explained_by_an_example_that_is_not_the_answer(ex):
+    """Answering a shape question with one number shows a tuple of the right length, never the answer."""
+    from convlesson.grading import WrongKind, grade_answer
+
+    with pytest.raises(WrongKind) as caught:
+        grade_answer(ex, "not a shape")
+    example = re.search(r"such as (\([^)]*\))", str(caught.value)).group(1)
+    values = tuple(int(v) for v in example.strip("()").split(","))
+    assert len(values) == len(ex.answer), (example, ex.answer)
+    assert values != ex.answer and all(values != s.answer for s in ex.slips)

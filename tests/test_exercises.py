@@ -160,14 +160,6 @@ def sizes(mode):
     return correlate(np.ones(5), np.ones(3), mode=mode).size
 
 
-def full_per_side(n, k):
-    """The per-side zeros that make a 'valid' sweep as wide as scipy's mode='full', by search."""
-    want = correlate(np.ones(n), np.ones(k), mode="full").size
-    return next(
-        p for p in range(3 * k) if correlate(np.pad(np.ones(n), p), np.ones(k), mode="valid").size == want
-    )
-
-
 def the_one_number():
     x = np.ones((1, 1, 3))
     w = np.array([4.0, -2.0, 1.0]).reshape(1, 1, 3, 1)  # 1 x 1 kernels: partial sums 4, -2, 1
@@ -209,7 +201,7 @@ def _oracles():
         2: agree(4, count_positions(12, 5, strides=2)),  # left edges 0, 2, 4, 6; at 8 it needs pixel 12
         3: agree(6, count_positions(11, 5, 2, *tf_same_padding(11, 5, 2))),  # ceil(11 / 2)
         4: agree((2, 3), tf_same_padding(224, 7, 2)),  # (112 - 1) * 2 + 7 - 224 = 5 = 2 + 3
-        5: full_per_side(10, 5),
+        5: agree(14, correlate(np.ones(10), np.ones(5), mode="full").size),  # scipy's 'full' itself
         6: correlate2d(np.pad(np.ones((32, 32)), 2), np.ones((5, 5)), mode="valid").shape[1],
         7: agree(11, count_positions(15, 3, dilation=2)),  # taps at 0, 2, 4 span 5: 15 - 5 + 1
         8: correlate2d(np.ones((32, 32)), np.ones((3, 5)), mode="valid")[::1, ::2].shape,
@@ -223,12 +215,12 @@ def _oracles():
             scipy_conv2d(rng.normal(size=(6, 6, c_in)), rng.normal(size=(3, 3, c_in, 1))).shape[-1] == 1
             for c_in in (1, 3, 8)
         ),
-        14: len([c for (j, c) in kernels_keras(np.zeros((3, 3, 1, 4))) if j == 0]) == 1,
-        15: 56 - 2 * (3 * 3 * 3) == 2,  # Keras's summary: 56 parameters, 54 of them weights; 2 filters
+        14: len([c for (j, c) in kernels_keras(np.zeros((3, 3, 1, 8))) if j == 0]),
+        15: 4 * (3 * 3 * 8) + 32 == cl.param_count(3, c_in=8, filters=4),  # 32 biases would add 32
         16: len((3, 3, 3, 2)) == 2,  # Keras documents Conv2D(2, 3)'s kernel on RGB as (3, 3, 3, 2)
         17: np.stack([np.zeros((5, 3)) for _ in range(8)], axis=-1).shape,
         18: agree(72, len(kernels_keras(np.zeros((5, 5, 6, 12))))),  # 12 filters x 6 kernels
-        19: agree(12, np.zeros((5, 5, 6, 12)).shape[-1]),
+        19: agree(10, scipy_conv2d(np.ones((7, 7, 5)), np.ones((3, 3, 5, 10))).shape[-1]),
         20: (64, 128, len(kernels_keras(np.zeros((1, 1, 64, 128))))),
         21: (16, 32, len(kernels_torch(np.zeros((32, 16, 1, 1))))),
         22: pick_keras,
