@@ -6,9 +6,10 @@ filters = 8, kernel_size = 7 where the explorer has them), this sets ``control.v
 the same picture made the naive way (a new pyplot figure with one Axes per kernel and per map,
 ``imshow`` each, ``savefig`` to PNG, close) and prints the ratio of medians.
 
-The whole table is printed twice: with the fast label path (labels pasted from cached stamps,
-:mod:`convlesson._fasttext`) and with stock matplotlib text, the fallback used when the fast path
-fails its check or ``CONVLESSON_STOCK_TEXT=1`` is set.
+The whole table is printed twice: with the fast path (labels pasted from cached stamps,
+:mod:`convlesson._fasttext`, and grids of cells pasted without resampling, :mod:`convlesson._fastimage`)
+and with stock matplotlib text and images, the fallback used when the fast path fails its check or
+``CONVLESSON_STOCK_TEXT=1`` is set.
 
 Run: ``python benchmarks/explorers.py [--repeats N] [--path fast|stock|both]``
 """

@@ -14,11 +14,11 @@ import math
 
 import numpy as np
 from matplotlib import colormaps
-from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from . import style
+from ._fastimage import CellImage
 from ._text_art import (
     MAX_NUMBERS,
     NumberArt,
@@ -150,7 +150,10 @@ class GridArt:
 
     def __init__(self, ax, cmap, *, zorder: float = 1.0):
         self.ax = ax
-        self.image = AxesImage(ax, cmap=cmap, interpolation="nearest", origin="upper", zorder=zorder)
+        self.image = CellImage(ax, cmap=cmap, interpolation="nearest", origin="upper", zorder=zorder)
+        # cells are resampled before the colour map: the same picture (nearest neighbours), three
+        # times faster than colouring first and resampling four channels
+        self.image.set_interpolation_stage("data")
         self.image.set_data(np.zeros((1, 1)))
         ax.add_image(self.image)
         self.numbers = NumberArt(ax, zorder=zorder + 0.5)
@@ -198,6 +201,9 @@ class GridArt:
         self.shape = arr.shape
         if cmap is not None and self.image.get_cmap().name != getattr(cmap, "name", cmap):
             self.image.set_cmap(cmap)
+        if colours is not None and np.asarray(colours).dtype != np.uint8:
+            # painted cells as bytes: matplotlib resamples uint8 RGBA about three times faster than floats
+            colours = (np.clip(np.asarray(colours, dtype=float), 0.0, 1.0) * 255 + 0.5).astype(np.uint8)
         self.image.set_data(arr if colours is None else colours)
         x0, y0, x1, y1 = self.bounds
         self.image.set_extent((x0, x1, y1, y0))
@@ -278,7 +284,7 @@ class HatchArt:
         self.ax = ax
         self.fill = np.array(fill)
         self.stripe = np.array(stripe)
-        self.image = AxesImage(ax, interpolation="nearest", origin="upper", zorder=zorder)
+        self.image = CellImage(ax, interpolation="nearest", origin="upper", zorder=zorder)
         self.image.set_data(np.zeros((1, 1, 4), np.uint8))
         self.image.set_visible(False)
         ax.add_image(self.image)
