@@ -64,8 +64,8 @@ def test_no_prediction_is_asked_before_its_words_are_taught(ex):
         assert ex.lesson >= lesson, f"prediction {ex.key} uses {words!r}, taught in {lesson}"
 
 
-def test_the_rules_catch_the_reviewers_cases():
-    """The three exercises the reviewer found pointed to too early, as they were worded then."""
+def test_the_rules_catch_exercises_once_placed_too_early():
+    """Three exercises as they were once worded, each pointed to by a lesson before what it asks."""
     was = {
         9: ("01_the_sweep", "One channel x, a 2 × 2 kernel k and a bias of 1, strides 1, 'valid':"),
         8: ("03_kernels", "Conv2D(filters=4, kernel_size=(3, 5), strides=(1, 2)) (padding 'valid')"),
