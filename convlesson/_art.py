@@ -353,11 +353,15 @@ class ScaleArt:
         """Pixels the scale takes up, its labels included."""
         return self.HEIGHT + 2 + measure(self.grid.ax, "0", "label")[1]
 
+    def _limits(self, vmin: float, vmax: float) -> tuple[str, str, float, float]:
+        """The two limits as written under the strip, and their widths in pixels."""
+        integer = float(vmin).is_integer() and float(vmax).is_integer()
+        low, high = fmt_number(vmin, integer), fmt_number(vmax, integer)
+        return low, high, measure(self.grid.ax, low)[0], measure(self.grid.ax, high)[0]
+
     def min_width(self, vmin: float, vmax: float) -> float:
         """The narrowest strip whose labels (both limits, and 0 between them when signed) do not touch."""
-        integer = float(vmin).is_integer() and float(vmax).is_integer()
-        w_low = measure(self.grid.ax, fmt_number(vmin, integer))[0]
-        w_high = measure(self.grid.ax, fmt_number(vmax, integer))[0]
+        _, _, w_low, w_high = self._limits(vmin, vmax)
         w_zero = measure(self.grid.ax, "0")[0] if vmin < 0 < vmax else 0.0
         if not w_zero:
             return w_low + w_high + 8
@@ -365,9 +369,7 @@ class ScaleArt:
 
     def reach(self, vmin: float, vmax: float, x: float, width: float) -> float:
         """The right edge of a scale drawn from ``x``, ``width`` wide: its labels may reach past the strip."""
-        integer = float(vmin).is_integer() and float(vmax).is_integer()
-        w_low = measure(self.grid.ax, fmt_number(vmin, integer))[0]
-        w_high = measure(self.grid.ax, fmt_number(vmax, integer))[0]
+        _, _, w_low, w_high = self._limits(vmin, vmax)
         return x + max(width, w_low + w_high + 8)
 
     def update(self, vmin: float, vmax: float, x: float, y: float, width: float, title: str = "", cmap=None):
@@ -377,12 +379,10 @@ class ScaleArt:
         self.grid.image.set_extent((x, x + width, y + self.HEIGHT, y))
         self.frame.update([(x, y, x + width, y + self.HEIGHT)])
         below = y + self.HEIGHT + 2
-        integer = float(vmin).is_integer() and float(vmax).is_integer()
-        low, high = fmt_number(vmin, integer), fmt_number(vmax, integer)
-        w_low, w_high = measure(self.grid.ax, low)[0], measure(self.grid.ax, high)[0]
+        low, high, w_low, w_high = self._limits(vmin, vmax)
         entries = [
             (x, below, low, {"va": "top", "ha": "left"}),
-            (x + max(width, w_low + w_high + 8), below, high, {"va": "top", "ha": "right"}),
+            (self.reach(vmin, vmax, x, width), below, high, {"va": "top", "ha": "right"}),
         ]
         zero_x = x + width * (0 - vmin) / (vmax - vmin) if vmin < 0 < vmax else None
         w_zero = measure(self.grid.ax, "0")[0]

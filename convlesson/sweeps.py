@@ -43,8 +43,33 @@ class SweepStep:
         return int(self.rows[0]), int(self.cols[0])
 
 
+class _Steps:
+    """What both traces share: a step per output position, row by row, and where each step's taps are.
+
+    A subclass holds ``padded``, ``strides``, ``dilation_rate`` and ``output_hw`` and makes its steps
+    in ``step(k)`` from :meth:`_taps`.
+    """
+
+    def __len__(self) -> int:
+        return self.output_hw[0] * self.output_hw[1]
+
+    def __getitem__(self, k: int):
+        return self.step(k)
+
+    def __iter__(self):
+        return (self.step(k) for k in range(len(self)))
+
+    def _taps(self, k, kh: int, kw: int):
+        """``(k, (i, j), rows, cols, window)`` of step ``k``: the padded input under a ``kh × kw`` kernel."""
+        k = _step_index(k, len(self))
+        i, j = divmod(k, self.output_hw[1])
+        rows = i * self.strides[0] + self.dilation_rate[0] * np.arange(kh)
+        cols = j * self.strides[1] + self.dilation_rate[1] * np.arange(kw)
+        return k, (i, j), rows, cols, self.padded[np.ix_(rows, cols)]
+
+
 @dataclass(frozen=True, eq=False)
-class SweepTrace:
+class SweepTrace(_Steps):
     """Every step of one kernel sweeping one channel, in the order the outputs are produced.
 
     Built by :func:`sweep`. ``padded`` is the zero-padded input, ``padding`` the amounts
@@ -59,25 +84,11 @@ class SweepTrace:
     dilation_rate: tuple[int, int]
     output_hw: tuple[int, int]
 
-    def __len__(self) -> int:
-        return self.output_hw[0] * self.output_hw[1]
-
-    def __getitem__(self, k: int) -> SweepStep:
-        return self.step(k)
-
-    def __iter__(self):
-        return (self.step(k) for k in range(len(self)))
-
     def step(self, k: int) -> SweepStep:
         """Step ``k`` (0-based, row by row): the window, the products and their sum."""
-        k = _step_index(k, len(self))
-        i, j = divmod(k, self.output_hw[1])
-        kh, kw = self.kernel.shape
-        rows = i * self.strides[0] + self.dilation_rate[0] * np.arange(kh)
-        cols = j * self.strides[1] + self.dilation_rate[1] * np.arange(kw)
-        window = self.padded[np.ix_(rows, cols)]
+        k, pos, rows, cols, window = self._taps(k, *self.kernel.shape)
         products = window * self.kernel
-        return SweepStep(k, (i, j), rows, cols, window, products, float(products.sum()))
+        return SweepStep(k, pos, rows, cols, window, products, float(products.sum()))
 
     @property
     def steps(self) -> list[SweepStep]:
@@ -145,7 +156,7 @@ class LayerSweepStep:
 
 
 @dataclass(frozen=True, eq=False)
-class LayerSweepTrace:
+class LayerSweepTrace(_Steps):
     """Every output position of a layer sweeping an ``(H, W, C_in)`` input, in the order they are made.
 
     Built by :func:`sweep` with a 3-D ``x`` and 4-D ``weights``. ``padded`` is the zero-padded input,
@@ -169,27 +180,13 @@ class LayerSweepTrace:
     def filters(self) -> int:
         return self.weights.shape[3]
 
-    def __len__(self) -> int:
-        return self.output_hw[0] * self.output_hw[1]
-
-    def __getitem__(self, k: int) -> LayerSweepStep:
-        return self.step(k)
-
-    def __iter__(self):
-        return (self.step(k) for k in range(len(self)))
-
     def step(self, k: int) -> LayerSweepStep:
         """Step ``k`` (0-based, row by row): the windows, the products, the partial sums, the totals."""
-        k = _step_index(k, len(self))
-        i, j = divmod(k, self.output_hw[1])
-        kh, kw = self.weights.shape[:2]
-        rows = i * self.strides[0] + self.dilation_rate[0] * np.arange(kh)
-        cols = j * self.strides[1] + self.dilation_rate[1] * np.arange(kw)
-        window = self.padded[np.ix_(rows, cols)]  # (kh, kw, C_in)
+        k, pos, rows, cols, window = self._taps(k, *self.weights.shape[:2])  # window (kh, kw, C_in)
         products = window[..., None] * self.weights  # (kh, kw, C_in, filters)
         channel_sums = products.sum(axis=(0, 1))  # (C_in, filters)
         total = channel_sums.sum(axis=0) + self.bias
-        return LayerSweepStep(k, (i, j), rows, cols, window, products, channel_sums, self.bias, total)
+        return LayerSweepStep(k, pos, rows, cols, window, products, channel_sums, self.bias, total)
 
 
 def sweep(x, weights, bias=None, strides=1, padding="valid", dilation_rate=1):
