@@ -40,7 +40,7 @@ def whole_picture_skip_reason() -> str | None:
     """Why stored pictures cannot be compared whole with fresh ones here, or None when they can."""
     import matplotlib
 
-    from convlesson import _fasttext
+    from convlesson.pictures import fast_text
 
     installed = matplotlib.__version__
     if installed.split(".")[:2] != REFERENCE_MATPLOTLIB.split("."):
@@ -48,10 +48,10 @@ def whole_picture_skip_reason() -> str | None:
             f"the stored pictures were drawn with matplotlib {REFERENCE_MATPLOTLIB}.x, this is matplotlib "
             f"{installed} (glyph edges differ); compared only under {REFERENCE_MATPLOTLIB}.x"
         )
-    if not _fasttext.fast_text():
+    if not fast_text.fast_text():
         return (
             f"the stored pictures were drawn with the fast label path, this run draws labels with "
-            f"{_fasttext.text_path()} (glyphs land up to a pixel apart; tests/test_text_path.py compares "
+            f"{fast_text.text_path()} (glyphs land up to a pixel apart; tests/test_text_path.py compares "
             f"the two paths)"
         )
     return None

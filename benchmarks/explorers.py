@@ -7,7 +7,8 @@ the same picture made the naive way (a new pyplot figure with one Axes per kerne
 ``imshow`` each, ``savefig`` to PNG, close) and prints the ratio of medians.
 
 The whole table is printed twice: with the fast path (labels pasted from cached stamps,
-:mod:`convlesson._fasttext`, and grids of cells pasted without resampling, :mod:`convlesson._fastimage`)
+:mod:`convlesson.pictures.fast_text`, and grids of cells pasted without resampling,
+:mod:`convlesson.pictures.fast_cells`)
 and with stock matplotlib text and images, the fallback used when the fast path fails its check or
 ``CONVLESSON_STOCK_TEXT=1`` is set.
 
@@ -28,8 +29,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 import convlesson as cl  # noqa: E402
-from convlesson import _fasttext  # noqa: E402
-from convlesson._text_art import MAX_NUMBERS
+from convlesson.pictures import fast_text  # noqa: E402
+from convlesson.pictures.text_art import MAX_NUMBERS
 
 LARGEST = {"c_in": 8, "filters": 8, "kernel_size": 7}
 #: FilterSweep's own largest settings (its sliders stop lower: every number must stay readable).
@@ -176,12 +177,12 @@ def main(argv=None):
     classes = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv, cl.FilterSweep]
     summary = []
     paths = ("fast", "stock") if args.path == "both" else (args.path,)
-    if "fast" in paths and not _fasttext.fast_text():
-        print(f"\nthe fast label path is not available here: {_fasttext.text_path()}")
+    if "fast" in paths and not fast_text.fast_text():
+        print(f"\nthe fast label path is not available here: {fast_text.text_path()}")
         paths = tuple(p for p in paths if p != "fast")
     runs = [(path, False) for path in paths] + [("fast", True)] * ("fast" in paths)
     for path, lecture in runs:
-        _fasttext._set(path == "fast", "chosen by the benchmark")
+        fast_text._set(path == "fast", "chosen by the benchmark")
         cl.lecture_mode(lecture)
         mode = "lecture mode" if lecture else "normal mode"
         print(f"\n=== label path: {path}, {mode} (matplotlib {matplotlib.__version__}) ===")

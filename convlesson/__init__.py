@@ -5,8 +5,14 @@ one input channel; a *filter* is 3-D, holds C_in kernels and produces one output
 Conv2D layer holds ``filters`` filters, i.e. ``filters x C_in`` kernels.
 """
 
-from .conv import conv2d, keras_to_torch, torch_to_keras
-from .draw import (
+from .core.conv import conv2d, keras_to_torch, torch_to_keras
+from .core.layer import Conv2D, FilterDecomposition
+from .core.samples import CLASSIC_KERNELS, classic_kernel, photo, scene, small_grid, synthetic_channels
+from .core.shapes import output_shape, output_size, output_size_formula, padding_amounts, param_count
+from .core.summary import summary
+from .core.sweeps import LayerSweepStep, LayerSweepTrace, SweepStep, SweepTrace, sweep
+from .exercises import check, exercise, hint, solution
+from .pictures.draw import (
     draw_channels,
     draw_filter,
     draw_kernel,
@@ -16,13 +22,7 @@ from .draw import (
     draw_volumes,
     shape_text,
 )
-from .exercises import check, exercise, hint, solution
-from .layer import Conv2D, FilterDecomposition
-from .samples import CLASSIC_KERNELS, classic_kernel, photo, scene, small_grid, synthetic_channels
-from .shapes import output_shape, output_size, output_size_formula, padding_amounts, param_count
-from .style import lecture_mode
-from .summary import summary
-from .sweeps import LayerSweepStep, LayerSweepTrace, SweepStep, SweepTrace, sweep
+from .pictures.style import lecture_mode
 
 __version__ = "0.1.0"
 

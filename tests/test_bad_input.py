@@ -719,7 +719,7 @@ def test_complex_numbers_are_refused_everywhere(name):
 
 # ---------------------------------------------------------------- numpy's bools and floats
 def test_lecture_mode_takes_numpy_bools():
-    from convlesson import style
+    from convlesson.pictures import style
 
     try:
         cl.lecture_mode(np.bool_(True))
@@ -760,7 +760,7 @@ def test_photo_works_on_pillow_before_and_after_image_resampling(monkeypatch):
     import PIL
     from PIL import Image
 
-    from convlesson import samples
+    from convlesson.core import samples
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no DeprecationWarning on the Pillow installed here

@@ -27,9 +27,8 @@ from oracles import loop_corr
 from scipy.signal import convolve2d, correlate2d
 
 import convlesson as cl
-from convlesson import code_checks, deadline
-from convlesson.code_checks import CODE_CHECKS
-from convlesson.exercises import EXERCISES, grade
+from convlesson.exercises import EXERCISES, code_checks, deadline, grade
+from convlesson.exercises.code_checks import CODE_CHECKS
 
 CORR = next(ex.number for ex in EXERCISES if ex.check == "corr2d")
 CONV = next(ex.number for ex in EXERCISES if ex.check == "conv2d")
@@ -535,7 +534,7 @@ def test_an_endless_loop_is_stopped_in_a_jupyter_kernel():
         f"""
         import signal, threading
         import convlesson as cl
-        from convlesson import code_checks
+        from convlesson.exercises import code_checks
         code_checks.TIME_LIMIT = 1
         def my_corr2d(x, k, strides=1):
             while True:

@@ -16,9 +16,9 @@ import pytest
 from scipy.signal import convolve2d
 
 import convlesson as cl
-from convlesson.exercise_records import MISCONCEPTIONS
 from convlesson.exercises import EXERCISES, PREDICTIONS, grade
-from convlesson.grading import same as cl_same
+from convlesson.exercises.grading import same as cl_same
+from convlesson.exercises.records import MISCONCEPTIONS
 
 ALL = (*EXERCISES, *PREDICTIONS)
 
@@ -270,7 +270,7 @@ def test_the_multichannel_exercise_calls_the_4d_tensor_weights():
 )
 def test_a_shape_asked_for_is_explained_by_an_example_that_is_not_the_answer(ex):
     """Answering a shape question with one number shows a tuple of the right length, never the answer."""
-    from convlesson.grading import WrongKind, grade_answer
+    from convlesson.exercises.grading import WrongKind, grade_answer
 
     with pytest.raises(WrongKind) as caught:
         grade_answer(ex, "not a shape")

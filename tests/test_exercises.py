@@ -21,8 +21,8 @@ from oracles import loop_corr
 from scipy.signal import correlate, correlate2d
 
 import convlesson as cl
-from convlesson.exercise_records import KINDS, TAGS
 from convlesson.exercises import EXERCISES, PREDICTIONS, grade
+from convlesson.exercises.records import KINDS, TAGS
 
 ALL = (*EXERCISES, *PREDICTIONS)
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"

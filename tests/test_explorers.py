@@ -15,9 +15,9 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 import convlesson as cl
+from convlesson.core.samples import scene
 from convlesson.explorers.data import sweep_kernel
 from convlesson.explorers.rules import common_divisors
-from convlesson.samples import scene
 
 ALLOWED = {
     "input_size",

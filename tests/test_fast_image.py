@@ -14,8 +14,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
 
-from convlesson import _fasttext
-from convlesson._fastimage import CellImage
+from convlesson.pictures import fast_text
+from convlesson.pictures.fast_cells import CellImage
 
 
 def canvas_with(image_cls, data, extent, **kw):
@@ -49,8 +49,8 @@ def away_from_edges(extent, shape, size=(300, 400)):
 )
 @pytest.mark.parametrize("kind", ["values", "rgba bytes", "rgba floats", "with gaps"])
 def test_cells_are_pasted_with_the_colours_matplotlib_draws(kind, extent):
-    if not _fasttext.fast_text():
-        pytest.skip(f"labels are drawn by {_fasttext.text_path()}: cells are drawn by matplotlib too")
+    if not fast_text.fast_text():
+        pytest.skip(f"labels are drawn by {fast_text.text_path()}: cells are drawn by matplotlib too")
     rng = np.random.default_rng(3)
     data = rng.normal(size=(7, 9))
     kw = {"cmap": "RdBu_r"}
@@ -96,9 +96,9 @@ def test_other_renderers_alpha_and_the_stock_path_draw_as_matplotlib_does(monkey
     fig.canvas.draw()
     assert calls == ["stock"], "an image with alpha is drawn by matplotlib"
     im.set_alpha(None)
-    monkeypatch.setattr(_fasttext, "fast_text", lambda: False)
-    from convlesson import _fastimage
+    monkeypatch.setattr(fast_text, "fast_text", lambda: False)
+    from convlesson.pictures import fast_cells
 
-    monkeypatch.setattr(_fastimage, "fast_text", lambda: False)
+    monkeypatch.setattr(fast_cells, "fast_text", lambda: False)
     fig.canvas.draw()
     assert calls == ["stock", "stock"], "the stock label path draws cells with matplotlib too"

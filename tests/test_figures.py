@@ -15,6 +15,7 @@ from matplotlib import colormaps
 from PIL import Image
 
 import convlesson as cl
+from convlesson.core import samples
 
 RED = np.array([0xD6, 0x27, 0x28])
 
@@ -134,7 +135,7 @@ def test_channels_are_drawn_as_the_light_they_hold():
     """Input channels: black where a channel is 0, its own colour where it is full."""
     ex = cl.ChannelSum(c_in=3, input_size=24)
     img = pixels(ex)
-    x = cl.samples.scene(24, 3)
+    x = samples.scene(24, 3)
     for n, want in ((0, (0.92, 0.12, 0.10)), (1, (0.10, 0.72, 0.22)), (2, (0.20, 0.40, 1.00))):
         grid = ex.picture.rows[n].channel
         hot = np.unravel_index(np.argmax(x[..., n]), x.shape[:2])

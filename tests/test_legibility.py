@@ -15,7 +15,7 @@ import pytest
 from matplotlib.text import Text
 
 import convlesson as cl
-from convlesson._text_art import NumberArt
+from convlesson.pictures.text_art import NumberArt
 
 COLUMN = 850
 

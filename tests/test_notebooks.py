@@ -345,7 +345,7 @@ def test_each_lesson_asks_before_it_tells(name):
     cells = code_cells(nb)
     asks = [i for i, c in enumerate(cells) if re.search(r'cl\.check\("[a-z0-9-]+", answer\)', source(c))]
     assert asks, f"{name} asks no prediction"
-    from convlesson.predictions import PREDICTIONS
+    from convlesson.exercises.predictions import PREDICTIONS
 
     answers = {p.key: p.answer for p in PREDICTIONS}
     for i in asks:

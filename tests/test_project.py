@@ -396,10 +396,10 @@ def root_conftest():
 def test_whole_pictures_are_compared_only_under_the_reference_matplotlib(monkeypatch):
     import matplotlib
 
-    from convlesson import _fasttext
+    from convlesson.pictures import fast_text
 
     hooks = root_conftest()
-    monkeypatch.setattr(_fasttext, "fast_text", lambda: True)  # labels as the stored pictures drew them
+    monkeypatch.setattr(fast_text, "fast_text", lambda: True)  # labels as the stored pictures drew them
     reference = hooks.REFERENCE_MATPLOTLIB
     assert re.fullmatch(r"[0-9]+\.[0-9]+", reference)
     monkeypatch.setattr(matplotlib, "__version__", f"{reference}.7")
@@ -413,12 +413,12 @@ def test_whole_pictures_are_compared_only_under_the_reference_matplotlib(monkeyp
 def test_whole_pictures_are_not_compared_when_labels_are_drawn_by_stock_matplotlib(monkeypatch):
     import matplotlib
 
-    from convlesson import _fasttext
+    from convlesson.pictures import fast_text
 
     hooks = root_conftest()
     monkeypatch.setattr(matplotlib, "__version__", f"{hooks.REFERENCE_MATPLOTLIB}.0")
-    monkeypatch.setattr(_fasttext, "fast_text", lambda: False)
-    monkeypatch.setattr(_fasttext, "text_path", lambda: "stock (CONVLESSON_STOCK_TEXT is set)")
+    monkeypatch.setattr(fast_text, "fast_text", lambda: False)
+    monkeypatch.setattr(fast_text, "text_path", lambda: "stock (CONVLESSON_STOCK_TEXT is set)")
     reason = hooks.whole_picture_skip_reason()
     assert reason and "CONVLESSON_STOCK_TEXT" in reason and "\n" not in reason
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import convlesson as cl
-from convlesson.samples import NAMED_FILTERS, filter_bank, named_filter, scene, scene_channel_names
+from convlesson.core.samples import NAMED_FILTERS, filter_bank, named_filter, scene, scene_channel_names
 
 
 def test_the_scene_is_colourful_where_its_shapes_are():

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import convlesson as cl
+from convlesson.pictures import style
 
 MOVES = [
     (cl.ChannelSum, {"kernels": "random"}, "c_in"),
@@ -78,5 +79,5 @@ def test_colours_of_what_did_not_change_stay_put():
 
 
 def test_colour_limits_move_in_steps():
-    steps = [cl.style.nice_limit(v) for v in (0.3, 0.9, 1.0, 1.2, 2.5, 2.9, 4.0, 9.0, 17.0)]
+    steps = [style.nice_limit(v) for v in (0.3, 0.9, 1.0, 1.2, 2.5, 2.9, 4.0, 9.0, 17.0)]
     assert steps == [0.3, 1.0, 1.0, 1.5, 3.0, 3.0, 5.0, 10.0, 20.0]

@@ -18,15 +18,15 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 import convlesson as cl
-from convlesson import _fasttext
-from convlesson._art import GridArt
-from convlesson._text_art import TextPool
+from convlesson.pictures import fast_text
+from convlesson.pictures.art import GridArt
+from convlesson.pictures.text_art import TextPool
 
 
 @pytest.fixture
 def restore_path():
     yield
-    _fasttext._set(None)  # decide again at next use, as at import
+    fast_text._set(None)  # decide again at next use, as at import
 
 
 def pixels(png: bytes) -> np.ndarray:
@@ -34,14 +34,14 @@ def pixels(png: bytes) -> np.ndarray:
 
 
 def test_the_fast_path_is_in_use_here_unless_switched_off():
-    forced = _fasttext._env_forces_stock()
-    assert _fasttext.text_path() == ("stock (CONVLESSON_STOCK_TEXT is set)" if forced else "fast")
+    forced = fast_text._env_forces_stock()
+    assert fast_text.text_path() == ("stock (CONVLESSON_STOCK_TEXT is set)" if forced else "fast")
 
 
 def test_the_environment_variable_forces_stock_matplotlib():
-    code = "from convlesson import _fasttext as f; print(f.text_path())"
+    code = "from convlesson.pictures import fast_text as f; print(f.text_path())"
     for value, want in (("1", "stock (CONVLESSON_STOCK_TEXT is set)"), ("0", "fast"), ("", "fast")):
-        env = {**os.environ, _fasttext.STOCK_ENV: value}
+        env = {**os.environ, fast_text.STOCK_ENV: value}
         out = subprocess.run(
             [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
         )
@@ -49,17 +49,17 @@ def test_the_environment_variable_forces_stock_matplotlib():
 
 
 def test_the_check_passes_as_is():
-    assert _fasttext._probe() is None
+    assert fast_text._probe() is None
 
 
 def test_the_check_fails_when_pasted_labels_land_one_pixel_off(monkeypatch):
-    real = _fasttext._Paster.paste
+    real = fast_text._Paster.paste
 
     def shifted(self, x, y, s, rgba, mtext=None):
         return real(self, x + 1, y, s, rgba, mtext)
 
-    monkeypatch.setattr(_fasttext._Paster, "paste", shifted)
-    reason = _fasttext._probe()
+    monkeypatch.setattr(fast_text._Paster, "paste", shifted)
+    reason = fast_text._probe()
     assert reason is not None and "differ" in reason
 
 
@@ -67,16 +67,16 @@ def test_the_check_fails_when_what_it_relies_on_is_gone(monkeypatch):
     def gone(*args, **kwargs):
         raise AttributeError("'RendererAgg' object has no attribute 'draw_image'")
 
-    monkeypatch.setattr(_fasttext._Paster, "paste", gone)
-    reason = _fasttext._probe()
+    monkeypatch.setattr(fast_text._Paster, "paste", gone)
+    reason = fast_text._probe()
     assert reason is not None and "AttributeError" in reason
 
 
 def test_a_failed_check_means_stock_text(monkeypatch, restore_path):
-    monkeypatch.delenv(_fasttext.STOCK_ENV, raising=False)  # the check decides, not the variable
-    monkeypatch.setattr(_fasttext, "_probe", lambda: "broken on purpose")
-    _fasttext._state["fast"] = None
-    assert _fasttext.text_path() == "stock (broken on purpose)"
+    monkeypatch.delenv(fast_text.STOCK_ENV, raising=False)  # the check decides, not the variable
+    monkeypatch.setattr(fast_text, "_probe", lambda: "broken on purpose")
+    fast_text._state["fast"] = None
+    assert fast_text.text_path() == "stock (broken on purpose)"
     ex = cl.KernelSweep(input_size=5, kernel_size=3)  # still draws, with stock text
     assert ex.image.value[:4] == b"\x89PNG"
     ex.close()
@@ -93,10 +93,10 @@ def test_a_failed_check_means_stock_text(monkeypatch, restore_path):
 )
 def test_fast_and_stock_pictures_agree(cls, kw, restore_path):
     """Whole explorer frames: the fast path may differ from stock only by sub-pixel glyph placement."""
-    _fasttext._set(True)
+    fast_text._set(True)
     ex = cls(**kw)
     fast = pixels(ex.image.value)
-    _fasttext._set(False, "compared")
+    fast_text._set(False, "compared")
     ex.controls[next(iter(kw))].value = kw[next(iter(kw))] + 1  # two real redraws with stock text
     ex.controls[next(iter(kw))].value = kw[next(iter(kw))]
     stock = pixels(ex.image.value)

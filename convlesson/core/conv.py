@@ -6,7 +6,7 @@ Layout is channels-last, like the article and Keras: an input is ``(H, W, C_in)`
 ``(N, H, W, C_in)`` and a layer's weights are ``(kh, kw, C_in / groups, filters)``.
 
 ``conv2d`` is introduced in ``01_the_sweep``; the step-by-step traces of a sweep live in
-:mod:`convlesson.sweeps`.
+:mod:`convlesson.core.sweeps`.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _stable
+from . import stable
 from .conv import as_numeric, check_groups, check_padding, check_size, conv2d
 from .shapes import _is_int, _OutOfRange, _positive_int, as_bool, as_pair, as_seed, output_shape, show
 
@@ -67,7 +67,7 @@ class Conv2D:
         ``filters``, so there adding a filter changes them all.) Biases are small random numbers
         (Keras starts them at zero) so that the "+ bias" step is visible.
 
-    Weights larger than :data:`convlesson.conv.MAX_BYTES` are refused before they are made.
+    Weights larger than :data:`convlesson.core.conv.MAX_BYTES` are refused before they are made.
 
     Examples
     --------
@@ -152,7 +152,7 @@ class Conv2D:
             return None
         if not made:  # weights were given: start the biases at zero, as Keras does
             return np.zeros(self.filters)
-        return 0.2 * _stable.uniform(self.seed, "bias", np.arange(self.filters))
+        return 0.2 * stable.uniform(self.seed, "bias", np.arange(self.filters))
 
     def build(self, c_in) -> Conv2D:
         """Make the weights for ``c_in`` input channels from ``seed``.
@@ -179,7 +179,7 @@ class Conv2D:
         )
         c = (j // (self.filters // self.groups)) * per + k  # the input channel kernel (j, k) reads
         limit = np.sqrt(3.0 / (kh * kw))
-        weights = limit * _stable.uniform(self.seed, "kernel", j, c, kh, kw, r, q)
+        weights = limit * stable.uniform(self.seed, "kernel", j, c, kh, kw, r, q)
         self._kernel = np.ascontiguousarray(weights.transpose(2, 3, 1, 0))
         made_bias = self._default_bias(made=True)
         self._bias = self._given_bias if self._given_bias is not None else made_bias

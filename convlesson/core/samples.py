@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from . import _stable
+from . import stable
 from .conv import check_size
 from .shapes import _is_int, as_seed, show
 
@@ -280,7 +280,7 @@ def filter_bank(kernel_size: int, c_in: int, filters: int, weights: str = "named
     c_in = _check_size(c_in, "c_in")
     filters = _check_size(filters, "filters")
     j, c, r, q = np.meshgrid(np.arange(filters), np.arange(c_in), np.arange(k), np.arange(k), indexing="ij")
-    out = _stable.integers(as_seed(seed), "small kernel", -1, 1, j, c, k, r, q).astype(float)
+    out = stable.integers(as_seed(seed), "small kernel", -1, 1, j, c, k, r, q).astype(float)
     out = out.transpose(2, 3, 1, 0).copy()  # (k, k, C_in, filters)
     names = []
     for f in range(filters):

@@ -1,7 +1,7 @@
 """Checks for code a learner writes, keyed by the function they test: a corr2d with strides, a conv2d.
 
 A check runs the learner's function on a few small inputs, each call stopped after
-:data:`TIME_LIMIT` seconds (:mod:`convlesson.deadline`), and compares what it returns with
+:data:`TIME_LIMIT` seconds (:mod:`convlesson.exercises.deadline`), and compares what it returns with
 :func:`convlesson.conv2d` on the same input: the values, the shape, and the kind of numbers (an array
 of real numbers; complex values are wrong even when their real parts are right). The first problem
 is reported, named when it is a known slip: a flipped kernel, forgotten strides, windows that do not
@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .conv import _RaggedWarning, conv2d
+from ..core.conv import _RaggedWarning, conv2d
 from .deadline import TimeUp, call_with_deadline
-from .exercise_records import MISCONCEPTIONS
 from .grading import Feedback, WrongKind, show_answer
+from .records import MISCONCEPTIONS
 
 __all__ = ["CodeCheck", "CODE_CHECKS", "TIME_LIMIT", "grade_code"]
 

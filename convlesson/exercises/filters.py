@@ -8,7 +8,7 @@ kernel out of the 4-D weights in both layouts.
 from __future__ import annotations
 
 from . import solutions as s
-from .exercise_records import Exercise, slip
+from .records import Exercise, slip
 
 __all__ = ["FILTER_EXERCISES"]
 

@@ -1,11 +1,11 @@
-"""Grading an answer to one :class:`~convlesson.exercise_records.Exercise`: right, a known slip, or wrong.
+"""Grading an answer to one :class:`~convlesson.exercises.records.Exercise`: right, a known slip, or wrong.
 
 :func:`grade_answer` reads the answer as its exercise's kind asks (a whole number, a number, a shape,
 True/False, one of a few words or lettered options) and compares it with the expected answer: exactly for
 integers however large, to 1e-9 for other numbers. A whole-valued float is a whole number, alone or in a
 shape: ``26.0`` and ``(30.0, 14.0)`` are read as ``26`` and ``(30, 14)``. A wrong answer that a known slip
 gives gets that slip's feedback; any other wrong answer gets the hint. Code answers are graded by
-:mod:`convlesson.code_checks`. An answer that cannot be read as the kind asked raises :class:`WrongKind`
+:mod:`.code_checks`. An answer that cannot be read as the kind asked raises :class:`WrongKind`
 or :class:`NotFinite`, which :func:`convlesson.check` prints as a sentence.
 """
 
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .exercise_records import Exercise
-from .shapes import _is_int, show
+from ..core.shapes import _is_int, show
+from .records import Exercise
 
 __all__ = ["Feedback", "WrongKind", "NotFinite", "grade_answer", "show_answer", "FLOOR", "FLOOR_SPAN"]
 

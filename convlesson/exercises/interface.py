@@ -9,9 +9,9 @@ padding, the floor, ...), names the slip. ``hint(n)`` gives a nudge and ``soluti
 solution. For the two code exercises, ``check(n, fn)`` runs the learner's function on a few inputs,
 stopping it after a few seconds, and compares it with :func:`convlesson.conv2d`.
 
-The exercises themselves are data (:mod:`convlesson.exercise_sizes`, :mod:`convlesson.exercise_filters`,
-:mod:`convlesson.exercise_layers`, :mod:`convlesson.predictions`); grading is in
-:mod:`convlesson.grading` and :mod:`convlesson.code_checks`.
+The exercises themselves are data (:mod:`convlesson.exercises.sizes`, :mod:`convlesson.exercises.filters`,
+:mod:`convlesson.exercises.layers`, :mod:`convlesson.exercises.predictions`); grading is in
+:mod:`convlesson.exercises.grading` and :mod:`convlesson.exercises.code_checks`.
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ from __future__ import annotations
 import difflib
 import inspect
 
+from ..core.shapes import _is_int, show
 from .code_checks import CODE_CHECKS, grade_code
-from .exercise_filters import FILTER_EXERCISES
-from .exercise_layers import LAYER_EXERCISES
-from .exercise_records import Exercise
-from .exercise_sizes import SIZE_EXERCISES
+from .filters import FILTER_EXERCISES
 from .grading import Feedback, NotFinite, WrongKind, grade_answer, show_expected, waiting
+from .layers import LAYER_EXERCISES
 from .predictions import PREDICTIONS
-from .shapes import _is_int, show
+from .records import Exercise
+from .sizes import SIZE_EXERCISES
 
 __all__ = [
     "Exercise",
@@ -121,8 +121,8 @@ def hint(n: int | str) -> None:
 def solution(n: int | str) -> None:
     """Print the worked solution of exercise ``n`` (or of the prediction named ``n``).
 
-    The solution is the source of a function in :mod:`convlesson.solutions` (or
-    :mod:`convlesson.prediction_solutions`) that works the answer out.
+    The solution is the source of a function in :mod:`convlesson.exercises.solutions` (or
+    :mod:`convlesson.exercises.prediction_solutions`) that works the answer out.
 
     Parameters
     ----------

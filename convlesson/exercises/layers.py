@@ -8,7 +8,7 @@ convolutions; then the sweep with strides and a multi-channel convolution writte
 from __future__ import annotations
 
 from . import solutions as s
-from .exercise_records import Exercise, slip
+from .records import Exercise, slip
 
 __all__ = ["LAYER_EXERCISES"]
 

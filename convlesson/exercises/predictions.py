@@ -3,13 +3,13 @@
 A lesson asks, for example, ``answer = None`` then ``cl.check("sweep-size", answer)``: until the learner
 replaces None, the cell only says that the prediction is waiting, so no stored output gives the answer
 away. ``cl.hint(key)``, ``cl.solution(key)`` and ``cl.exercise(key)`` work as for numbered exercises,
-and the grading is the same (:mod:`convlesson.grading`).
+and the grading is the same (:mod:`convlesson.exercises.grading`).
 """
 
 from __future__ import annotations
 
 from . import prediction_solutions as ps
-from .exercise_records import Exercise, slip
+from .records import Exercise, slip
 
 __all__ = ["PREDICTIONS"]
 

@@ -2,7 +2,7 @@
 
 An exercise of ``08_exercises`` is asked by number (``cl.check(7, answer)``); a prediction in a lesson
 notebook is asked by a short name (``cl.check("sweep-size", answer)``). Both are the same record, graded
-by :mod:`convlesson.grading`. A :class:`Slip` is a wrong answer that a known slip gives, with the
+by :mod:`convlesson.exercises.grading`. A :class:`Slip` is a wrong answer that a known slip gives, with the
 feedback that names the slip; slips that come back across exercises name one of :data:`MISCONCEPTIONS`.
 """
 
@@ -111,7 +111,7 @@ class Exercise:
     question, hint : str
         The question as plain text, and a nudge.
     worked : callable
-        The worked solution in :mod:`convlesson.solutions` (or :mod:`convlesson.prediction_solutions`);
+        The worked solution in :mod:`.solutions` (or :mod:`.prediction_solutions`);
         ``cl.solution`` shows its source. It returns the expected answer; for a code exercise it is
         the reference function itself.
     answer : object
@@ -129,7 +129,7 @@ class Exercise:
     aliases : dict
         Other words accepted for an option (``'bottom'`` for ``'after'``).
     check : str
-        For a ``'code'`` exercise, the key of its check in :data:`convlesson.code_checks.CODE_CHECKS`.
+        For a ``'code'`` exercise, the key of its check in :data:`.code_checks.CODE_CHECKS`.
     """
 
     number: int | None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from . import solutions as s
-from .exercise_records import Exercise, slip
 from .grading import FLOOR
+from .records import Exercise, slip
 
 __all__ = ["SIZE_EXERCISES"]
 

@@ -3,7 +3,7 @@
 Each ``exNN`` function works its exercise out with plain arithmetic, small arrays or loops, so that
 ``cl.solution(n)`` can show its source as the worked answer. ``my_corr2d`` (with strides) and
 ``my_conv2d`` are the from-scratch implementations the last two exercises ask for. The predictions asked
-in the lesson notebooks have theirs in :mod:`convlesson.prediction_solutions`.
+in the lesson notebooks have theirs in :mod:`convlesson.exercises.prediction_solutions`.
 """
 
 from __future__ import annotations

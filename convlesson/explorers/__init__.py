@@ -21,7 +21,7 @@ of one control work with the others), :mod:`.live` (the drawing loop, validation
 explorer shares), and one small module per explorer.
 """
 
-from ..style import lecture_mode
+from ..pictures.style import lecture_mode
 from .channel_sum import ChannelSum
 from .filter_bank import FilterBank
 from .filter_sweep import FilterSweep

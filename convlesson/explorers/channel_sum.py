@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..channel_sum_picture import ChannelSumPicture
-from ..draw import shape_text
-from ..layer import Conv2D
-from ..samples import NAMED_FILTERS, named_filter, scene, scene_channel_names
+from ..core.layer import Conv2D
+from ..core.samples import NAMED_FILTERS, named_filter, scene, scene_channel_names
+from ..pictures.channel_sum import ChannelSumPicture
+from ..pictures.draw import shape_text
 from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Float, Int
 from .live import LiveExplorer
 from .rules import KernelFits
@@ -18,7 +18,7 @@ __all__ = ["ChannelSum"]
 class ChannelSum(LiveExplorer):
     """One filter on a C_in-channel input: C_in kernels, C_in maps, their sum, + bias, ReLU.
 
-    The input is the colourful scene (:func:`convlesson.samples.scene`): R, G, B, then extra
+    The input is the colourful scene (:func:`convlesson.core.samples.scene`): R, G, B, then extra
     channels when ``c_in`` > 3. ``kernels`` picks the C_in kernels (one per channel; together they
     are what ``05_filters`` calls a filter): ``'red minus green'`` (+1 on R, -1 on G: why the
     channels' maps are added), ``'red edges'``, ``'brightness blur'`` or ``'random'`` weights.

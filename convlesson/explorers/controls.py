@@ -19,7 +19,7 @@ import ipywidgets as widgets
 import numpy as np
 import traitlets
 
-from ..shapes import PADDING_WORDS
+from ..core.shapes import PADDING_WORDS
 
 __all__ = [
     "Spec",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..draw import shape_text
-from ..layer import Conv2D
-from ..layer_picture import LayerPicture
-from ..samples import filter_bank, scene, scene_channel_names
+from ..core.layer import Conv2D
+from ..core.samples import filter_bank, scene, scene_channel_names
+from ..pictures.draw import shape_text
+from ..pictures.layer import LayerPicture
 from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Int
 from .live import LiveExplorer
 from .rules import KernelFits

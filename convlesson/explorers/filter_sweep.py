@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import _stable
-from ..conv import conv2d
-from ..draw import shape_text
-from ..filter_sweep_picture import FilterSweepPicture
-from ..layer import Conv2D
-from ..samples import filter_bank, scene, scene_channel_names
-from ..shapes import output_size
-from ..sweeps import sweep
-from ..volume_picture import VolumePicture
+from ..core import stable
+from ..core.conv import conv2d
+from ..core.layer import Conv2D
+from ..core.samples import filter_bank, scene, scene_channel_names
+from ..core.shapes import output_size
+from ..core.sweeps import sweep
+from ..pictures.draw import shape_text
+from ..pictures.filter_sweep import FilterSweepPicture
+from ..pictures.volumes import VolumePicture
 from .controls import PADDING_OPTIONS, Choice, Int
 from .live import LiveExplorer
 from .rules import KernelFits, StepInSweep
@@ -77,7 +77,7 @@ class FilterSweep(LiveExplorer):
         if self._cached is None or self._cached[0] != key:
             k, c_in, filters = s["kernel_size"], s["c_in"], s["filters"]
             w, names = filter_bank(k, c_in, filters, s["weights"])
-            bias = _stable.integers(0, "sweep bias", -2, 2, np.arange(filters)).astype(float)
+            bias = stable.integers(0, "sweep bias", -2, 2, np.arange(filters)).astype(float)
             layer = Conv2D(filters, k, s["strides"], s["padding"], kernel=w, bias=bias)
             x = scene(s["input_size"], c_in, levels=3)
             trace = sweep(x, layer.weights, layer.bias, strides=s["strides"], padding=s["padding"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..shapes import param_count
+from ..core.shapes import param_count
 from .controls import Choice, Int
 from .filter_bank import FilterBank
 from .rules import GroupsDivide, KernelFits

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..samples import small_grid
-from ..shapes import output_size, output_size_formula
-from ..sweep_picture import SweepPicture
-from ..sweeps import sweep
+from ..core.samples import small_grid
+from ..core.shapes import output_size, output_size_formula
+from ..core.sweeps import sweep
+from ..pictures.sweep import SweepPicture
 from .controls import K_MAX, PADDING_OPTIONS, Choice, Int
 from .data import sweep_kernel
 from .live import LiveExplorer

@@ -33,8 +33,8 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.backend_bases import FigureCanvasBase
 
-from .. import style
-from .._render import new_figure, render_png, still_png
+from ..pictures import style
+from ..pictures.render import new_figure, render_png, still_png
 from .controls import BadType, BadValue, Spec, as_widget_value
 from .rules import Rule
 

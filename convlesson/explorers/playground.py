@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..layer import Conv2D
-from ..samples import CLASSIC_KERNELS, RGB_NAMES, photo
+from ..core.layer import Conv2D
+from ..core.samples import CLASSIC_KERNELS, RGB_NAMES, photo
 from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Int
 from .filter_bank import FilterBank
 from .rules import KernelFits

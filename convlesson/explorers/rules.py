@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..shapes import output_size, padding_amounts
+from ..core.shapes import output_size, padding_amounts
 
 __all__ = ["Allowed", "Rule", "KernelFits", "StepInSweep", "GroupsDivide", "common_divisors"]
 

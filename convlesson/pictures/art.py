@@ -1,6 +1,6 @@
-"""Reusable matplotlib artists behind :mod:`convlesson.draw`: grids with numbers, mosaics, hatching.
+"""Reusable matplotlib artists behind :mod:`convlesson.pictures.draw`: grids with numbers, mosaics, hatching.
 
-Text (roles, pools, measuring, numbers in cells) lives in :mod:`convlesson._text_art`.
+Text (roles, pools, measuring, numbers in cells) lives in :mod:`convlesson.pictures.text_art`.
 
 Every class here owns a fixed set of artists on one Axes and changes them in place (``set_data``,
 ``set_extent``, ``set_text``, ``set_clim``) when its ``update`` method is called, so a live picture
@@ -18,8 +18,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from . import style
-from ._fastimage import CellImage
-from ._text_art import (
+from .fast_cells import CellImage
+from .text_art import (
     MAX_NUMBERS,
     NumberArt,
     TextPool,
@@ -143,7 +143,7 @@ def cell_for_numbers(ax, arr) -> float:
 class GridArt:
     """A 2-D array drawn as one image at ``origin`` with square cells of side ``cell``, numbers optional.
 
-    Numbers are printed at the mode's number size (:func:`convlesson.style.sizes`) and only when
+    Numbers are printed at the mode's number size (:func:`convlesson.pictures.style.sizes`) and only when
     they fit in their cells at that size: a grid never prints numbers too small to read. After an
     ``update``, ``numbers_hidden`` says whether numbers were wanted but did not fit.
     """

@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import style
-from ._art import GridArt, HatchArt, OutlineArt, ScaleArt
-from ._text_art import TextPool, inside, measure, wrap
+from .art import GridArt, HatchArt, OutlineArt, ScaleArt
+from .text_art import TextPool, inside, measure, wrap
 
 __all__ = ["ChannelSumPicture", "shown_rows"]
 
@@ -276,6 +276,6 @@ def _name_colour(name: str) -> str:
 
 
 def _pads(layer, hw):
-    from .conv import resolve_padding
+    from ..core.conv import resolve_padding
 
     return resolve_padding(hw, layer.kernel_size, layer.strides, layer.dilation_rate, layer.padding)

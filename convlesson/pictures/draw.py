@@ -1,7 +1,7 @@
 """The course's pictures, drawn with matplotlib: kernels, filters, a layer's weights, channels, the sweep.
 
 Each ``draw_*`` function takes an Axes and data, draws, and returns a *picture* object holding the
-artists it made (from :mod:`convlesson.pictures` and :mod:`convlesson.sweep_picture`); the picture's
+artists it made (from :mod:`.stacks` and :mod:`.sweep`); the picture's
 ``place``/``update`` method redraws new data in place, which is what the explorers call on every
 frame. Nothing here uses pyplot or shows a figure. Colours:
 
@@ -21,26 +21,26 @@ import numbers as _numbers
 import numpy as np
 from matplotlib.axes import Axes
 
-from ._art import GridArt, fit_axes, pitch_gutter, symmetric_limit
-from .conv import as_numeric, check_size
-from .pictures import (
-    INPUT_CMAP,
-    WEIGHT_CMAP,
-    BankPicture,
-    StackPicture,
-    channel_names,
-)
-from .shape_text import shape_text
-from .shapes import (
+from ..core.conv import as_numeric, check_size
+from ..core.shape_text import shape_text
+from ..core.shapes import (
     _is_int,
     _positive_int,
     as_bool,
     explicit_padding,
     show,
 )
-from .sweep_picture import SweepPicture
-from .sweeps import SweepTrace
-from .volume_picture import VolumePicture
+from ..core.sweeps import SweepTrace
+from .art import GridArt, fit_axes, pitch_gutter, symmetric_limit
+from .stacks import (
+    INPUT_CMAP,
+    WEIGHT_CMAP,
+    BankPicture,
+    StackPicture,
+    channel_names,
+)
+from .sweep import SweepPicture
+from .volumes import VolumePicture
 
 __all__ = [
     "WEIGHT_CMAP",
@@ -334,7 +334,7 @@ def draw_volumes(ax, x, layer, *, names=None, step=None) -> VolumePicture:
 
     Introduced in ``05_filters``.
     """
-    from .layer import Conv2D
+    from ..core.layer import Conv2D
 
     _check_ax(ax)
     arr = _as_array(x, "x", (3,), "(H, W, C_in)")

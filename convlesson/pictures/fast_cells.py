@@ -5,7 +5,7 @@ with ``interpolation='nearest'`` (a 632 × 632-pixel input panel costs 15 ms a f
 cells needs no resampling: :class:`CellImage` colours the cells once (the image's own colour map and
 norm, or its RGBA), picks for every screen row and column the cell under the pixel's centre with
 numpy, and pastes the block with the renderer's public ``draw_image`` -- the call the label stamps
-use, whose row order :mod:`convlesson._fasttext` checks once, at first use.
+use, whose row order :mod:`convlesson.pictures.fast_text` checks once, at first use.
 
 Whenever that shortcut does not apply -- labels drawn by stock matplotlib (the check failed, or
 ``CONVLESSON_STOCK_TEXT=1``), a renderer other than Agg (saving to SVG or PDF), an image with
@@ -20,7 +20,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.image import AxesImage
 
-from ._fasttext import fast_text
+from .fast_text import fast_text
 
 __all__ = ["CellImage"]
 

@@ -1,6 +1,6 @@
 """The moment a filter makes one number: C_in windows meet C_in kernels, partial sums, + bias, one value.
 
-Drawn by the ``FilterSweep`` explorer from a :class:`convlesson.sweeps.LayerSweepTrace`. On top, the
+Drawn by the ``FilterSweep`` explorer from a :class:`convlesson.core.sweeps.LayerSweepTrace`. On top, the
 input's channels with the window of the current step outlined on each. Under each channel, in its
 column, the kernel each filter holds for it, and the partial sum that kernel makes with that
 channel's window. At the right of each filter's row: the partial sums added, plus the filter's
@@ -14,11 +14,11 @@ import math
 
 import numpy as np
 
+from ..core.sweeps import LayerSweepTrace
 from . import style
-from ._art import GridArt, HatchArt, MosaicArt, OutlineArt, cell_for_numbers, window_rect
-from ._text_art import TextPool, fmt_number, inside, measure, wrap
-from .layer_picture import name_colour
-from .sweeps import LayerSweepTrace
+from .art import GridArt, HatchArt, MosaicArt, OutlineArt, cell_for_numbers, window_rect
+from .layer import name_colour
+from .text_art import TextPool, fmt_number, inside, measure, wrap
 
 __all__ = ["FilterSweepPicture"]
 

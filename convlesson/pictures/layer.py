@@ -16,8 +16,8 @@ import math
 import numpy as np
 
 from . import style
-from ._art import ABSENT_FILL, ABSENT_STRIPE, HatchArt, MosaicArt, OutlineArt, ScaleArt, pitch_gutter
-from ._text_art import TextPool, inside, measure, wrap
+from .art import ABSENT_FILL, ABSENT_STRIPE, HatchArt, MosaicArt, OutlineArt, ScaleArt, pitch_gutter
+from .text_art import TextPool, inside, measure, wrap
 
 __all__ = ["LayerPicture", "shown", "NAME_COLOURS", "name_colour"]
 
@@ -320,6 +320,6 @@ def style_limit(limit: float, positive: bool) -> str:
 
 
 def _pads(layer, hw):
-    from .conv import resolve_padding
+    from ..core.conv import resolve_padding
 
     return resolve_padding(hw, layer.kernel_size, layer.strides, layer.dilation_rate, layer.padding)

@@ -1,7 +1,7 @@
 """Widget-free rendering for the explorers: a figure on an Agg canvas, and its frame as PNG bytes.
 
 A live picture ships every frame as PNG bytes, so the PNG encoder here is tuned for flat pictures
-(no row filters, fast zlib). Labels are drawn by :mod:`convlesson._fasttext`. Nothing in this
+(no row filters, fast zlib). Labels are drawn by :mod:`convlesson.pictures.fast_text`. Nothing in this
 module knows about widgets (those live in :mod:`convlesson.explorers`).
 """
 

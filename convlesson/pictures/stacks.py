@@ -2,21 +2,21 @@
 
 Each picture owns a fixed set of artists on one Axes and redraws new data in place (``place``), so
 a frame costs one Agg draw, not a new figure. A bank of kernels or a stack of channels or maps is
-ONE image with NaN gutters. The public ``draw_*`` functions in :mod:`convlesson.draw` build these
+ONE image with NaN gutters. The public ``draw_*`` functions in :mod:`convlesson.pictures.draw` build these
 pictures on an ordinary Axes. Colours: weights and feature maps use the diverging ``RdBu_r`` map
 (colour-blind safe) with limits ``-v .. +v``, so white means 0; inputs are grey, padding hatched.
-The explorers' own pictures live in :mod:`convlesson.sweep_picture`,
-:mod:`convlesson.channel_sum_picture`, :mod:`convlesson.layer_picture` and
-:mod:`convlesson.filter_sweep_picture`.
+The explorers' own pictures live in :mod:`convlesson.pictures.sweep`,
+:mod:`convlesson.pictures.channel_sum`, :mod:`convlesson.pictures.layer` and
+:mod:`convlesson.pictures.filter_sweep`.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ._art import ABSENT_FILL, ABSENT_STRIPE, HatchArt, MosaicArt, OutlineArt, pitch_gutter, symmetric_limit
-from ._text_art import TextPool, measure
-from .samples import RGB_NAMES
+from ..core.samples import RGB_NAMES
+from .art import ABSENT_FILL, ABSENT_STRIPE, HatchArt, MosaicArt, OutlineArt, pitch_gutter, symmetric_limit
+from .text_art import TextPool, measure
 
 __all__ = ["WEIGHT_CMAP", "INPUT_CMAP", "channel_names", "StackPicture", "BankPicture"]
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .shapes import as_bool
+from ..core.shapes import as_bool
 
 __all__ = [
     "lecture_mode",

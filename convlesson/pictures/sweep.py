@@ -1,7 +1,7 @@
 """The sweep picture: one kernel over one padded channel, its products, and the output filling in.
 
-Drawn by :func:`convlesson.draw.draw_sweep` and by the ``KernelSweep`` explorer, from a
-:class:`convlesson.sweeps.SweepTrace`. Panels side by side -- input ⊙ kernel = products, Σ →
+Drawn by :func:`convlesson.pictures.draw.draw_sweep` and by the ``KernelSweep`` explorer, from a
+:class:`convlesson.core.sweeps.SweepTrace`. Panels side by side -- input ⊙ kernel = products, Σ →
 output -- or, when that would leave cells too small for their numbers, the input alone on a first
 row. Earlier windows stay as faint outlines, so a still picture shows how far each step moved.
 Introduced in ``01_the_sweep``.
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..core.conv import conv2d
+from ..core.sweeps import SweepTrace
 from . import style
-from ._art import GridArt, HatchArt, OutlineArt, px_per_unit, symmetric_limit, window_rect
-from ._text_art import TextPool, measure, wrap
-from .conv import conv2d
-from .sweeps import SweepTrace
+from .art import GridArt, HatchArt, OutlineArt, px_per_unit, symmetric_limit, window_rect
+from .text_art import TextPool, measure, wrap
 
 __all__ = ["SweepPicture"]
 

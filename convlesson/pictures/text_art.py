@@ -1,9 +1,9 @@
 """Text in the pictures: kinds of text by role, pooled labels, measured sizes, numbers in cells.
 
 Every text in a picture has a role (:data:`ROLES`) whose size depends on the mode
-(:func:`convlesson.style.sizes`). :class:`TextPool` reuses its Text artists from frame to frame,
+(:func:`convlesson.pictures.style.sizes`). :class:`TextPool` reuses its Text artists from frame to frame,
 :func:`measure` caches what a text measures, and :class:`NumberArt` draws a grid's numbers as one
-artist. Coordinates are data coordinates with y growing downwards, as in :mod:`convlesson._art`.
+artist. Coordinates are data coordinates with y growing downwards, as in :mod:`convlesson.pictures.art`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 
 from . import style
-from ._fasttext import FastText, draw_labels
+from .fast_text import FastText, draw_labels
 
 __all__ = [
     "ROLES",
@@ -37,7 +37,7 @@ _SETTERS = {
     "va": Text.set_verticalalignment,
 }
 
-#: What each kind of text is, by name: its size in :func:`convlesson.style.sizes` and its weight.
+#: What each kind of text is, by name: its size in :func:`convlesson.pictures.style.sizes` and its weight.
 ROLES = ("number", "label", "title", "symbol")
 
 
@@ -51,7 +51,7 @@ class TextPool:
     """A pool of Text artists reused from frame to frame; extra ones are hidden, not removed.
 
     Every text has a ``role`` (the pool's, unless an entry's props say e.g. ``{"role": "title"}``),
-    which sets its size for the current mode (:func:`convlesson.style.sizes`), so no text can come
+    which sets its size for the current mode (:func:`convlesson.pictures.style.sizes`), so no text can come
     out smaller than the mode allows. An entry's other props apply to that entry only: a reused
     Text first gets back the pool's defaults for every prop the previous entry set.
     """
@@ -154,7 +154,7 @@ class NumberArt(Artist):
     """Many short centred labels (the numbers in a grid's cells) drawn by ONE artist.
 
     A grid of numbers as separate Text artists costs a full artist draw per cell; here one artist
-    hands them all to :func:`convlesson._fasttext.draw_labels`, which pastes each string's cached
+    hands them all to :func:`convlesson.pictures.fast_text.draw_labels`, which pastes each string's cached
     stamp (or, on the stock path and for SVG or PDF, draws ordinary text). ``texts``,
     ``positions`` and ``colors`` tell what is shown.
     """

@@ -18,9 +18,9 @@ from matplotlib.colors import Normalize
 from matplotlib.lines import Line2D
 
 from . import style
-from ._art import GridArt, OutlineArt
-from ._text_art import TextPool, inside, measure
-from .layer_picture import name_colour
+from .art import GridArt, OutlineArt
+from .layer import name_colour
+from .text_art import TextPool, inside, measure
 
 __all__ = ["VolumePicture", "depth_step"]
 
@@ -178,7 +178,7 @@ class VolumePicture:
         )
         windows, cells, box_lines = [], [], ([], [])
         if step is not None:
-            from .sweeps import sweep
+            from ..core.sweeps import sweep
 
             st = sweep(x, layer.weights, layer.bias, strides=layer.strides, padding=layer.padding)[step]
             (pt, _), (pl, _) = _pads(layer, (h, w))
@@ -321,6 +321,6 @@ def _corners(front, back) -> tuple[list, list]:
 
 
 def _pads(layer, hw):
-    from .conv import resolve_padding
+    from ..core.conv import resolve_padding
 
     return resolve_padding(hw, layer.kernel_size, layer.strides, layer.dilation_rate, layer.padding)
