@@ -130,9 +130,9 @@ def test_re_running_a_widget_cell_in_a_kernel_keeps_memory_flat():
 
 
 def test_explorers_outside_a_notebook_are_not_tracked():
-    from convlesson.explorers import live
+    from convlesson.explorers import lifetime
 
     ex = cl.KernelSweep()
     ex._repr_mimebundle_()
-    assert all(ex is not old for shown in live._by_cell.values() for _, old in shown)
+    assert all(ex is not old for shown in lifetime._by_cell.values() for _, old in shown)
     assert isinstance(ex, LiveExplorer)

@@ -1,8 +1,8 @@
 """Everything matplotlib draws: the pictures of the explorers and the public ``draw_*`` functions.
 
 * :mod:`.style` -- the column the pictures are drawn for, type sizes, colours, lecture mode;
-* :mod:`.art` and :mod:`.text_art` -- the artists pictures are made of: grids of cells with numbers,
-  mosaics, hatching, outlines, colour scales, and pools of labels;
+* :mod:`.art`, :mod:`.text_art` and :mod:`.scales` -- the artists pictures are made of: grids of cells
+  with numbers, mosaics, hatching, outlines; pools of labels; colour scales;
 * :mod:`.fast_text` and :mod:`.fast_cells` -- the fast paths: labels rasterised once and pasted,
   grids of cells pasted without resampling. The ONE place that relies on how the Agg renderer
   works, each checked at first use with a stock-matplotlib fallback (``CONVLESSON_STOCK_TEXT=1``);

@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import style
-from .art import GridArt, HatchArt, OutlineArt, ScaleArt
+from .art import GridArt, HatchArt, OutlineArt
+from .scales import ScaleArt
 from .text_art import TextPool, inside, measure, wrap
 
 __all__ = ["ChannelSumPicture", "shown_rows"]

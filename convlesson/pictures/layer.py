@@ -16,7 +16,8 @@ import math
 import numpy as np
 
 from . import style
-from .art import ABSENT_FILL, ABSENT_STRIPE, HatchArt, MosaicArt, OutlineArt, ScaleArt, pitch_gutter
+from .art import ABSENT_FILL, ABSENT_STRIPE, HatchArt, MosaicArt, OutlineArt, pitch_gutter
+from .scales import ScaleArt
 from .text_art import TextPool, inside, measure, wrap
 
 __all__ = ["LayerPicture", "shown", "NAME_COLOURS", "name_colour"]

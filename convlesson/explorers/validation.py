@@ -1,0 +1,135 @@
+"""One validation path for every control: what a new value must satisfy, and how a state settles.
+
+The constructor, :meth:`ControlState.set` and a direct ``ex.controls[name].value = ...`` (and the
+browser) all go through :meth:`ControlState._resolve` and :meth:`ControlState._check_control`: a value
+a control cannot take is refused with a ``ValueError``/``TypeError`` naming the control, the value and
+what works, and nothing changes; a value that stopped fitting because ANOTHER control moved is moved to
+the nearest one that fits, and the readout says so. ``set()`` settles all its values together, so
+their order never matters. What each control accepts is in :mod:`.controls`, the rules between
+controls in :mod:`.rules`.
+"""
+
+from __future__ import annotations
+
+from .controls import BadType, BadValue, Spec, as_widget_value
+from .rules import Rule
+
+__all__ = ["ControlState"]
+
+
+class ControlState:
+    """The controls' values, checked and settled (a part of :class:`~.live.LiveExplorer`)."""
+
+    SPECS: dict[str, Spec] = {}
+    #: Rules between controls, in dependency order (a rule's target may be read by later rules).
+    RULES: tuple[Rule, ...] = ()
+
+    def _shown_controls(self, show) -> list[str]:
+        if show is None:
+            return list(self.SPECS)
+        if isinstance(show, str) or not hasattr(show, "__iter__"):
+            raise BadType(f"show must be a list of control names such as ['kernel_size'], got {show!r}")
+        names = list(show)
+        bad = [n for n in names if n not in self.SPECS]
+        if bad:
+            raise BadValue(
+                f"show names unknown control(s) {', '.join(map(repr, bad))}; the controls are "
+                f"{', '.join(self.SPECS)}"
+            )
+        return [n for n in self.SPECS if n in names]
+
+    def _resolve(self, state: dict, values: dict, announce: bool = True) -> tuple[dict, list[str]]:
+        """The state after asking for ``values`` on top of ``state``, and what had to move.
+
+        Each asked-for value is checked against its control (refused if it can never be taken) and,
+        for a control a rule limits, against the other values of the whole proposal (refused if it
+        does not fit them). A control NOT asked for that no longer fits is moved to the nearest value
+        that does; with ``announce`` the returned notes say so. Rules run in dependency order on the
+        whole proposal, so the result does not depend on the order of ``values``.
+        """
+        new = dict(state)
+        for n, v in values.items():
+            new[n] = self.SPECS[n].check(n, v)
+        notes = []
+        for rule in self.RULES:
+            allowed = rule.allowed(new)
+            value = new[rule.target]
+            if value in allowed:
+                continue
+            if rule.target in values:
+                raise BadValue(rule.refusal(new, value))
+            fixed = allowed.nearest(value)
+            if announce and rule.announce:
+                notes.append(rule.moved(new, value, fixed))
+            new[rule.target] = fixed
+        return new, notes
+
+    def _check_control(self, name: str, value):
+        """Check one new value of one control (direct assignment, or the browser)."""
+        if self._closed:
+            raise BadValue(f"this {type(self).__name__} was closed; make a new one")
+        v = self.SPECS[name].check(name, as_widget_value(value))
+        rule = self._rules.get(name)
+        if rule is not None and not self._syncing:
+            proposal = {**self.state, name: v}
+            if v not in rule.allowed(proposal):
+                raise BadValue(rule.refusal(proposal, v))
+        return v
+
+    # ------------------------------------------------------------------ applying a state
+    def _limits(self, name: str, state: dict):
+        rule = self._rules.get(name)
+        return None if rule is None else rule.allowed(state)
+
+    def _apply(self, state: dict) -> None:
+        """Put ``state`` (already resolved) on the widgets: each control's limits first, then its value."""
+        self._syncing = True
+        try:
+            for n in self._order:
+                control = self.controls[n]
+                allowed = self._limits(n, state)
+                if allowed is not None:
+                    if allowed.options is not None:
+                        if tuple(control.options) != allowed.options:
+                            control.options = list(allowed.options)  # selects the first option for now
+                    elif (control.min, control.max) != (allowed.lo, allowed.hi):
+                        if allowed.lo > control.max:
+                            control.max = allowed.hi
+                        control.min = allowed.lo
+                        control.max = allowed.hi
+                if control.value != state[n]:
+                    control.value = state[n]
+            if "step" in self.controls and hasattr(self, "play"):
+                self.play.max = self.controls["step"].max
+        finally:
+            self._syncing = False
+        self.state = {n: as_widget_value(c.value) for n, c in self.controls.items()}
+
+    def _on_change(self, name: str, value) -> None:
+        self.state[name] = as_widget_value(value)
+        if self._syncing:
+            return  # part of a change being applied; that change draws once
+        new, notes = self._resolve(self.state, {})
+        self._apply(new)
+        self.message = " ".join(notes)
+        self._request()
+
+    def set(self, **values):
+        """Set several controls at once and draw one frame: ``ex.set(c_in=8, filters=8)``.
+
+        The values are checked together (any order gives the same result); if one is refused,
+        nothing changes.
+        """
+        if self._closed:
+            raise BadValue(f"this {type(self).__name__} was closed; make a new one")
+        unknown = sorted(set(values) - set(self.controls))
+        if unknown:
+            raise BadType(
+                f"unknown control(s) {', '.join(unknown)}; the controls are {', '.join(self.controls)}"
+            )
+        new, notes = self._resolve(self.state, values)
+        with self.hold():
+            self._apply(new)
+            self.message = " ".join(notes)
+            self._pending = True
+        return self
