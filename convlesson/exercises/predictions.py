@@ -4,289 +4,140 @@ A lesson asks, for example, ``answer = None`` then ``cl.check("sweep-size", answ
 replaces None, the cell only says that the prediction is waiting, so no stored output gives the answer
 away. ``cl.hint(key)``, ``cl.solution(key)`` and ``cl.exercise(key)`` work as for numbered exercises,
 and the grading is the same (:mod:`convlesson.exercises.grading`).
+
+The words (questions, hints, feedback) are in ``texts/en/predictions.py``; here, what is right and which
+wrong answers are known slips.
 """
 
 from __future__ import annotations
 
 from . import prediction_solutions as ps
-from .records import Exercise, slip
+from .records import Exercise, answers, assemble, slip
+from .texts import table
 
 __all__ = ["PREDICTIONS"]
 
-
-def _pr(key, lesson, topic, kind, question, hint, worked, right, slips=(), tags=(), **options):
-    return Exercise(
-        None, key, lesson, topic, kind, question, hint, worked, worked(), right, slips, tags, **options
-    )
-
-
-KERNELS_PER_FILTER = "each filter holds one kernel per input channel"
-
-PREDICTIONS: tuple[Exercise, ...] = (
-    _pr(
+ANSWERS = (
+    answers(
         "sweep-size",
         "01_the_sweep",
-        "the feature map's size",
         "shape",
-        "A 3 × 3 kernel sweeps a 5 × 5 channel with strides 1 and no padding.\n"
-        "What is the shape of the feature map, (rows, columns)?",
-        "Count the places where the whole 3 × 3 kernel fits inside the 5 × 5 channel, down and across.",
         ps.sweep_size,
-        "5 − 3 + 1 = 3 positions down and 3 across: a 3 × 3 feature map.",
-        [
-            slip(
-                (5, 5),
-                "the kernel cannot hang over the edge, so it fits at only 5 − 3 + 1 places each way",
-                "no-shrink",
-            ),
-            slip((2, 2), "the first position counts too: 5 − 3 + 1 = 3", "off-by-one"),
-            slip(9, "9 is how many positions there are; answer the shape as a pair (rows, columns)"),
-        ],
-        ("output-size",),
+        slips=[slip((5, 5), "no-shrink"), slip((2, 2), "off-by-one"), slip(9)],
+        tags=("output-size",),
     ),
-    _pr(
+    answers(
         "stride-positions",
         "01_the_sweep",
-        "positions with strides",
         "int",
-        "A 3 × 3 kernel moves along a 7-pixel row with strides 2 (no padding).\n"
-        "At how many positions does it stop?",
-        "List the kernel's left edges: 0, 2, … and stop when the kernel would run past the row's end.",
         ps.stride_positions,
-        "Left edges 0, 2 and 4: ⌊(7 − 3) / 2⌋ + 1 = 3.",
-        [
-            slip(5, "5 is for strides 1; with strides 2 the left edges are 0, 2, 4, …", "forgot-strides"),
-            slip(4, "a window starting at pixel 6 would need pixels 6, 7 and 8, and the row ends at pixel 6"),
-            slip(2, "(7 − 3) / 2 = 2 steps, plus the first position", "off-by-one"),
-            slip(
-                9,
-                "9 counts the positions of a whole 2-D sweep: on a 7 × 7 channel with strides 2 the kernel "
-                "stops at 3 places in each of 3 rows, 3 × 3 = 9 (and the 5 × 5 sweep with strides 1 had 9 "
-                "too); along ONE 7-pixel row it stops at left edges 0, 2 and 4",
-            ),
-        ],
-        ("output-size", "strides"),
+        slips=[slip(5, "forgot-strides"), slip(4), slip(2, "off-by-one"), slip(9)],
+        tags=("output-size", "strides"),
     ),
-    _pr(
+    answers(
         "padding-sizes",
         "02_padding_and_output_size",
-        "'valid', 'same' and 'full'",
         "shape",
-        "A 5 × 5 channel and a 3 × 3 kernel, strides 1. What are the output widths with 'valid', 'same'\n"
-        "and 'full'? Answer a triple (valid, same, full).",
-        "'valid' pads nothing, 'same' pads enough to keep the size, 'full' lets the kernel hang k − 1 "
-        "pixels over each edge.",
         ps.padding_sizes,
-        "5 − 3 + 1 = 3; 'same' keeps 5; 'full' pads 2 on each side: 5 + 4 − 3 + 1 = 7.",
-        [
-            slip(
-                (3, 5, 5),
-                "'full' pads k − 1 = 2 zeros on EACH side, 4 in all, not 2 in all: 5 + 4 − 3 + 1",
-                "padding-total",
-            ),
-            slip(
-                (3, 5, 9),
-                "the kernel must still overlap the channel by a pixel: k − 1 zeros on each side, not k",
-            ),
-            slip((3, 3, 3), "'same' and 'full' pad the channel before the sweep, so they shrink it less"),
-            slip((5, 5, 7), "with 'valid', 5 − 3 + 1 = 3", "no-shrink"),
-            slip((7, 5, 3), "the order asked is (valid, same, full)"),
+        slips=[
+            slip((3, 5, 5), "padding-total"),
+            slip((3, 5, 9)),
+            slip((3, 3, 3)),
+            slip((5, 5, 7), "no-shrink"),
+            slip((7, 5, 3)),
         ],
-        ("output-size", "padding"),
+        tags=("output-size", "padding"),
     ),
-    _pr(
+    answers(
         "same-extra-zero",
         "02_padding_and_output_size",
-        "TensorFlow's odd zero",
         "choice",
-        "TensorFlow's 'same' padding on a 6-pixel row, kernel_size 3, strides 2: the padding needs ONE zero\n"
-        "in all. Does it go 'before' (left/top) or 'after' (right/bottom)?",
-        "TensorFlow splits the total padding as total // 2 before and the rest after.",
         ps.same_extra_zero,
-        "1 // 2 = 0 zeros before and 1 after: TensorFlow puts the odd zero after (bottom/right).",
-        [
-            slip(
-                "before",
-                "total // 2 zeros go before and the rest after, so a single zero goes after (bottom/right); "
-                "PyTorch's padding='same' does the same for an even kernel at stride 1",
-                "odd-pixel-before",
-            ),
-        ],
-        ("padding", "strides"),
+        slips=[slip("before", "odd-pixel-before")],
+        tags=("padding", "strides"),
         choices=("before", "after"),
         aliases={"top": "before", "left": "before", "bottom": "after", "right": "after", "end": "after"},
     ),
-    _pr(
+    answers(
         "rectangular-output",
         "03_kernels",
-        "a rectangular kernel",
         "shape",
-        "A kernel of kernel_size (1, 5) (1 tall, 5 wide) sweeps a 64 × 64 channel, padding 'valid',\n"
-        "strides 1. What is the feature map's shape (H', W')?",
-        "Each axis shrinks by its own kernel size minus 1.",
         ps.rectangular_output,
-        "The height shrinks by 1 − 1 = 0 and the width by 5 − 1 = 4: (64, 60).",
-        [
-            slip((60, 64), "(1, 5) is (height, width): 1 tall and 5 wide, so only the width shrinks"),
-            slip((60, 60), "a 1 × 5 kernel is 1 tall, so the height does not shrink", "square-kernel"),
-            slip((64, 64), "the 5-wide kernel fits at 64 − 5 + 1 places across", "no-shrink"),
-            slip((63, 60), "a 1-tall kernel fits at every row: 64 − 1 + 1 = 64"),
-        ],
-        ("output-size",),
+        slips=[slip((60, 64)), slip((60, 60), "square-kernel"), slip((64, 64), "no-shrink"), slip((63, 60))],
+        tags=("output-size",),
     ),
-    _pr(
+    answers(
         "kernels-for-one-map",
         "04_many_channels",
-        "kernels for one map",
         "int",
-        "An input has 8 channels, and we want ONE output map (one output channel).\n"
-        "How many 2-D kernels take part in making it?",
-        "A kernel is 2-D and belongs to one input channel; every channel contributes to the map.",
         ps.kernels_for_one_map,
-        "8 kernels, one per input channel, their maps added into one map.",
-        [
-            slip(
-                1,
-                "a kernel is 2-D and belongs to ONE input channel, so each of the 8 channels needs its own "
-                "kernel: 8 kernels, one per input channel, their maps added into one map",
-            ),
-            slip(
-                64,
-                "one map needs one kernel per input channel, 8 in all, their maps added into it; 8 × 8 = 64 "
-                "kernels would make 8 maps",
-            ),
-        ],
-        ("kernel-vs-filter", "channels"),
+        slips=[slip(1), slip(64)],
+        tags=("kernel-vs-filter", "channels"),
     ),
-    _pr(
+    answers(
         "one-number",
         "04_many_channels",
-        "one output number",
         "float",
-        "At one output position, three kernels (one per input channel) give the partial sums 4, −2 and 1\n"
-        "on their channels, and the output map's bias is −1. What number lands in the output map?",
-        "The partial sums are added, then the bias is added once.",
         ps.one_number,
-        "4 − 2 + 1 = 3, plus the bias −1: 2.",
-        [
-            slip(3, "add the bias, −1, after the sum", "forgot-bias"),
-            slip((4, -2, 1), "the three partial sums are ADDED into ONE number", "one-map-per-kernel"),
-            slip(
-                (3, -3, 0),
-                "the three partial sums are added into one number, and the bias is added once, to the sum",
-                "one-map-per-kernel",
-            ),
-            slip(
-                0,
-                "the partial sums are ADDED (not averaged), and the bias is added once, not once per kernel",
-            ),
-            slip(6, "mind the sign: 4 + (−2) + 1 + (−1)"),
+        slips=[
+            slip(3, "forgot-bias"),
+            slip((4, -2, 1), "one-map-per-kernel"),
+            slip((3, -3, 0), "one-map-per-kernel"),
+            slip(0),
+            slip(6),
         ],
-        ("kernel-vs-filter", "channels"),
+        tags=("kernel-vs-filter", "channels"),
     ),
-    _pr(
+    answers(
         "layer-kernels",
         "05_filters",
-        "kernels in a layer",
         "int",
-        "Conv2D(16, 3) on an 8-channel input. How many 2-D kernels does the layer hold?",
-        "Each filter holds one kernel per input channel.",
         ps.layer_kernels,
-        "16 filters × 8 kernels each = 128 kernels.",
-        [
-            slip(16, KERNELS_PER_FILTER + ", 8 here", "filters-as-kernels"),
-            slip(8, "each of the 16 filters has its own 8 kernels"),
-            slip(144, "kernel_size 3 is the size of each kernel, not a count: 16 × 8"),
-            slip(1152, "16 × 8 × 3 × 3 counts numbers; a kernel is one 3 × 3 matrix", "weights-as-kernels"),
-        ],
-        ("kernel-vs-filter",),
+        slips=[slip(16, "filters-as-kernels"), slip(8), slip(144), slip(1152, "weights-as-kernels")],
+        tags=("kernel-vs-filter",),
     ),
-    _pr(
+    answers(
         "weights-shape",
         "06_conv2d_layer",
-        "the layer's 4-D weights",
         "shape",
-        "Conv2D(2, 3) on an RGB input. What is the shape of the layer's 4-D weights (layer.weights),\n"
-        "channels-last like Keras, where the axis that counts the filters comes last? (By another\n"
-        "convention Keras calls this whole 4-D tensor the layer's kernel.)",
-        "Keras's order is (kh, kw, C_in, filters): the kernel's size, then one axis per channel, then one "
-        "per filter.",
         ps.weights_shape,
-        "(kh, kw, C_in, filters): 2 filters, each a stack of 3 kernels of 3 × 3.",
-        [
-            slip(
-                (2, 3, 3, 3),
-                "(out_channels, in_channels, kh, kw) puts the 2 filters first; channels-last, the filters' "
-                "axis comes last: (kh, kw, C_in, filters)",
-                "channels-first",
-            ),
-            slip(
-                (3, 3, 2, 3), "C_in (3) comes before filters (2): (kh, kw, C_in, filters)", "in-out-swapped"
-            ),
-            slip(
-                (3, 3, 3), "that is ONE filter, (kh, kw, C_in); the layer stacks its 2 filters on a last axis"
-            ),
-            slip((3, 3, 6), "the 6 kernels are arranged as 3 channels × 2 filters: one axis each"),
+        slips=[
+            slip((2, 3, 3, 3), "channels-first"),
+            slip((3, 3, 2, 3), "in-out-swapped"),
+            slip((3, 3, 3)),
+            slip((3, 3, 6)),
         ],
-        ("kernel-vs-filter", "layouts"),
+        tags=("kernel-vs-filter", "layouts"),
     ),
-    _pr(
+    answers(
         "params-64-32",
         "06_conv2d_layer",
-        "parameters",
         "int",
-        "Conv2D(64, 3) on a 32-channel input. How many trainable parameters does it have?",
-        "Each of the 64 filters holds 32 kernels of 3 × 3 weights, and has one bias.",
         ps.params_64_32,
-        "64 × (3·3·32) + 64 = 18432 + 64 = 18496.",
-        [
-            slip(18432, "each filter has one bias, so add the 64 biases", "forgot-bias"),
-            slip(20480, "a filter has ONE bias, not one per kernel: 18432 + 64", "one-bias-per-kernel"),
-            slip(640, KERNELS_PER_FILTER + ", 32 here", "filters-as-kernels"),
-            slip(18464, "the bias count is one per filter (64), not one per input channel"),
+        slips=[
+            slip(18432, "forgot-bias"),
+            slip(20480, "one-bias-per-kernel"),
+            slip(640, "filters-as-kernels"),
+            slip(18464),
         ],
-        ("kernel-vs-filter", "parameters"),
+        tags=("kernel-vs-filter", "parameters"),
     ),
-    _pr(
+    answers(
         "chain-kernels",
         "06_conv2d_layer",
-        "a chain of layers",
         "int",
-        "An RGB input goes through Conv2D(8, 3), then Conv2D(16, 3).\n"
-        "How many kernels does each filter of the second layer hold?",
-        "A filter holds one kernel per channel of ITS input. What is the second layer's input?",
         ps.chain_kernels,
-        "Layer 2's input is layer 1's output, 8 channels (one per layer-1 filter): 8 kernels per filter.",
-        [
-            slip(
-                3,
-                "3 is the RGB input's channels; layer 2's input is layer 1's output, 8 channels",
-                "previous-c-in",
-            ),
-            slip(
-                16,
-                "16 is how many filters layer 2 has; each holds one kernel per input channel",
-                "kernels-as-filters",
-            ),
-            slip(128, "128 is all of layer 2's kernels (16 × 8); the question asks per filter"),
-        ],
-        ("kernel-vs-filter", "chains"),
+        slips=[slip(3, "previous-c-in"), slip(16, "kernels-as-filters"), slip(128)],
+        tags=("kernel-vs-filter", "chains"),
     ),
-    _pr(
+    answers(
         "grouped-kernels",
         "07_beyond",
-        "a grouped convolution",
         "int",
-        "A grouped convolution: C_in = 4 input channels, 4 filters, groups = 2.\n"
-        "How many kernels does each filter hold?",
-        "groups splits the input channels into groups; each filter sees one group.",
         ps.grouped_kernels,
-        "Each filter sees C_in / groups = 4 / 2 = 2 channels, so it holds 2 kernels.",
-        [
-            slip(4, "with groups = 2 each filter sees only C_in / groups = 2 channels", "groups-ignored"),
-            slip(1, "one kernel per filter is depthwise (groups = C_in = 4); here groups = 2"),
-            slip(8, "8 is all the layer's kernels (4 filters × 2); the question asks per filter"),
-        ],
-        ("kernel-vs-filter", "groups"),
+        slips=[slip(4, "groups-ignored"), slip(1), slip(8)],
+        tags=("kernel-vs-filter", "groups"),
     ),
 )
+
+PREDICTIONS: tuple[Exercise, ...] = assemble(ANSWERS, table("predictions"), "texts/en/predictions.py")

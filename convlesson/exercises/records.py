@@ -4,14 +4,23 @@ An exercise of ``08_exercises`` is asked by number (``cl.check(7, answer)``); a 
 notebook is asked by a short name (``cl.check("sweep-size", answer)``). Both are the same record, graded
 by :mod:`convlesson.exercises.grading`. A :class:`Slip` is a wrong answer that a known slip gives, with the
 feedback that names the slip; slips that come back across exercises name one of :data:`MISCONCEPTIONS`.
+
+An exercise is written in two halves, so that its words can be edited (or translated) without reading
+code: its :class:`Answers` -- the kind of answer, the worked solution that gives the right one, the wrong
+answers known slips give, the tags -- in a topic module (:mod:`.sizes`, :mod:`.filters`, :mod:`.layers`,
+:mod:`.predictions`), and its words -- topic, question, hint, why it is right, each slip's feedback -- in
+the same topic's text table (:mod:`.texts`). :func:`assemble` joins the two, and refuses a table that
+misses a word or names a slip the answers do not have.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
-__all__ = ["Exercise", "Slip", "MISCONCEPTIONS", "KINDS", "TAGS", "slip"]
+from .texts import misconception_words
+
+__all__ = ["Exercise", "Slip", "Answers", "MISCONCEPTIONS", "KINDS", "TAGS", "slip", "answers", "assemble"]
 
 #: What an answer is: a whole number, a number, a shape (tuple of ints), True/False, one of a few
 #: words or lettered options, or a function to write.
@@ -33,32 +42,9 @@ TAGS = (
     "code",
 )
 
-#: The slips that come back across exercises, by name, and the words that start their feedback.
-MISCONCEPTIONS = {
-    "one-map-per-kernel": "one map per kernel",
-    "one-bias-per-kernel": "one bias per kernel",
-    "channels-first": "PyTorch's channels-first order",
-    "channels-last": "Keras's channels-last order",
-    "square-kernel": "a square kernel assumed",
-    "filters-as-kernels": "filters counted as kernels",
-    "kernels-as-filters": "kernels counted as filters",
-    "forgot-bias": "forgot the bias",
-    "padding-total": "per-side vs total padding",
-    "forgot-floor": "forgot the floor",
-    "flipped-kernel": "a flipped kernel",
-    "averaged-channels": "averaged instead of added",
-    "in-out-swapped": "in and out swapped",
-    "weights-as-kernels": "weights counted as kernels",
-    "whole-filter": "a whole filter, not one kernel",
-    "one-kernel": "one kernel, not a filter",
-    "previous-c-in": "the wrong C_in for a chained layer",
-    "groups-ignored": "groups ignored",
-    "same-with-strides": "'same' with strides",
-    "odd-pixel-before": "TensorFlow's odd pixel goes after",
-    "forgot-strides": "forgot the strides",
-    "off-by-one": "off by one",
-    "no-shrink": "no padding, so the map shrinks",
-}
+#: The slips that come back across exercises, by name, and the words that start their feedback
+#: (``texts/en/misconceptions.py``).
+MISCONCEPTIONS: dict[str, str] = misconception_words()
 
 
 @dataclass(frozen=True)
@@ -87,9 +73,9 @@ class Slip:
         return f"{MISCONCEPTIONS[self.misconception]}: {self.feedback}"
 
 
-def slip(answer, feedback: str, misconception: str = "") -> Slip:
-    """A :class:`Slip` (shorthand for the exercise tables)."""
-    return Slip(answer, feedback, misconception)
+def slip(answer, misconception: str = "") -> Slip:
+    """A :class:`Slip` whose feedback is still to come from the text table (see :func:`assemble`)."""
+    return Slip(answer, "", misconception)
 
 
 @dataclass(frozen=True)
@@ -178,3 +164,96 @@ class Exercise:
     def letter(self, option: str) -> str:
         """The letter option ``option`` is shown with: ``'a'`` for the first."""
         return "abcdefgh"[self.choices.index(option)]
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The half of an exercise that is not words: what is asked for, what is right, which slips are known.
+
+    ``ident`` is the exercise's number or the prediction's key; the other fields are those of
+    :class:`Exercise`. ``worked`` returns the right answer (for a ``'code'`` exercise it IS the
+    reference function).
+    """
+
+    ident: int | str
+    lesson: str
+    kind: str
+    worked: Callable
+    slips: tuple = ()
+    tags: tuple = ()
+    choices: tuple = ()
+    lettered: bool = False
+    aliases: dict = field(default_factory=dict)
+    check: str = ""
+
+
+def answers(ident, lesson, kind, worked, slips=(), tags=(), **options) -> Answers:
+    """An :class:`Answers` record (shorthand for the topic modules)."""
+    return Answers(ident, lesson, kind, worked, tuple(slips), tuple(tags), **options)
+
+
+#: The words each exercise needs from its text table.
+WORDS = ("topic", "question", "hint", "right")
+
+
+def _lettered(question: str, choices: Iterable[str]) -> str:
+    """A question followed by its lettered options, one a line."""
+    return question + "\n" + "\n".join(f"  ({'abcdefgh'[i]}) {c}" for i, c in enumerate(choices))
+
+
+def assemble(records: Iterable[Answers], texts: dict, where: str = "the text table") -> tuple[Exercise, ...]:
+    """Join each :class:`Answers` with its words in ``texts`` (keyed by number or key) into an Exercise.
+
+    Raises
+    ------
+    ValueError
+        When ``texts`` lacks an exercise, one of its words or a slip's feedback, or has feedback for a
+        wrong answer no slip gives, or words for an exercise that does not exist: ``where`` names the
+        table in the message.
+    """
+    records = tuple(records)
+    extra = set(texts) - {r.ident for r in records}
+    if extra:
+        raise ValueError(f"{where} has words for {sorted(map(repr, extra))}, which are not exercises here")
+    out = []
+    for r in records:
+        words = texts.get(r.ident)
+        if words is None:
+            raise ValueError(f"{where} has no words for {r.ident!r}")
+        missing = [w for w in WORDS if not isinstance(words.get(w), str)]
+        if missing:
+            raise ValueError(f"{where} lacks {', '.join(missing)} for {r.ident!r}")
+        feedback = dict(words.get("slips", {}))
+        slips = []
+        for s in r.slips:
+            if s.answer not in feedback:
+                raise ValueError(f"{where} has no feedback for the answer {s.answer!r} to {r.ident!r}")
+            slips.append(replace(s, feedback=feedback.pop(s.answer)))
+        if feedback:
+            raise ValueError(
+                f"{where} has feedback for {sorted(map(repr, feedback))} in {r.ident!r}, which no slip gives"
+            )
+        question = _lettered(words["question"], r.choices) if r.lettered else words["question"]
+        number, key = (r.ident, None) if isinstance(r.ident, int) else (None, r.ident)
+        answer = r.worked if r.kind == "code" else r.worked()
+        out.append(
+            Exercise(
+                number,
+                key,
+                r.lesson,
+                words["topic"],
+                r.kind,
+                question,
+                words["hint"],
+                r.worked,
+                answer,
+                words["right"],
+                slips,
+                r.tags,
+                r.choices,
+                r.lettered,
+                dict(r.aliases),
+                r.check,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,1 @@
+"""The exercises' and predictions' words in English (see :mod:`convlesson.exercises.texts`)."""
