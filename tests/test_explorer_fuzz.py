@@ -22,7 +22,7 @@ from PIL import Image
 
 import convlesson as cl
 
-CLASSES = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv, cl.FilterSweep]
+CLASSES = [getattr(cl, name) for name in cl._EXPLORERS]  # every explorer the package has
 
 JUNK = st.sampled_from(
     [None, "", "seven", 2.7, -2, 10**400, -(10**400), float("nan"), float("inf"), 1j, [3], (3, 3), {"k": 3}]

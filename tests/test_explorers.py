@@ -31,7 +31,7 @@ ALLOWED = {
     "step",
 }
 EXTRAS = {"kernel", "kernels", "relu", "bias", "weights", "view"}
-CLASSES = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv, cl.FilterSweep]
+CLASSES = [getattr(cl, name) for name in cl._EXPLORERS]  # every explorer the package has
 REQUIRED = {
     cl.KernelSweep: {"input_size", "kernel_size", "strides", "padding", "dilation_rate", "step"},
     cl.ChannelSum: {"c_in", "kernel_size", "strides", "padding", "dilation_rate"},

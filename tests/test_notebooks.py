@@ -49,7 +49,7 @@ REFRESH_COMMAND = (
 )
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-EXPLORERS = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv", "FilterSweep")
+EXPLORERS = cl._EXPLORERS
 LESSONS = NAMES[1:8]
 
 

@@ -32,6 +32,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from convlesson import _EXPLORERS
+
 REPO = Path(__file__).resolve().parents[2]
 # The folder of notebooks to drive: the course, or another one given in $CONVLESSON_NOTEBOOKS.
 NOTEBOOKS = Path(os.environ.get("CONVLESSON_NOTEBOOKS") or REPO / "notebooks")
@@ -64,7 +66,7 @@ PLAY_MS = 120_000
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_OUTPUT = ".jp-OutputArea-output:has(> .jupyter-widgets)"
 WIDGET_ERRORS = ("Error displaying widget", "model not found", "Click to show javascript error")
-EXPLORER_CLASSES = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv", "FilterSweep")
+EXPLORER_CLASSES = _EXPLORERS
 _NAMES = "|".join(EXPLORER_CLASSES)
 _EXPLORER_CALL = re.compile(rf"\b({_NAMES})\s*\(")
 # A widget cell is one line that builds an explorer: ``cl.FilterBank()``, ``cl.KernelSweep(kernel_size=5)``.
