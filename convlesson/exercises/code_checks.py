@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..core.conv import _RaggedWarning, conv2d
-from .deadline import TimeUp, call_with_deadline
+from .deadline import TimeUp, call_with_deadline, stop_pressed, watching_stop
 from .grading import Feedback, WrongKind, show_answer
 from .records import MISCONCEPTIONS
 
@@ -129,9 +129,9 @@ def _conv2d_raised(check: CodeCheck, fn, exc: BaseException, case: Case, limit: 
             continue
         try:
             got, problem = _as_result(call_with_deadline(fn, other.args, limit), check.function)
-        except KeyboardInterrupt:
-            raise
-        except BaseException:  # the learner's code again: whatever it does here only means "not this slip"
+        except BaseException as exc:  # the learner's code again: whatever it does here means "not this slip"
+            if stop_pressed(exc):
+                raise
             continue
         if problem or got.shape != swapped.shape:
             continue
@@ -229,6 +229,14 @@ def grade_code(
             f"got {show_answer(fn)} ({type(fn).__name__})"
         )
     limit = TIME_LIMIT if time_limit is None else time_limit
+    with (
+        watching_stop()
+    ):  # only the stop button stops the check: the learner's own KeyboardInterrupt is reported
+        return _grade(check, label, fn, limit)
+
+
+def _grade(check: CodeCheck, label: str, fn, limit: float) -> Feedback:
+    name = check.function
     for case in check.cases():
         try:
             got = call_with_deadline(fn, case.args, limit)
@@ -243,9 +251,9 @@ def grade_code(
                 f"{label}: {name} did not finish within {limit:g} seconds ({case}), so it was stopped. "
                 "Is there a loop that never ends — a while loop whose condition never becomes False?",
             )
-        except KeyboardInterrupt:  # the learner pressed stop: stop
-            raise
         except BaseException as exc:  # the learner's code: report, do not raise
+            if stop_pressed(exc):  # the learner pressed stop: stop
+                raise
             named = _name_the_raise(check, fn, exc, case, limit)
             return Feedback(False, f"{label}: {name} raised {_exception_text(exc)} ({case}).{named}")
         got, problem = _as_result(got, name)
@@ -267,9 +275,9 @@ def _name_the_raise(check: CodeCheck, fn, exc: BaseException, case: Case, limit:
         return ""
     try:
         return check.when_raised(check, fn, exc, case, limit)
-    except KeyboardInterrupt:
-        raise
-    except BaseException:
+    except BaseException as again:
+        if stop_pressed(again):
+            raise
         return ""
 
 
@@ -291,7 +299,9 @@ def _as_result(got, name: str) -> tuple[np.ndarray | None, str]:
         with warnings.catch_warnings():
             warnings.simplefilter("error", _RaggedWarning)
             arr = np.asarray(got)
-    except Exception:  # the learner's object: ragged lists, a failing __array__, ...
+    except BaseException as exc:  # the learner's object: ragged lists, a failing __array__, ...
+        if stop_pressed(exc):
+            raise
         return (
             None,
             f"{what}, got {show_answer(got)} ({type(got).__name__}), which numpy cannot read as an array.",

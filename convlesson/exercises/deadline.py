@@ -27,8 +27,9 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 
-__all__ = ["TimeUp", "call_with_deadline", "REPEAT"]
+__all__ = ["TimeUp", "call_with_deadline", "REPEAT", "watching_stop", "stop_pressed"]
 
 #: After the deadline, SIGALRM fires again every REPEAT seconds until the call is over.
 REPEAT = 0.2
@@ -130,3 +131,40 @@ def _with_trace(fn: Callable, args: tuple, seconds: float):
         return fn(*args)
     finally:
         sys.settrace(previous)
+
+
+# ------------------------------------------------------------------ the stop button
+_stop = {"pressed": False}
+
+
+@contextmanager
+def watching_stop():
+    """Within, tell the learner's stop button from a ``KeyboardInterrupt`` their own code raises.
+
+    Jupyter's stop button sends SIGINT, which Python turns into a ``KeyboardInterrupt`` in the main
+    thread. While this is active a SIGINT is noted before it is handed on (so :func:`stop_pressed`
+    says whether one came); a ``KeyboardInterrupt`` with no SIGINT behind it was raised by the code.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # no signal reaches another thread: any KeyboardInterrupt there is the code's own
+        return
+    previous = signal.getsignal(signal.SIGINT)
+
+    def on_sigint(signum, frame):
+        _stop["pressed"] = True
+        if callable(previous):
+            previous(signum, frame)
+        elif previous != signal.SIG_IGN:
+            raise KeyboardInterrupt
+
+    _stop["pressed"] = False
+    signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def stop_pressed(exc: BaseException) -> bool:
+    """Whether ``exc`` is the stop button (a SIGINT came while :func:`watching_stop` was active)."""
+    return isinstance(exc, KeyboardInterrupt) and _stop["pressed"]

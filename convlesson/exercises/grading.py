@@ -84,10 +84,10 @@ def grade_answer(ex: Exercise, answer) -> Feedback:
         if same(answer, s.answer) and not same(answer, ex.answer):
             return _not_quite(ex, answer, s.message)
     value = _read(ex, answer)
+    if ex.kind == "int" and not _is_whole(value):  # 13.00000001 is not 13: sizes are whole numbers
+        return _not_quite(ex, answer, _whole_numbers(ex), end="")
     if same(value, ex.answer):
         return Feedback(True, f"{ex.label}: right! {ex.right}".rstrip())
-    if ex.kind == "int" and not _is_whole(value):
-        return _not_quite(ex, answer, _whole_numbers(ex), end="")
     if ex.kind == "shape" and len(value) != len(ex.answer):
         return _not_quite(
             ex,
@@ -123,7 +123,7 @@ def show_answer(value) -> str:
         if isinstance(value, (float, np.floating)) and math.isfinite(value) and float(value).is_integer():
             return str(int(value)) if abs(value) < 1e15 else repr(float(value))
         if isinstance(value, (float, np.floating)):
-            return f"{float(value):g}"
+            return f"{float(value):.12g}"  # 13.00000001 shown as typed, not as 13
         if isinstance(value, np.ndarray) and value.ndim == 1 and value.size <= 20:
             return show(tuple(value.tolist()))
         if isinstance(value, (np.integer, np.bool_)):

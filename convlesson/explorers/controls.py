@@ -19,7 +19,7 @@ import ipywidgets as widgets
 import numpy as np
 import traitlets
 
-from ..core.shapes import PADDING_WORDS
+from ..core.shapes import PADDING_WORDS, show
 
 __all__ = [
     "Spec",
@@ -41,11 +41,15 @@ K_MAX = 7
 PADDING_OPTIONS = (*PADDING_WORDS, 1, 2, 3)
 
 
-class BadValue(ValueError):
-    """A value a control cannot take (out of range, not one of its options, does not fit the others)."""
+class BadValue(ValueError, traitlets.TraitError):
+    """A value a control cannot take (out of range, not one of its options, does not fit the others).
+
+    Also a ``TraitError``: a value the browser sends arrives through ``Widget.set_state``, where
+    traitlets rolls back the whole update only on a ``TraitError``.
+    """
 
 
-class BadType(TypeError):
+class BadType(TypeError, traitlets.TraitError):
     """A value of a kind a control never takes (a float for an int, a string for a number, None)."""
 
 
@@ -54,9 +58,8 @@ def _is_int(v) -> bool:
 
 
 def _shown(v) -> str:
-    """A value as the learner typed it, short (arrays and long reprs are cut)."""
-    text = repr(v)
-    return text if len(text) <= 40 else text[:37] + "..."
+    """A value as the learner typed it, short (arrays, long reprs and huge ints are cut)."""
+    return show(v, limit=40)
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ class Spec:
             )
         v = int(value)
         if not self.lo <= v <= self.hi:
-            raise BadValue(f"{name} must be a whole number from {self.lo} to {self.hi}, got {v}")
+            raise BadValue(f"{name} must be a whole number from {self.lo} to {self.hi}, got {_shown(v)}")
         return v
 
     def _check_float(self, name, value):
@@ -184,13 +187,29 @@ class _Checked:
 
     ``check`` is set by the explorer once the widget exists (a weak reference, so the widget never
     keeps its explorer alive); until then, and after the explorer is gone, values pass unchanged.
+
+    A value from the browser arrives through :meth:`set_state`. A refused one is rolled back (the
+    check raises a ``TraitError``, see :class:`BadValue`), sent back so that the browser's control
+    snaps back to the value the explorer holds, and handed to ``refused(error)`` (set by the
+    explorer too), which says why in the readout: nothing is raised into the widget's message loop.
     """
 
     check = None
+    refused = None
 
     def _checked(self, value):
         check = self.check
         return value if check is None else check(value)
+
+    def set_state(self, sync_data):
+        try:
+            super().set_state(sync_data)
+        except traitlets.TraitError as exc:
+            self.send_state([k for k in sync_data if k in self.keys])  # the browser shows what is held
+            refused = self.refused
+            if refused is None:
+                raise
+            refused(exc)
 
 
 class _IntSlider(_Checked, widgets.IntSlider):
@@ -220,6 +239,8 @@ class _Checkbox(_Checked, widgets.Checkbox):
 
 class _Dropdown(_Checked, widgets.Dropdown):
     value = _AnyButNone(None, help="Selected value")
+    # The browser selects by index; None (no option) must reach the check too, so not Int(allow_none).
+    index = _AnyButNone(None, help="Selected index").tag(sync=True)
 
     @traitlets.validate("value")
     def _validate_value(self, proposal):
@@ -227,3 +248,19 @@ class _Dropdown(_Checked, widgets.Dropdown):
         if value not in self._options_values:  # the check keeps the options in step; this never fires
             raise traitlets.TraitError(f"{value!r} is not one of {self._options_values}")
         return value
+
+    @traitlets.validate("index")
+    def _validate_index(self, proposal):
+        """The browser sends a dropdown's index, not its value: check the option it selects."""
+        index = proposal["value"]
+        options = self._options_values
+        if self.check is not None:
+            words = ", ".join(repr(o) for o in options)
+            if not (isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(options)):
+                raise BadValue(
+                    f"{self.description} must be one of {words}; got no option (index {_shown(index)})"
+                )
+            self._checked(options[index])
+        elif index is not None and not 0 <= index < len(options):
+            raise traitlets.TraitError("Invalid selection: index out of bounds")
+        return index

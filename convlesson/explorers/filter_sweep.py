@@ -15,7 +15,7 @@ from ..pictures.filter_sweep import FilterSweepPicture
 from ..pictures.volumes import VolumePicture
 from .controls import PADDING_OPTIONS, Choice, Int
 from .live import LiveExplorer
-from .rules import KernelFits, StepInSweep
+from .rules import KernelFits, StepInSweep, most_positions
 
 __all__ = ["FilterSweep"]
 
@@ -24,7 +24,16 @@ K_MAX = 5  #: FilterSweep's largest kernel: every number still has room
 
 def _positions(s) -> int:
     out = output_size(s["input_size"], s["kernel_size"], s["strides"], s["padding"])
-    return out * out
+    return max(out, 0) ** 2
+
+
+#: The controls that shape the sweep; ``step`` reaches the last position of the longest one.
+_GEOMETRY = {
+    "kernel_size": Int(3, 1, K_MAX),
+    "strides": Int(1, 1, 3),
+    "padding": Choice("valid", PADDING_OPTIONS),
+    "input_size": Int(5, 3, 8),
+}
 
 
 class FilterSweep(LiveExplorer):
@@ -52,13 +61,13 @@ class FilterSweep(LiveExplorer):
     SPECS = {
         "c_in": Int(3, 1, 4),
         "filters": Int(2, 1, 3),
-        "kernel_size": Int(3, 1, K_MAX),
-        "strides": Int(1, 1, 3),
-        "padding": Choice("valid", PADDING_OPTIONS),
-        "input_size": Int(5, 3, 8),
+        "kernel_size": _GEOMETRY["kernel_size"],
+        "strides": _GEOMETRY["strides"],
+        "padding": _GEOMETRY["padding"],
+        "input_size": _GEOMETRY["input_size"],
         "weights": Choice("named", ("named", "random")),
         "view": Choice("numbers", ("numbers", "3-D")),
-        "step": Int(0, 0, 63),
+        "step": Int(0, 0, most_positions(_positions, _GEOMETRY) - 1),
     }
     RULES = (KernelFits(K_MAX), StepInSweep(_positions))
 

@@ -41,17 +41,19 @@ class FrameLoop:
     @contextmanager
     def hold(self):
         """Change several controls, then draw once: ``with ex.hold(): ex.controls['c_in'].value = 8 ...``."""
+        self._refuse_if_closed()
         self._hold += 1
         try:
             yield self
         finally:
             self._hold -= 1
-            if self._hold == 0:
+            if self._hold == 0 and not self._closed:
                 self.flush()
 
     def flush(self) -> None:
         """Draw the pending frame now (does nothing when no frame is pending)."""
-        if not self._pending or self._closed:
+        self._refuse_if_closed()
+        if not self._pending:
             return
         self._pending = False
         self.notes = []

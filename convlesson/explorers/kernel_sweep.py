@@ -9,14 +9,24 @@ from ..pictures.sweep import SweepPicture
 from .controls import K_MAX, PADDING_OPTIONS, Choice, Int
 from .data import sweep_kernel
 from .live import LiveExplorer
-from .rules import KernelFits, StepInSweep
+from .rules import KernelFits, StepInSweep, most_positions
 
 __all__ = ["KernelSweep"]
 
 
 def _positions(s) -> int:
     out = output_size(s["input_size"], s["kernel_size"], s["strides"], s["padding"], s["dilation_rate"])
-    return out * out
+    return max(out, 0) ** 2
+
+
+#: The controls that shape the sweep; ``step`` reaches the last position of the longest one.
+_GEOMETRY = {
+    "input_size": Int(5, 3, 10),
+    "kernel_size": Int(3, 1, K_MAX),
+    "strides": Int(1, 1, 3),
+    "padding": Choice("valid", PADDING_OPTIONS),
+    "dilation_rate": Int(1, 1, 3),
+}
 
 
 class KernelSweep(LiveExplorer):
@@ -34,14 +44,7 @@ class KernelSweep(LiveExplorer):
     8
     """
 
-    SPECS = {
-        "input_size": Int(5, 3, 10),
-        "kernel_size": Int(3, 1, K_MAX),
-        "strides": Int(1, 1, 3),
-        "padding": Choice("valid", PADDING_OPTIONS),
-        "dilation_rate": Int(1, 1, 3),
-        "step": Int(0, 0, 200),
-    }
+    SPECS = {**_GEOMETRY, "step": Int(0, 0, most_positions(_positions, _GEOMETRY) - 1)}
     RULES = (KernelFits(K_MAX), StepInSweep(_positions))
 
     def _build(self):

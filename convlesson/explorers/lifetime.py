@@ -3,10 +3,17 @@
 Widgets hold their explorer only weakly (:func:`attach`), so an explorer nobody holds is freed and
 its widgets closed. An explorer shown in a notebook cell is kept while the cell's output shows it;
 running that cell again closes it and frees its figure (:func:`shown_in_cell`).
+
+JupyterLab, Notebook 7 and Voila send the cell's id with each execute request, so a re-run is known
+by its cell. Front ends that send none (a plain kernel client, some editors) are recognised by the
+code they run instead: running the same code again closes what its earlier run showed. There, two
+cells with exactly the same code count as one (running either closes the other's explorer; the
+course never repeats an explorer cell).
 """
 
 from __future__ import annotations
 
+import hashlib
 import weakref
 
 import ipywidgets as widgets
@@ -49,6 +56,7 @@ def attach(explorer, parts) -> weakref.finalize:
     ref = weakref.ref(explorer)
     for name, control in explorer.controls.items():
         control.check = _weak_check(ref, name)
+        control.refused = _weak_refused(ref, name)
         control.observe(_weak_observer(ref, name), names="value")
     return weakref.finalize(explorer, _release, tuple(_with_parts(parts)), explorer.figure)
 
@@ -61,6 +69,15 @@ def _weak_check(ref, name):
     return check
 
 
+def _weak_refused(ref, name):
+    def refused(error):
+        explorer = ref()
+        if explorer is not None:
+            explorer._refused(name, error)
+
+    return refused
+
+
 def _weak_observer(ref, name):
     def observer(change):
         explorer = ref()
@@ -71,13 +88,14 @@ def _weak_observer(ref, name):
 
 
 # A notebook cell's explorers: kept while the cell's output shows them, closed when it runs again.
-_by_cell: dict[str, list[tuple[int, object]]] = {}  # cell id -> [(run, explorer)]
+_by_cell: dict[str, list[tuple[int, object]]] = {}  # cell -> [(run, explorer)]
 
 
 def _running_cell() -> tuple[str, int] | None:
-    """``(cell id, execution count)`` of the notebook cell being run, or None outside a notebook.
+    """``(cell, execution count)`` of the notebook cell being run, or None outside a notebook.
 
-    JupyterLab, Notebook 7 and Voila send the cell's id with each execute request.
+    ``cell`` is ``"id <cell id>"`` where the front end sends the cell's id, else ``"code <digest>"``
+    of the code being run.
     """
     try:
         from IPython import get_ipython
@@ -89,10 +107,17 @@ def _running_cell() -> tuple[str, int] | None:
     if get_parent is None:
         return None
     try:
-        cell = (get_parent("shell") or {}).get("metadata", {}).get("cellId")
-    except Exception:  # an unusual kernel: no cell ids, nothing is closed for the learner
+        parent = get_parent("shell") or {}
+        cell = parent.get("metadata", {}).get("cellId")
+        code = parent.get("content", {}).get("code")
+        run = int(shell.execution_count)
+    except Exception:  # an unusual kernel: nothing to know a cell by, nothing is closed for the learner
         return None
-    return (str(cell), int(shell.execution_count)) if cell else None
+    if cell:
+        return f"id {cell}", run
+    if isinstance(code, str) and code.strip():
+        return f"code {hashlib.sha1(code.encode()).hexdigest()}", run
+    return None
 
 
 def shown_in_cell(explorer) -> None:

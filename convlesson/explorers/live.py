@@ -65,7 +65,7 @@ class LiveExplorer(ControlState, FrameLoop):
         self._rules = {r.target: r for r in self.RULES}
         self._order = [n for n in self.SPECS if n not in self._rules] + [r.target for r in self.RULES]
         start = {n: spec.default for n, spec in self.SPECS.items()}
-        self.state, _ = self._resolve(start, values, announce=False)
+        self._state, _ = self._resolve(start, values, announce=False)
         self.message = ""
         self.notes: list[str] = []
         self.frames_drawn = 0
@@ -74,7 +74,7 @@ class LiveExplorer(ControlState, FrameLoop):
         self._hold = 0
         self._closed = False
 
-        self.controls = {n: self.SPECS[n].widget(n, self.state[n]) for n in self.SPECS}
+        self.controls = {n: self.SPECS[n].widget(n, self._state[n]) for n in self.SPECS}
         self.figure = new_figure(self.WIDTH, self.HEIGHT, style.BASE_DPI)
         self.ax = self.figure.add_axes((0, 0, 1, 1))
         self.ax.set_xlim(0, self.WIDTH)
@@ -89,8 +89,12 @@ class LiveExplorer(ControlState, FrameLoop):
         extra = []
         if "step" in self.controls:
             step = self.controls["step"]
-            self.play = widgets.Play(value=0, min=0, max=step.max, interval=600, description="play the sweep")
-            self._link = widgets.jslink((self.play, "value"), (step, "value"))
+            self.play = widgets.Play(
+                value=step.value, min=0, max=step.max, interval=600, description="play the sweep"
+            )
+            # The browser copies a link's SOURCE into its target when the views appear: the step is
+            # the source, so the explorer comes up at the step it was asked for, not at Play's start.
+            self._link = widgets.jslink((step, "value"), (self.play, "value"))
             extra = [self.play, self._link]
             if "step" in shown:
                 boxes.insert(0, self.play)
@@ -98,7 +102,7 @@ class LiveExplorer(ControlState, FrameLoop):
             boxes, layout=widgets.Layout(display="flex", flex_flow="row wrap", align_items="center")
         )
         self.widget = widgets.VBox([self.control_box, self.readout, self.image])
-        self._apply(self.state)
+        self._apply(self._state)
 
         parts = [*self.controls.values(), self.image, self.readout, self.control_box, self.widget, *extra]
         self._finalizer = attach(self, parts)
@@ -141,7 +145,7 @@ class LiveExplorer(ControlState, FrameLoop):
             return
         self._closed = True
         self._finalizer()
-        keep = {"state", "message", "notes", "frames_drawn", "controls", "_closed", "_finalizer", "_rules"}
+        keep = {"_state", "message", "notes", "frames_drawn", "controls", "_closed", "_finalizer", "_rules"}
         for attr in list(vars(self)):
             if attr not in keep:
                 delattr(self, attr)

@@ -11,11 +11,20 @@ its values were given in.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from ..core.shapes import output_size, padding_amounts
 
-__all__ = ["Allowed", "Rule", "KernelFits", "StepInSweep", "GroupsDivide", "common_divisors"]
+__all__ = [
+    "Allowed",
+    "Rule",
+    "KernelFits",
+    "StepInSweep",
+    "GroupsDivide",
+    "common_divisors",
+    "most_positions",
+]
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,17 @@ class StepInSweep(Rule):
 
     def why(self, state, value):
         return f"step {value} is past the last output position (there are {self.positions(state)})"
+
+
+def most_positions(positions, specs: dict) -> int:
+    """The most output positions a sweep can have: ``positions(state)`` for EVERY combination of ``specs``.
+
+    ``specs`` are the controls the count depends on (each an Int or a Choice); the ``step`` control
+    must reach the last position of the longest sweep, so its range is this count minus one.
+    """
+    names = list(specs)
+    values = [range(spec.lo, spec.hi + 1) if spec.kind == "int" else spec.options for spec in specs.values()]
+    return max(positions(dict(zip(names, combo, strict=True))) for combo in itertools.product(*values))
 
 
 def common_divisors(a: int, b: int) -> list[int]:

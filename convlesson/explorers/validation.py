@@ -11,6 +11,8 @@ controls in :mod:`.rules`.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from .controls import BadType, BadValue, Spec, as_widget_value
 from .rules import Rule
 
@@ -23,6 +25,17 @@ class ControlState:
     SPECS: dict[str, Spec] = {}
     #: Rules between controls, in dependency order (a rule's target may be read by later rules).
     RULES: tuple[Rule, ...] = ()
+
+    _state: dict
+
+    @property
+    def state(self) -> MappingProxyType:
+        """The controls' current values, read-only: change them with ``set()`` or the controls."""
+        return MappingProxyType(self._state)
+
+    def _refuse_if_closed(self) -> None:
+        if self._closed:
+            raise BadValue(f"this {type(self).__name__} was closed; make a new one")
 
     def _shown_controls(self, show) -> list[str]:
         if show is None:
@@ -66,12 +79,11 @@ class ControlState:
 
     def _check_control(self, name: str, value):
         """Check one new value of one control (direct assignment, or the browser)."""
-        if self._closed:
-            raise BadValue(f"this {type(self).__name__} was closed; make a new one")
+        self._refuse_if_closed()
         v = self.SPECS[name].check(name, as_widget_value(value))
         rule = self._rules.get(name)
         if rule is not None and not self._syncing:
-            proposal = {**self.state, name: v}
+            proposal = {**self._state, name: v}
             if v not in rule.allowed(proposal):
                 raise BadValue(rule.refusal(proposal, v))
         return v
@@ -99,17 +111,18 @@ class ControlState:
                         control.max = allowed.hi
                 if control.value != state[n]:
                     control.value = state[n]
-            if "step" in self.controls and hasattr(self, "play"):
+            if "step" in self.controls and "play" in vars(self):  # Play follows the step it is linked to
                 self.play.max = self.controls["step"].max
+                self.play.value = state["step"]
         finally:
             self._syncing = False
-        self.state = {n: as_widget_value(c.value) for n, c in self.controls.items()}
+        self._state = {n: as_widget_value(c.value) for n, c in self.controls.items()}
 
     def _on_change(self, name: str, value) -> None:
-        self.state[name] = as_widget_value(value)
+        self._state[name] = as_widget_value(value)
         if self._syncing:
             return  # part of a change being applied; that change draws once
-        new, notes = self._resolve(self.state, {})
+        new, notes = self._resolve(self._state, {})
         self._apply(new)
         self.message = " ".join(notes)
         self._request()
@@ -120,16 +133,34 @@ class ControlState:
         The values are checked together (any order gives the same result); if one is refused,
         nothing changes.
         """
-        if self._closed:
-            raise BadValue(f"this {type(self).__name__} was closed; make a new one")
-        unknown = sorted(set(values) - set(self.controls))
+        self._refuse_if_closed()
+        unknown = sorted(set(values) - set(self.SPECS))
         if unknown:
             raise BadType(
-                f"unknown control(s) {', '.join(unknown)}; the controls are {', '.join(self.controls)}"
+                f"unknown control(s) {', '.join(unknown)}; the controls are {', '.join(self.SPECS)}"
             )
-        new, notes = self._resolve(self.state, values)
+        new, notes = self._resolve(self._state, values)
         with self.hold():
             self._apply(new)
             self.message = " ".join(notes)
             self._pending = True
         return self
+
+    def _refused(self, name: str, error: Exception) -> None:
+        """A value the browser sent was refused (and rolled back): the readout says why."""
+        self.message = str(error)
+        self._show_readout()
+
+    # ------------------------------------------------------------------ controls as attributes
+    def __getattr__(self, name: str):
+        # only for names not found otherwise: ``ex.kernel_size`` reads the control's value
+        if name in type(self).SPECS and "_state" in vars(self):
+            return self._state[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __setattr__(self, name: str, value) -> None:
+        # ``ex.kernel_size = 5`` sets the control, through the same validation as ``set()``
+        if name in type(self).SPECS:
+            self.set(**{name: value})
+        else:
+            super().__setattr__(name, value)
