@@ -240,7 +240,7 @@ def test_predictions_asked_before_lesson_05_never_say_filter():
 
 
 def test_output_size_feedback_uses_k_and_only_dilation_uses_span():
-    """Lesson 02's formula is floor((n + p_total - k) / s) + 1; the span is defined only in 07 (dilation)."""
+    """Lesson 02's formula is floor((n + p_total - k) / s) + 1; the span is defined only in 08 (dilation)."""
     for ex in ALL:
         if "dilation" not in ex.tags:
             assert not any("span" in t for t in texts(ex)), ex.ident

@@ -1,4 +1,4 @@
-"""The exercises of ``08_exercises`` and the lessons' predictions: right answers are accepted, slips named.
+"""The exercises of ``09_exercises`` and the lessons' predictions: right answers are accepted, slips named.
 
 Every expected answer is checked against an independent oracle written here (``ORACLES``): explicit loops
 that count kernel positions, gather kernels out of a weight tensor or count a layer's numbers one filter

@@ -2,7 +2,7 @@
 
 An exercise's ``lesson`` is the notebook whose end may point to it. A question that needs the bias
 (taught in 04), a layer's number of filters (05), the 4-D weights' layout or a batch (06), dilation or
-groups (07) belongs to that lesson or a later one. The rules read the question's words; each rule
+groups (08) belongs to that lesson or a later one. The rules read the question's words; each rule
 names the lesson that teaches them (the lesson topics of ``00_start_here``).
 """
 
@@ -21,7 +21,7 @@ LESSONS = [
     "04_many_channels",
     "05_filters",
     "06_conv2d_layer",
-    "07_beyond",
+    "08_beyond",
 ]
 
 #: (pattern in the question, the first lesson that teaches it)
@@ -37,7 +37,7 @@ TAUGHT_IN = [
         r"|layer\.kernel|layer\.weights|\bbatch\b|trainable parameters",
         "06_conv2d_layer",
     ),
-    (r"\bdilation|\bgroups\b|depthwise|1 × 1 convolution", "07_beyond"),
+    (r"\bdilation|\bgroups\b|depthwise|1 × 1 convolution", "08_beyond"),
 ]
 
 
@@ -91,7 +91,7 @@ def pointed_to(lesson: str) -> list[int]:
     path = Path(__file__).resolve().parents[1] / "notebooks" / f"{lesson}.ipynb"
     nb = json.loads(path.read_text("utf-8"))
     text = "".join(nb["cells"][-1]["source"])
-    match = re.search(r"Try exercises? ([0-9–, and]+?) in \[08", text)
+    match = re.search(r"Try exercises? ([0-9–, and]+?) in \[09", text)
     assert match, f"{lesson} ends without pointing to its exercises"
     numbers = []
     for part in re.split(r", | and ", match.group(1)):

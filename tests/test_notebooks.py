@@ -6,7 +6,7 @@ every code cell was run, in order, in a ``python3`` kernel; no stored output hol
 traceback, a warning or a memory address; no ``interact`` or ``Output``-widget artefacts; the widget
 state is stored so that nbviewer can show the explorers; every explorer also left a still picture.
 
-The exercise stubs in ``08_exercises`` only *define* functions that raise ``NotImplementedError`` when
+The exercise stubs in ``09_exercises`` only *define* functions that raise ``NotImplementedError`` when
 called; they are tagged ``raises-exception`` so a learner's half-finished cell never stops Run All,
 and the check cells report "not implemented yet" instead of raising. So no stored output anywhere
 holds a traceback.
@@ -39,8 +39,8 @@ NAMES = [
     "04_many_channels",
     "05_filters",
     "06_conv2d_layer",
-    "07_beyond",
-    "08_exercises",
+    "08_beyond",
+    "09_exercises",
 ]
 REFRESH_COMMAND = (
     "jupyter nbconvert --to notebook --execute --inplace "
@@ -83,7 +83,7 @@ def notebook(request):
     return request.param, load(request.param)
 
 
-def test_the_course_is_exactly_the_nine_numbered_notebooks():
+def test_the_course_is_exactly_the_numbered_notebooks():
     assert sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb")) == NAMES
 
 
@@ -200,7 +200,7 @@ def test_each_lesson_has_a_title_what_you_learn_setup_and_summary(notebook):
     first_code = source(code_cells(nb)[0])
     assert first_code.splitlines()[0] == "import convlesson as cl"
     assert set(first_code.splitlines()) <= {"import convlesson as cl", "import numpy as np"}
-    if name not in ("00_start_here", "08_exercises"):
+    if name not in ("00_start_here", "09_exercises"):
         assert "**What you will learn**" in text[0]
         assert "## Summary" in joined
 
@@ -220,7 +220,7 @@ def test_notebook_links_point_to_existing_notebooks(notebook):
 
 
 def test_the_exercise_notebook_asks_and_checks_every_exercise():
-    nb = load("08_exercises")
+    nb = load("09_exercises")
     md = "\n".join(source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
     code = "\n".join(source(c) for c in code_cells(nb))
     headings = [int(n) for n in re.findall(r"^### Exercise (\d+) — ", md, flags=re.M)]
@@ -243,7 +243,7 @@ def test_the_exercise_notebook_asks_and_checks_every_exercise():
 
 
 def test_exercise_stubs_are_tagged_and_their_checks_report_not_implemented():
-    nb = load("08_exercises")
+    nb = load("09_exercises")
     cells = code_cells(nb)
     stubs = [i for i, c in enumerate(cells) if 'raise NotImplementedError("Exercise:' in source(c)]
     assert len(stubs) == sum(1 for ex in EXERCISES if ex.kind == "code") == 2
@@ -255,7 +255,7 @@ def test_exercise_stubs_are_tagged_and_their_checks_report_not_implemented():
 
 
 def test_placeholder_answers_ask_for_an_answer():
-    nb = load("08_exercises")
+    nb = load("09_exercises")
     placeholders = [c for c in code_cells(nb) if source(c).startswith("answer = None")]
     assert len(placeholders) == sum(1 for ex in EXERCISES if ex.kind != "code")
     kinds = {ex.number: ex.kind for ex in EXERCISES}
@@ -275,7 +275,7 @@ def test_the_article_example_is_computed_in_the_layer_notebook():
 
 
 def test_glossary_names_the_chinese_terms_and_which_to_avoid():
-    nb = load("07_beyond")
+    nb = load("08_beyond")
     md = "\n".join(source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
     for term in ["卷积核", "内核", "滤波器", "过滤器", "滤镜", "特征图", "步长", "填充", "通道"]:
         assert term in md
@@ -299,7 +299,7 @@ def all_text() -> str:
 
 
 def test_the_four_dimensional_kernel_is_named_as_another_convention():
-    traps = markdown_of("07_beyond").split("## 5. Terminology traps", 1)[1]
+    traps = markdown_of("08_beyond").split("## 5. Terminology traps", 1)[1]
     first = traps.split("\n- ")[1]
     assert (
         first.startswith('**"Kernel" for all the weights.**') and "layer.kernel" in first and "d2l" in first
@@ -318,7 +318,7 @@ def test_padding_words_are_said_right():
     text = " ".join(all_text().split())  # line breaks fall anywhere in a paragraph
     assert "PyTorch's and Keras's padding" not in text
     assert "ZeroPadding2D" in markdown_of("02_padding_and_output_size") and "ZeroPadding2D" in markdown_of(
-        "07_beyond"
+        "08_beyond"
     )
     pad = " ".join(markdown_of("02_padding_and_output_size").split())
     assert "the three padding words" not in pad and "not** a framework" in pad

@@ -2,7 +2,7 @@
 
 * :mod:`.interface` -- what a learner calls: the question, the check, a hint, the worked solution;
 * :mod:`.records` -- the :class:`Exercise` and :class:`Slip` records and the named misconceptions;
-* the exercises of ``08_exercises`` by topic: :mod:`.sizes`, :mod:`.filters`, :mod:`.layers`, and
+* the exercises of ``09_exercises`` by topic: :mod:`.sizes`, :mod:`.filters`, :mod:`.layers`, and
   the predictions the lessons ask: :mod:`.predictions` -- the questions, hints and feedback, as
   records a teacher or translator edits without reading code;
 * :mod:`.solutions` and :mod:`.prediction_solutions` -- the worked solutions, one function each

@@ -1,4 +1,4 @@
-"""Exercises 11–23 of ``08_exercises``: the kernel/filter distinction itself.
+"""Exercises 11–23 of ``09_exercises``: the kernel/filter distinction itself.
 
 True or false on the two words, the shape of a filter, counting kernels and filters, reading C_in,
 filters and the number of kernels off a weight shape in Keras's and PyTorch's layouts, and picking one

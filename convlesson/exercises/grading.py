@@ -25,7 +25,7 @@ __all__ = ["Feedback", "WrongKind", "NotFinite", "grade_answer", "show_answer", 
 #: The output-size formula of ``02_padding_and_output_size``, with the kernel's size k: n input pixels,
 #: p_total zeros in all (both sides), strides s.
 FLOOR = "the output size is ⌊(n + p_total − k) / s⌋ + 1: the division is floored, never rounded up"
-#: The same with dilation (``07_beyond``), where a kernel of k taps spans dilation_rate · (k − 1) + 1 pixels.
+#: The same with dilation (``08_beyond``), where a kernel of k taps spans dilation_rate · (k − 1) + 1 pixels.
 FLOOR_SPAN = (
     "the output size is ⌊(n + p_total − span) / s⌋ + 1, where the kernel spans dilation_rate · (k − 1) + 1 "
     "pixels: the division is floored, never rounded up"

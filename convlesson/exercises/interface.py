@@ -1,6 +1,6 @@
 """Exercises with feedback: ``exercise``, ``check``, ``hint`` and ``solution``, by number or by name.
 
-The exercises of ``08_exercises`` are asked by number: ``cl.check(7, answer)``. The predictions the
+The exercises of ``09_exercises`` are asked by number: ``cl.check(7, answer)``. The predictions the
 lesson notebooks ask before they show are asked by a short name: ``cl.check("sweep-size", answer)``.
 ``exercise(n)`` gives the question, ``check(n, answer)`` says whether an answer is right and, when it
 is a known slip (one map per kernel, one bias per kernel, a channels-first answer where channels-last
@@ -41,7 +41,7 @@ __all__ = [
     "solution",
 ]
 
-#: Every numbered exercise of ``08_exercises``, in order.
+#: Every numbered exercise of ``09_exercises``, in order.
 EXERCISES: tuple[Exercise, ...] = (*SIZE_EXERCISES, *FILTER_EXERCISES, *LAYER_EXERCISES)
 
 _BY_NUMBER = {ex.number: ex for ex in EXERCISES}

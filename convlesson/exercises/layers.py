@@ -1,4 +1,4 @@
-"""Exercises 24–37 of ``08_exercises``: whole layers, chains of layers, groups, and code to write.
+"""Exercises 24–37 of ``09_exercises``: whole layers, chains of layers, groups, and code to write.
 
 Output shapes, parameter counts and weight layouts of one Conv2D layer; a chain RGB -> Conv2D(6, 3) ->
 Conv2D(10, 3), whose second layer's filters each hold 6 kernels; grouped, depthwise and 1 × 1
@@ -124,7 +124,7 @@ ANSWERS = (
     ),
     answers(
         32,
-        "07_beyond",
+        "08_beyond",
         "int",
         s.ex32,
         slips=[slip(32, "groups-ignored"), slip(8, "filters-as-kernels"), slip(4)],
@@ -132,7 +132,7 @@ ANSWERS = (
     ),
     answers(
         33,
-        "07_beyond",
+        "08_beyond",
         "shape",
         s.ex33,
         slips=[
@@ -144,7 +144,7 @@ ANSWERS = (
     ),
     answers(
         34,
-        "07_beyond",
+        "08_beyond",
         "int",
         s.ex34,
         slips=[slip(9248, "groups-ignored"), slip(288, "forgot-bias")],
@@ -152,7 +152,7 @@ ANSWERS = (
     ),
     answers(
         35,
-        "07_beyond",
+        "08_beyond",
         "int",
         s.ex35,
         slips=[slip(32, "filters-as-kernels"), slip(1024, "forgot-bias"), slip(2048, "one-bias-per-kernel")],

@@ -132,7 +132,7 @@ ANSWERS = (
     ),
     answers(
         "grouped-kernels",
-        "07_beyond",
+        "08_beyond",
         "int",
         ps.grouped_kernels,
         slips=[slip(4, "groups-ignored"), slip(1), slip(8)],

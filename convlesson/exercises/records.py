@@ -1,6 +1,6 @@
 """Exercises as data: the :class:`Exercise` record, its :class:`Slip` records and the named misconceptions.
 
-An exercise of ``08_exercises`` is asked by number (``cl.check(7, answer)``); a prediction in a lesson
+An exercise of ``09_exercises`` is asked by number (``cl.check(7, answer)``); a prediction in a lesson
 notebook is asked by a short name (``cl.check("sweep-size", answer)``). Both are the same record, graded
 by :mod:`convlesson.exercises.grading`. A :class:`Slip` is a wrong answer that a known slip gives, with the
 feedback that names the slip; slips that come back across exercises name one of :data:`MISCONCEPTIONS`.
@@ -85,7 +85,7 @@ class Exercise:
     Attributes
     ----------
     number : int or None
-        The exercise's number in ``08_exercises``; None for a prediction.
+        The exercise's number in ``09_exercises``; None for a prediction.
     key : str or None
         The prediction's short name, such as ``"sweep-size"``; None for a numbered exercise.
     lesson : str

@@ -1,4 +1,4 @@
-"""Exercises 1–10 of ``08_exercises``: output sizes and padding, then reading feature maps.
+"""Exercises 1–10 of ``09_exercises``: output sizes and padding, then reading feature maps.
 
 The words (questions, hints, feedback) are in ``texts/en/sizes.py``; here, what is right and which
 wrong answers are known slips.
@@ -61,7 +61,7 @@ ANSWERS = (
     ),
     answers(
         6,
-        "07_beyond",
+        "08_beyond",
         "int",
         s.ex06,
         slips=[slip(30, "padding-total"), slip(28), slip(36)],
@@ -69,7 +69,7 @@ ANSWERS = (
     ),
     answers(
         7,
-        "07_beyond",
+        "08_beyond",
         "int",
         s.ex07,
         slips=[slip(13), slip(9), slip(10, "off-by-one")],

@@ -1,4 +1,4 @@
-"""Worked solutions to the exercises in ``08_exercises``, one function each.
+"""Worked solutions to the exercises in ``09_exercises``, one function each.
 
 Each ``exNN`` function works its exercise out with plain arithmetic, small arrays or loops, so that
 ``cl.solution(n)`` can show its source as the worked answer. ``my_corr2d`` (with strides) and

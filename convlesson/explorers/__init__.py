@@ -12,7 +12,7 @@ want to start from, e.g. ``FilterBank(c_in=8, filters=8, kernel_size=7)``.
 * :class:`ChannelSum` -- one filter: C_in kernels, C_in maps, their sum, + bias (``04_many_channels``).
 * :class:`FilterBank` -- a whole Conv2D layer: ``filters x C_in`` kernels (``06_conv2d_layer``).
 * :class:`Playground` -- the photo, classic kernels and every slider at once (``03_kernels``).
-* :class:`GroupedConv` -- groups and depthwise convolution (``07_beyond``).
+* :class:`GroupedConv` -- groups and depthwise convolution (``08_beyond``).
 * :class:`FilterSweep` -- the moment each filter makes one number: C_in windows × C_in kernels,
   partial sums, + bias (``04_many_channels``, ``05_filters``); also as volumes in 3-D.
 

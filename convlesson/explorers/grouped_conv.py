@@ -1,4 +1,4 @@
-"""``GroupedConv``: grouped and depthwise convolutions -- filters that hold fewer kernels (``07_beyond``)."""
+"""``GroupedConv``: grouped and depthwise convolutions -- filters that hold fewer kernels (``08_beyond``)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ class GroupedConv(FilterBank):
 
     Controls: ``c_in``, ``filters``, ``groups`` (only the common divisors of both are offered),
     ``kernel_size`` and ``input_size``. Kernels a filter does not hold are hatched; the readout
-    compares kernel and parameter counts with ``groups = 1``. Introduced in ``07_beyond``.
+    compares kernel and parameter counts with ``groups = 1``. Introduced in ``08_beyond``.
     """
 
     SPECS = {

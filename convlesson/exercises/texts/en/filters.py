@@ -1,4 +1,4 @@
-"""Exercises 11–23 of ``08_exercises``, in English: the kernel/filter distinction itself.
+"""Exercises 11–23 of ``09_exercises``, in English: the kernel/filter distinction itself.
 
 For each exercise, by its number: its ``topic`` (a few words shown after it), the
 ``question``, a ``hint``, ``right`` (why the answer is right, shown after "right!"), and ``slips``: the

@@ -1,4 +1,4 @@
-"""Exercises 24–37 of ``08_exercises``, in English: whole layers, chains of layers, groups, and code to write.
+"""Exercises 24–37 of ``09_exercises``, in English: whole layers, chains of layers, groups, and code to write.
 
 For each exercise, by its number: its ``topic`` (a few words shown after it), the
 ``question``, a ``hint``, ``right`` (why the answer is right, shown after "right!"), and ``slips``: the

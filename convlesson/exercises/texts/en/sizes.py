@@ -1,4 +1,4 @@
-"""Exercises 1–10 of ``08_exercises``, in English: output sizes and padding, then reading feature maps.
+"""Exercises 1–10 of ``09_exercises``, in English: output sizes and padding, then reading feature maps.
 
 For each exercise, by its number: its ``topic`` (a few words shown after it), the
 ``question``, a ``hint``, ``right`` (why the answer is right, shown after "right!"), and ``slips``: the
