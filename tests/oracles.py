@@ -19,3 +19,19 @@ def loop_corr(x, k, strides=1):
                 for b in range(kw):
                     out[i, j] += x[top + a, left + b] * k[a, b]
     return out
+
+
+def count_positions(n, k, strides=1, before=0, after=0, dilation=1):
+    """Count, one by one, the places where a (dilated) kernel fits in a padded 1-D input."""
+    padded = n + before + after
+    taps = [dilation * t for t in range(k)]
+    return sum(1 for start in range(0, padded, strides) if start + taps[-1] < padded)
+
+
+def tf_same_padding(n, k, strides, dilation=1):
+    """Search for the smallest total padding giving ceil(n / strides) outputs; odd pixel after."""
+    want = len(range(0, n, strides))  # ceil(n / strides), by counting
+    total = 0
+    while count_positions(n, k, strides, 0, total, dilation) < want:
+        total += 1
+    return total // 2, total - total // 2

@@ -306,6 +306,36 @@ def test_whatever_the_function_raises_is_one_sentence(n, exc, shown, capsys):
     assert "Traceback" not in out and len(out) < 900 and out.count("\n") == 1
 
 
+class Unreadable:
+    """A result whose conversion to an array raises KeyboardInterrupt (the learner's own code again)."""
+
+    def __array__(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("n", [CORR, CONV])
+def test_a_keyboardinterrupt_the_function_raises_itself_is_reported_not_raised(n, capsys):
+    """Only the stop button (SIGINT) stops cl.check; a KeyboardInterrupt from the code is its answer."""
+    cl.check(n, raise_(KeyboardInterrupt()))
+    out = capsys.readouterr().out
+    assert out.startswith(f"Exercise {n}: my_") and "raised KeyboardInterrupt (test 1" in out, out
+    cl.check(n, lambda *args: Unreadable())
+    out = capsys.readouterr().out
+    assert "which numpy cannot read as an array" in out, out
+
+
+def test_the_stop_button_still_stops_a_check():
+    """A real SIGINT during the learner's function stops cl.check, as Jupyter's stop button does."""
+    import os
+
+    def pressed_stop(*args):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)
+
+    with pytest.raises(KeyboardInterrupt):
+        cl.check(CONV, pressed_stop)
+
+
 # ---------------------------------------------------------------- channels and filters swapped
 def swapped_weights(x, weights):
     """The slip: weights[:, :, j, c] for filter j's kernel on channel c (the axes taken the other way)."""

@@ -278,3 +278,12 @@ def test_a_shape_asked_for_is_explained_by_an_example_that_is_not_the_answer(ex)
     values = tuple(int(v) for v in example.strip("()").split(","))
     assert len(values) == len(ex.answer), (example, ex.answer)
     assert values != ex.answer and all(values != s.answer for s in ex.slips)
+
+
+@pytest.mark.parametrize("answer", [13.00000001, 12.999999999, 13.5, np.float64(13.0000001)])
+def test_a_whole_number_question_takes_only_whole_numbers(answer):
+    """13.00000001 is not 13: a size or count is right only when it is exactly whole (13.0 is fine)."""
+    feedback = grade(1, answer)
+    assert not feedback.correct and "whole numbers" in feedback.message, feedback.message
+    assert str(answer)[:8] in feedback.message  # the answer as typed, not rounded to 13
+    assert grade(1, 13.0).correct and grade(1, 13).correct and grade(1, np.int64(13)).correct

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from oracles import loop_corr
+from oracles import count_positions, loop_corr, tf_same_padding
 from scipy.signal import correlate, correlate2d
 
 import convlesson as cl
@@ -37,22 +37,6 @@ def by(n):
 
 
 # ---------------------------------------------------------------- independent oracles
-def count_positions(n, k, strides=1, before=0, after=0, dilation=1):
-    """Count, one by one, the places where a (dilated) kernel fits in a padded 1-D input."""
-    padded = n + before + after
-    taps = [dilation * t for t in range(k)]
-    return sum(1 for start in range(0, padded, strides) if start + taps[-1] < padded)
-
-
-def tf_same_padding(n, k, strides):
-    """Search for the smallest total padding giving ceil(n / strides) outputs; odd pixel after."""
-    want = len(range(0, n, strides))  # ceil(n / strides), by counting
-    total = 0
-    while count_positions(n, k, strides, 0, total) < want:
-        total += 1
-    return total // 2, total - total // 2
-
-
 def agree(by_hand, computed):
     """A hand-worked answer (in the comment beside it), held against the same answer computed by loops."""
     assert by_hand == computed, f"worked by hand: {by_hand}, by the loops: {computed}"

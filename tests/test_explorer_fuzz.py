@@ -1,7 +1,8 @@
 """Every explorer driven the way a learner drives it, with legal and illegal values, by hypothesis.
 
 Each step moves one control (a slider value, a menu choice, or something no control takes: None, a
-string, 2.7, NaN, a huge int, an array...) by direct assignment or ``set()``, or several at once.
+string, 2.7, NaN, a huge int, an array...) by direct assignment, ``set()``, or the way the browser
+does (``set_state``, a dropdown by its index), or several at once.
 After every step: no exception escaped except a clean refusal (a ValueError/TypeError naming the
 control), a refusal changed nothing, ``state`` equals the controls, the picture is a valid PNG, and
 after a refusal the explorer still draws.
@@ -109,6 +110,23 @@ class Learner(RuleBasedStateMachine):
             ask = functools.partial(self.ex.set, **{name: junk})
             assert not self._attempt(assign, [name]), f"{name} took {junk!r}"
             assert not self._attempt(ask, [name]), f"{name} took {junk!r}"
+
+    @rule(data=st.data())
+    def the_browser_sends_a_value(self, data):
+        """A message from the browser: never raises; a refusal leaves everything as it was and says why."""
+        ex = self.ex
+        name = data.draw(st.sampled_from(list(ex.controls)))
+        control = ex.controls[name]
+        if isinstance(control, widgets.Dropdown):
+            n = len(control.options)
+            message = {"index": data.draw(st.integers(-2, n + 1) | st.none() | st.just(1.5))}
+        else:
+            message = {"value": data.draw(spec_values(ex, name) | JUNK)}
+        before, frames = dict(ex.state), ex.frames_drawn
+        control.send_state = lambda key=None: None  # no comm here: what would go back to the browser
+        control.set_state(message)
+        if ex.state == before and ex.frames_drawn == frames and ex.message.startswith(name):
+            self.refused = True  # refused: nothing changed, and the readout names the control
 
     @rule(data=st.data())
     def set_several(self, data):

@@ -101,6 +101,18 @@ class Spec:
             v = math.inf
         if not math.isfinite(v) or not self.lo <= v <= self.hi:
             raise BadValue(f"{name} must be a number from {self.lo:g} to {self.hi:g}, got {_shown(value)}")
+        return self._on_grid(v)
+
+    def _on_grid(self, v: float) -> float:
+        """``v``, or the slider's step it is a rounding error away from (never a value of its own).
+
+        The browser's slider counts in steps from its minimum, in floating point: asked to show 0.1
+        between -1 and 1 in steps of 0.05, it holds and sends back -1 + 22 * 0.05 = 0.10000000000000009.
+        That is the 0.1 the learner asked for, not a new value; 0.12 stays 0.12.
+        """
+        steps = (v - self.lo) / self.step
+        if abs(steps - round(steps)) < 1e-9:
+            return round(self.lo + round(steps) * self.step, 12)
         return v
 
     def _check_choice(self, name, value):

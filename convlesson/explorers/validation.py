@@ -119,7 +119,11 @@ class ControlState:
         self._state = {n: as_widget_value(c.value) for n, c in self.controls.items()}
 
     def _on_change(self, name: str, value) -> None:
-        self._state[name] = as_widget_value(value)
+        value = as_widget_value(value)
+        old = self._state.get(name)
+        if value == old and type(value) is type(old) and not self._syncing:
+            return  # a change that came back to where it was (the browser's rounding, corrected): no frame
+        self._state[name] = value
         if self._syncing:
             return  # part of a change being applied; that change draws once
         new, notes = self._resolve(self._state, {})

@@ -17,6 +17,7 @@ from matplotlib import colormaps
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
+from ..core.bounded_cache import BoundedCache
 from . import style
 from .fast_cells import CellImage
 from .text_art import (
@@ -45,6 +46,9 @@ PAD_STRIPE = (0.3, 0.3, 0.3, 0.4)
 ABSENT_FILL = (0.93, 0.93, 0.93, 1.0)
 ABSENT_STRIPE = (0.62, 0.62, 0.62, 1.0)
 _HATCH_UP = 6  # sub-pixels per cell in a hatch overlay
+#: Hatch overlays already made, shared by every picture: one for a large grid can take several MB.
+_hatches = BoundedCache(8 * 2**20)
+_NO_HATCH = np.zeros((1, 1, 4), np.uint8)
 
 
 def symmetric_limit(*arrays) -> float:
@@ -283,33 +287,33 @@ class HatchArt:
         self.fill = np.array(fill)
         self.stripe = np.array(stripe)
         self.image = CellImage(ax, interpolation="nearest", origin="upper", zorder=zorder)
-        self.image.set_data(np.zeros((1, 1, 4), np.uint8))
+        self.image.set_data(_NO_HATCH)
         self.image.set_visible(False)
         ax.add_image(self.image)
         self.mask = np.zeros((1, 1), dtype=bool)
         self._key = None
-        self._hatches: dict = {}
 
     def update(self, mask, bounds) -> None:
         """Hatch the cells where ``mask`` is True; ``bounds`` is the grid's ``(x0, y0, x1, y1)``."""
         self.mask = np.asarray(mask, dtype=bool)
         if not self.mask.any():
+            if self._key is not None:  # hidden: let go of the overlay (it can take megabytes)
+                self._key = None
+                self.image.set_data(_NO_HATCH)
             self.image.set_visible(False)
             return
-        key = self.mask.tobytes(), self.mask.shape
+        key = self.mask.tobytes(), self.mask.shape, self.fill.tobytes(), self.stripe.tobytes()
         if key != self._key:
             self._key = key
-            rgba = self._hatches.get(key)
-            if rgba is None:  # a few masks recur as controls move back and forth: keep them
+            rgba = _hatches.get(key)
+            if rgba is None:  # masks recur as controls move back and forth: keep them, up to a budget
                 up = np.repeat(np.repeat(self.mask, _HATCH_UP, axis=0), _HATCH_UP, axis=1)
                 ii, jj = np.indices(up.shape)
                 stripes = (ii + jj) % _HATCH_UP < 1
                 rgba = np.zeros((*up.shape, 4), np.uint8)
                 rgba[up] = np.round(self.fill * 255)
                 rgba[up & stripes] = np.round(self.stripe * 255)
-                if len(self._hatches) >= 16:
-                    self._hatches.clear()
-                self._hatches[key] = rgba
+                _hatches.put(key, rgba)
             self.image.set_data(rgba)
         x0, y0, x1, y1 = bounds
         self.image.set_extent((x0, x1, y1, y0))

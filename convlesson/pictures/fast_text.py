@@ -29,18 +29,23 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import IdentityTransform
 
+from ..core.bounded_cache import BoundedCache
+
 __all__ = ["FastText", "draw_labels", "text_path", "STOCK_ENV"]
 
 #: Set to ``1`` to draw every label with stock matplotlib (the fallback path).
 STOCK_ENV = "CONVLESSON_STOCK_TEXT"
 
-#: Stamps kept at most (a picture uses a few hundred; switching sizes and dpi adds more).
-_MAX_STAMPS = 20000
+#: The most bytes of stamps kept: a frame pastes a few hundred labels (about 1 MB of stamps); every
+#: move may bring new ones (new numbers, new formulas), so the least recently used are forgotten.
+STAMP_BYTES = 6 * 2**20
 _PAD = 4  # blank pixels around a label while it is rasterised, so nothing is cut off
 
 _state: dict = {"fast": None, "reason": ""}
-_stamps: dict = {}  # (text, font, dpi, rgba, antialiased) -> (image rows bottom-up, dx, dy) or None
-_origins: dict = {}  # (text, font, dpi, ha, va) -> offset of the baseline-left point from the anchor
+# (text, font, dpi, rgba, antialiased) -> (image rows bottom-up, dx, dy) or None
+_stamps = BoundedCache(STAMP_BYTES)
+# (text, font, dpi, ha, va) -> offset of the baseline-left point from the anchor
+_origins = BoundedCache(2**19)
 
 
 def _env_forces_stock() -> bool:
@@ -99,7 +104,7 @@ def _stamp(renderer, s, prop, pkey, rgba, antialiased, mtext):
     """The label ``s`` rasterised by matplotlib's own ``draw_text``, cropped to its ink."""
     key = (s, pkey, renderer.dpi, rgba, antialiased)
     if key in _stamps:
-        return _stamps[key]
+        return _stamps.get(key)
     w, h, d = renderer.get_text_width_height_descent(s, prop, ismath=False)
     width, height = math.ceil(w) + 2 * _PAD, math.ceil(h) + 2 * _PAD
     off = RendererAgg(width, height, renderer.dpi)
@@ -118,9 +123,7 @@ def _stamp(renderer, s, prop, pkey, rgba, antialiased, mtext):
         r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
         # draw_image wants the bottom row first
         hit = (np.ascontiguousarray(buf[r0:r1, c0:c1][::-1]), int(c0 - ox), int(r0 - oy))
-    if len(_stamps) >= _MAX_STAMPS:
-        _stamps.clear()
-    _stamps[key] = hit
+    _stamps.put(key, hit)
     return hit
 
 
@@ -134,7 +137,8 @@ def _origin(renderer, s, prop, pkey, ha, va, figure):
         box = ruler.get_window_extent(renderer)
         ruler.set_verticalalignment("baseline")
         descent = -ruler.get_window_extent(renderer).y0
-        hit = _origins[key] = (box.x0, box.y0 + descent)
+        hit = (box.x0, box.y0 + descent)
+        _origins.put(key, hit)
     return hit
 
 

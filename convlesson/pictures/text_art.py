@@ -14,6 +14,7 @@ from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 
+from ..core.bounded_cache import BoundedCache
 from . import style
 from .fast_text import FastText, draw_labels
 
@@ -123,7 +124,8 @@ def wrap(ax, text: str, max_w: float, role: str = "label") -> list[str]:
 
 
 _rulers: dict = {}
-_measured: dict = {}  # (text, size, weight, dpi) -> (width, height): layouts re-measure the same texts
+# (text, size, weight, dpi) -> (width, height): layouts re-measure the same texts
+_measured = BoundedCache(2**20)
 
 
 def measure(ax, text: str, role: str = "label") -> tuple[float, float]:
@@ -140,9 +142,8 @@ def measure(ax, text: str, role: str = "label") -> tuple[float, float]:
         if ruler is None:  # any Agg renderer at this dpi measures text as the picture will draw it
             ruler = _rulers[dpi] = RendererAgg(1, 1, dpi)
         w, h, _ = ruler.get_text_width_height_descent(text, prop, ismath=False)
-        if len(_measured) > 20000:
-            _measured.clear()
-        hit = _measured[key] = (float(w), float(h))
+        hit = (float(w), float(h))
+        _measured.put(key, hit)
     return hit
 
 

@@ -12,11 +12,17 @@ Run alone with ``CI=true python -m pytest tests/browser -o addopts="" -q -p no:c
 
 from __future__ import annotations
 
+import base64
 import functools
+import importlib.util
+import io
+import json
 from dataclasses import dataclass
 
 import labdriver
+import numpy as np
 import pytest
+from PIL import Image
 
 pytestmark = pytest.mark.browser
 
@@ -94,6 +100,59 @@ def test_every_explorer_renders_its_picture(notebook, artifacts_dir):
         assert explorer.src(), f"{explorer.name} shows no picture"
         shot = artifacts_dir / f"{notebook.stem}__{explorer.index}_{explorer.name}.png"
         notebook.lab.screenshot(explorer, shot)
+
+
+def _stored_stills(notebook) -> dict[str, bytes]:
+    """Each explorer cell's stored still picture (the ``image/png`` the refresh command stored), by source."""
+    nb = json.loads((labdriver.NOTEBOOKS / notebook.name).read_text("utf-8"))
+    stills = {}
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            png = output.get("data", {}).get("image/png")
+            if png and cell["cell_type"] == "code":
+                stills["".join(cell["source"]).strip()] = base64.b64decode(png)
+    return stills
+
+
+def test_every_live_picture_is_the_stored_still_after_run_all(notebook):
+    """After Run All, before anything is moved, each explorer shows exactly the picture stored in its cell.
+
+    The stored still is what readers without a kernel see; the live picture is what the browser made of
+    the cell's values (a widget link or a slider's rounding could change them there).
+    """
+    spec = importlib.util.spec_from_file_location("root_conftest", labdriver.REPO / "conftest.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    reason = hooks.whole_picture_skip_reason()
+    if reason:
+        pytest.skip(reason)
+    lab = notebook.lab
+    stills = _stored_stills(notebook)
+    problems = []
+    for explorer in lab.explorers():
+        if not explorer.is_explorer:
+            continue
+        lab.wait_rendered(explorer)
+        source = lab.cell_source(explorer).strip()
+        stored = stills.get(source)
+        if stored is None:
+            problems.append(f"{source!r}: no still picture stored")
+            continue
+        live = explorer.img.evaluate(_JS_PICTURE_BYTES)
+        if not np.array_equal(_pixels(base64.b64decode(live)), _pixels(stored)):
+            problems.append(f"{source!r}: the live picture is not the stored still")
+    assert not problems, f"{notebook.name}:\n" + "\n".join(problems)
+
+
+_JS_PICTURE_BYTES = """async img => {
+  const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+  let s = ''; for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}"""
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
 def _explorer_cells(notebook) -> list[str]:
