@@ -27,6 +27,8 @@ SHAPES = ("vertical stripes", "horizontal stripes", "disc")
 #: Class ``k`` is ``COLOURS[k % 2]`` and ``SHAPES[k // 2]``: "red vertical stripes", ...
 CLASS_NAMES = tuple(f"{colour} {shape}" for shape in SHAPES for colour in COLOURS)
 
+#: The most pictures one call draws (100,000 16 x 16 pictures take 600 MB).
+MAX_PICTURES = 100_000
 #: Brightness ranges (0..1) of the background and of the coloured shape, drawn independently.
 _BACKGROUND = (0.1, 0.8)
 _SHAPE = (0.35, 1.0)
@@ -67,12 +69,12 @@ def toy_images(n, seed, size=16, classes=None):
     Parameters
     ----------
     n : int
-        How many pictures (at least 1). Labels are drawn at random, so every class appears about
+        How many pictures (1 to 100,000). Labels are drawn at random, so every class appears about
         ``n / len(classes)`` times.
     seed : int
         Seed for ``numpy.random.default_rng``; use different seeds for training and test pictures.
     size : int, default 16
-        Height and width in pixels (at least 8).
+        Height and width in pixels, from 8 to 256.
     classes : sequence of str, optional
         Which of :data:`CLASS_NAMES` to draw (default: all six). Labels index this sequence.
 
@@ -84,6 +86,8 @@ def toy_images(n, seed, size=16, classes=None):
         ``(n,)`` int64, the index of each picture's class in ``class_names``.
     class_names : tuple of str
 
+    Introduced in ``07_learned_filters`` (``cl.toy_images``), where the network learns from them.
+
     Examples
     --------
     >>> x, labels, names = toy_images(4, seed=0)
@@ -91,8 +95,10 @@ def toy_images(n, seed, size=16, classes=None):
     ((4, 16, 16, 3), (4,), 6)
     """
     n = _positive_int(n, "n")
-    if _positive_int(size, "size") < 8:
-        raise ValueError(f"size must be at least 8 (pixels), got {show(size)}")
+    if n > MAX_PICTURES:
+        raise ValueError(f"n must be at most {MAX_PICTURES:,} pictures, got {show(n)}")
+    if not 8 <= _positive_int(size, "size") <= 256:
+        raise ValueError(f"size must be from 8 to 256 (pixels), got {show(size)}")
     seed = as_seed(seed, "seed")
     names = CLASS_NAMES if classes is None else tuple(classes) if isinstance(classes, (list, tuple)) else ()
     unknown = [c for c in names if c not in CLASS_NAMES]

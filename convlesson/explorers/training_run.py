@@ -112,7 +112,11 @@ class TrainingRun:
         self.readout.value = f'<div style="font-size:{size}">{html.escape(text, quote=False)}</div>'
 
     def _draw(self) -> None:
-        title = f"this run: {self.pictures:,} pictures, seed {self.seed}" if self.history else ""
+        title = (
+            f"this run: {self.pictures:,} pictures, seed {self.seed}"
+            if self.history
+            else "In grey, the run that made the shipped weights. Press train to draw a run of your own."
+        )
         self.picture.update(self._reference, self.history, self.epochs, title, self._reference_label)
         self.image.value = render_png(self.figure)
 

@@ -23,12 +23,13 @@ class TrainingPicture:
 
     def __init__(self, figure):
         self.figure = figure
-        self.ax_loss = figure.add_axes((0.08, 0.2, 0.38, 0.62))
-        self.ax_acc = figure.add_axes((0.58, 0.2, 0.38, 0.62))
+        self.ax_loss = figure.add_axes((0.09, 0.2, 0.37, 0.47))
+        self.ax_acc = figure.add_axes((0.59, 0.2, 0.37, 0.47))
         self.reference = [ax.plot([], [], color=REFERENCE, lw=2, ls="--")[0] for ax in self.axes]
         self.live = [ax.plot([], [], color=LIVE, lw=2.5, marker="o", ms=5)[0] for ax in self.axes]
         self.ax_loss.set_yscale("log")
-        self.title = figure.text(0.02, 0.95, "", va="top", ha="left")
+        self.title = figure.text(0.01, 0.97, "", va="top", ha="left")
+        self.legend = None
 
     @property
     def axes(self):
@@ -55,9 +56,18 @@ class TrainingPicture:
             ax.set_xlim(0.5, last + 0.5)
             ax.set_xticks(range(1, last + 1) if last <= 12 else range(2, last + 1, 2))
             ax.set_xlabel("epoch", fontsize=size.label)
-            ax.set_title(name, fontsize=size.title, fontweight="bold", loc="left")
+            ax.set_title(name, fontsize=size.title, fontweight="bold", loc="left", pad=6)
             ax.tick_params(labelsize=size.label)
             ax.grid(True, color="0.9")
-        self.ax_loss.legend(loc="upper right", fontsize=size.label, frameon=False)
+        if self.legend is not None:
+            self.legend.remove()
+        self.legend = self.figure.legend(
+            handles=[self.reference[0], self.live[0]],
+            loc="upper left",
+            bbox_to_anchor=(0.0, 0.9),
+            ncol=2,
+            fontsize=size.label,
+            frameon=False,
+        )
         self.title.set_text(title)
         self.title.set_fontsize(size.label)
