@@ -50,8 +50,12 @@ def _check_bytes(n: int, what: str) -> None:
         )
 
 
-def _open(data: bytes, what: str):
-    """A loaded, upright PIL image from ``data``, or a ValueError saying what is wrong with it."""
+def _open(data: bytes, what: str, shrink: bool = False):
+    """A loaded, upright PIL image from ``data``, or a ValueError saying what is wrong with it.
+
+    With ``shrink``, a large JPEG may be decoded at a fraction of its size (never below
+    :data:`KEEP_SIDE` pixels a side): what an explorer keeps is no larger anyway.
+    """
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     _check_bytes(len(data), what)
@@ -65,7 +69,8 @@ def _open(data: bytes, what: str):
                     f"{what} has {w} × {h} pixels, more than {MAX_PIXELS // 10**6} million: "
                     "make it smaller first"
                 )
-            img.draft("RGB", (KEEP_SIDE, KEEP_SIDE))  # a large JPEG is decoded at a fraction of its size
+            if shrink:
+                img.draft("RGB", (KEEP_SIDE, KEEP_SIDE))
             img.load()
     except ValueError:
         raise
@@ -109,12 +114,15 @@ def _from_pil(img) -> np.ndarray:
 
 def _from_array(image, name: str) -> np.ndarray:
     """``(H, W, 3)`` floats in [0, 1] from an array of floats in [0, 1] or whole numbers 0 to 255."""
+    ragged = f"{name} must be an (H, W) grey or (H, W, 3) RGB array; its rows differ in length"
     try:
-        arr = np.asarray(image)
-    except ValueError:  # a ragged list
-        raise ValueError(
-            f"{name} must be an (H, W) grey or (H, W, 3) RGB array; its rows differ in length"
-        ) from None
+        with warnings.catch_warnings():  # numpy < 1.24 only warns, and makes an object array
+            warnings.simplefilter("ignore")
+            arr = np.asarray(image)
+    except ValueError:  # a ragged list (numpy >= 1.24)
+        raise ValueError(ragged) from None
+    if arr.dtype == object and isinstance(image, (list, tuple)):
+        raise ValueError(ragged)
     if arr.dtype == object or arr.dtype.kind not in "biuf":
         raise TypeError(f"{name} must be {WHAT_WORKS}, got an array of {arr.dtype}")
     if arr.ndim == 3 and arr.shape[2] == 1:
@@ -142,7 +150,7 @@ def _from_array(image, name: str) -> np.ndarray:
     return values
 
 
-def _read(image, name: str):
+def _read(image, name: str, shrink: bool = False):
     """A PIL image (for files, bytes and PIL images) or an RGB float array, and words for what it is."""
     from PIL import Image
 
@@ -154,9 +162,9 @@ def _read(image, name: str):
         _check_bytes(os.path.getsize(path), what)
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
-        return _open(data, what), os.path.basename(path)
+        return _open(data, what, shrink), os.path.basename(path)
     if isinstance(image, (bytes, bytearray, memoryview)):
-        return _open(bytes(image), name), "your picture"
+        return _open(bytes(image), name, shrink), "your picture"
     if isinstance(image, Image.Image):
         w, h = image.size
         if w * h > MAX_PIXELS or w * h == 0:
@@ -223,7 +231,7 @@ class Picture:
     """
 
     def __init__(self, image, name: str = "image", label: str | None = None):
-        read, self.label = _read(image, name)
+        read, self.label = _read(image, name, shrink=True)
         self.label = label or self.label
         if isinstance(read, np.ndarray):
             self.source_size = (read.shape[1], read.shape[0])
