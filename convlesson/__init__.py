@@ -6,11 +6,14 @@ Conv2D layer holds ``filters`` filters, i.e. ``filters x C_in`` kernels.
 """
 
 from .core.conv import conv2d, keras_to_torch, torch_to_keras
+from .core.images import load_image
 from .core.layer import Conv2D, FilterDecomposition
+from .core.network import trained_network
 from .core.samples import CLASSIC_KERNELS, classic_kernel, photo, scene, small_grid, synthetic_channels
 from .core.shapes import output_shape, output_size, output_size_formula, padding_amounts, param_count
 from .core.summary import summary
 from .core.sweeps import LayerSweepStep, LayerSweepTrace, SweepStep, SweepTrace, sweep
+from .core.toy_images import toy_images
 from .exercises import check, exercise, hint, solution
 from .pictures.draw import (
     draw_channels,
@@ -28,8 +31,16 @@ __version__ = "0.1.0"
 
 #: The explorers need ipywidgets; they are imported on first use (``cl.KernelSweep``), so that
 #: ``import convlesson`` stays light and works where no widgets are installed.
-_EXPLORERS = ("KernelSweep", "ChannelSum", "FilterBank", "Playground", "GroupedConv", "FilterSweep")
-_LAZY = {name: "explorers" for name in _EXPLORERS}
+_EXPLORERS = (
+    "KernelSweep",
+    "ChannelSum",
+    "FilterBank",
+    "Playground",
+    "GroupedConv",
+    "FilterSweep",
+    "LearnedLayers",
+)
+_LAZY = {name: "explorers" for name in (*_EXPLORERS, "TrainingRun")}
 
 
 def __getattr__(name: str):
@@ -80,6 +91,11 @@ __all__ = [
     "Playground",
     "GroupedConv",
     "FilterSweep",
+    "LearnedLayers",
+    "TrainingRun",
+    "trained_network",
+    "toy_images",
+    "load_image",
     "lecture_mode",
     "draw_kernel",
     "draw_filter",

@@ -25,6 +25,7 @@ GALLERY: dict[str, tuple[str, dict]] = {
     "filter_sweep.png": ("FilterSweep", {"c_in": 3, "filters": 2, "kernel_size": 3, "step": 4}),
     "filter_3d.png": ("FilterSweep", {"c_in": 3, "filters": 2, "kernel_size": 3, "step": 4, "view": "3-D"}),
     "filter_bank.png": ("FilterBank", {"c_in": 3, "filters": 3, "kernel_size": 3}),
+    "learned_layers.png": ("LearnedLayers", {"conv_layer": 1, "sample": "red disc"}),
     "grouped_conv.png": ("GroupedConv", {"c_in": 4, "filters": 4, "groups": 2, "kernel_size": 3}),
 }
 

@@ -438,6 +438,39 @@ CATALOGUE: list[Entry] = [
     Entry("check", "n", lambda v: cl.check(v, 26), NOT_AN_EXERCISE),
     # ---- style
     Entry("lecture_mode", "on", cl.lecture_mode, NOT_A_BOOL),
+    # ---- the learner's picture and the trained network's pictures
+    Entry(
+        "load_image",
+        "image",
+        cl.load_image,
+        [
+            None,
+            5,
+            2.7,
+            True,
+            "no/such/picture.png",
+            b"",
+            b"not a picture",
+            np.zeros((0, 3)),
+            complex_of((4, 4)),
+        ]
+        + [object_of((4, 4)), strings_of((4, 4)), np.zeros((3, 3, 2)), np.full((3, 3), NAN), [[0, 1], [0]]],
+    ),
+    Entry(
+        "load_image",
+        "size",
+        lambda v: cl.load_image(np.zeros((4, 4)), size=v),
+        [*NOT_A_COUNT[1:], 10**6, HUGE],
+    ),
+    Entry("toy_images", "n", lambda v: cl.toy_images(v, seed=0), [*NOT_A_COUNT, HUGE]),
+    Entry("toy_images", "seed", lambda v: cl.toy_images(2, seed=v), NOT_A_SEED),
+    Entry("toy_images", "size", lambda v: cl.toy_images(2, seed=0, size=v), [*NOT_A_COUNT, 4, 10**6, HUGE]),
+    Entry(
+        "toy_images",
+        "classes",
+        lambda v: cl.toy_images(2, seed=0, classes=v),
+        [["blue disc"], "red disc", [], 5, ["red disc", 3], ("green",)],
+    ),
 ]
 
 
@@ -705,6 +738,7 @@ COMPLEX_CALLS = {
     "param_count": lambda: cl.param_count(3, 3, 2 + 0j),
     "shape_text": lambda: cl.shape_text(28, 3, 3, 2, strides=1 + 0j),
     "photo": lambda: cl.photo(8 + 0j),
+    "load_image": lambda: cl.load_image(np.ones((4, 4)) + 1j),
     "small_grid": lambda: cl.small_grid(5, high=3 + 0j),
 }
 

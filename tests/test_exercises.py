@@ -125,6 +125,42 @@ def statement_a_filter_is_a_bigger_kernel():
     return w[..., 0].shape[:2] != w[:, :, 0, 0].shape  # its kernels have the filter's height and width
 
 
+def kernels_summing_to(sums, rng):
+    """Random 3 x 3 kernels (one per channel) whose weights add up to ``sums``: a filter (3, 3, C, 1)."""
+    w = rng.normal(size=(3, 3, len(sums), 1))
+    for c, total in enumerate(sums):
+        w[:, :, c, 0] += (total - w[:, :, c, 0].sum()) / 9
+    return w
+
+
+def flat_patch_output(sums, colour, rng):
+    """What a filter with kernels summing to ``sums`` gives in the middle of a flat patch, by scipy."""
+    patch = np.ones((5, 5, len(colour))) * np.asarray(colour, dtype=float)
+    return float(scipy_conv2d(patch, kernels_summing_to(sums, rng))[1, 1, 0])
+
+
+def same_kernels_tell_red_from_green(rng):
+    """A red and a green disc, just as bright, through a filter with the same kernel on R, G and B."""
+    yy, xx = np.mgrid[0:9, 0:9]
+    disc = ((yy - 4) ** 2 + (xx - 4) ** 2 < 9).astype(float)
+    red, green = np.zeros((9, 9, 3)), np.zeros((9, 9, 3))
+    red[..., 0], green[..., 1] = disc, disc
+    k = rng.normal(size=(3, 3))
+    w = np.stack([k, k, k], axis=-1)[..., None]
+    return not np.allclose(scipy_conv2d(red, w), scipy_conv2d(green, w))
+
+
+def network_layer2_filter_shape():
+    """RGB -> Conv2D(8, 3) -> ReLU -> 2 x 2 max pooling by loops; a layer-2 filter fits what comes out."""
+    rng = np.random.default_rng(6)
+    out = np.maximum(scipy_conv2d(rng.normal(size=(16, 16, 3)), rng.normal(size=(3, 3, 3, 8))), 0)
+    pooled = np.zeros((out.shape[0] // 2, out.shape[1] // 2, out.shape[2]))
+    for i in range(pooled.shape[0]):
+        for j in range(pooled.shape[1]):
+            pooled[i, j] = out[2 * i : 2 * i + 2, 2 * j : 2 * j + 2].max(axis=(0, 1))
+    return (3, 3, pooled.shape[2])
+
+
 def sizes(mode):
     return correlate(np.ones(5), np.ones(3), mode=mode).size
 
@@ -217,6 +253,14 @@ def _oracles():
         "weights-shape": (3, 3, 3, 2),  # Keras documents (kh, kw, C_in, filters)
         "params-64-32": 18496,
         "chain-kernels": chain_shapes(8, 16)[1].shape[2],  # the prediction's chain, RGB -> 8 -> 16
+        "same-kernels-colour": same_kernels_tell_red_from_green(rng),
+        "layer2-filter-shape": network_layer2_filter_shape(),
+        "network-kernels": sum(
+            len(kernels_keras(w))
+            for k, w in cl.trained_network().params.items()
+            if k.endswith("conv1.kernel") or k == "conv2.kernel"
+        ),
+        38: agree(1.0, round(flat_patch_output((3, -2, 0), (1, 1, 0), rng), 12)),  # 3 - 2 + 0 + bias 0
         "grouped-kernels": len(grouped_reads(4, 4, 2)[0]),
     }
 
@@ -250,6 +294,9 @@ def test_the_predictions_have_the_agreed_keys_and_answers():
         "weights-shape": (3, 3, 3, 2),
         "params-64-32": 18496,
         "chain-kernels": 8,
+        "same-kernels-colour": False,
+        "layer2-filter-shape": (3, 3, 8),
+        "network-kernels": 152,
         "grouped-kernels": 2,
     }
 

@@ -21,6 +21,7 @@ LESSONS = [
     "04_many_channels",
     "05_filters",
     "06_conv2d_layer",
+    "07_learned_filters",
     "08_beyond",
 ]
 

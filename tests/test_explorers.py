@@ -6,6 +6,7 @@ import gc
 import io
 import itertools
 import struct
+from pathlib import Path
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
@@ -30,7 +31,7 @@ ALLOWED = {
     "groups",
     "step",
 }
-EXTRAS = {"kernel", "kernels", "relu", "bias", "weights", "view"}
+EXTRAS = {"kernel", "kernels", "relu", "bias", "weights", "view", "sample", "conv_layer"}
 CLASSES = [getattr(cl, name) for name in cl._EXPLORERS]  # every explorer the package has
 REQUIRED = {
     cl.KernelSweep: {"input_size", "kernel_size", "strides", "padding", "dilation_rate", "step"},
@@ -39,6 +40,7 @@ REQUIRED = {
     cl.Playground: {"input_size", "kernel_size", "strides", "padding", "dilation_rate", "filters", "kernel"},
     cl.GroupedConv: {"c_in", "filters", "groups", "kernel_size"},
     cl.FilterSweep: {"c_in", "filters", "kernel_size", "strides", "padding", "input_size", "step"},
+    cl.LearnedLayers: {"sample", "conv_layer", "filters"},
 }
 
 
@@ -62,11 +64,34 @@ def values_of(control):
 def model_input(ex):
     """The input the explorer should be using, made here independently of the explorer's code path."""
     s = ex.state
+    if isinstance(ex, cl.LearnedLayers):
+        picture = cl.toy_images(1, seed=7, classes=[s["sample"]])[0][0]
+        return picture if s["conv_layer"] == 1 else pooled_layer1_maps(picture)
     if isinstance(ex, cl.Playground):
         return cl.photo(s["input_size"])
     if isinstance(ex, cl.FilterSweep):
         return np.round(scene(s["input_size"], s["c_in"]) * 3)
     return scene(s["input_size"], s["c_in"])
+
+
+def shipped_weights() -> dict:
+    """The trained network's weights, read straight from the file the package ships."""
+    path = Path(cl.__file__).parent / "core" / "toy_cnn.npz"
+    with np.load(path) as saved:
+        return {k: saved[k].astype(float) for k in saved.files if k.startswith(("conv", "dense"))}
+
+
+def pooled_layer1_maps(picture) -> np.ndarray:
+    """Layer 1 of the trained network by loops, then ReLU and 2 x 2 max pooling by loops: layer 2's input."""
+    w = shipped_weights()
+    maps = np.maximum(loop_layer(picture, w["conv1.kernel"], w["conv1.bias"], 1, "valid"), 0)
+    h, wd, c = maps.shape
+    out = np.zeros((h // 2, wd // 2, c))
+    for i in range(h // 2):
+        for j in range(wd // 2):
+            for k in range(c):
+                out[i, j, k] = max(maps[2 * i + a, 2 * j + b, k] for a in (0, 1) for b in (0, 1))
+    return out
 
 
 def drawn(grid) -> np.ndarray:
@@ -107,8 +132,13 @@ def check_data(ex):
         if s["relu"]:
             np.testing.assert_allclose(drawn(pic.activated), np.maximum(whole + s["bias"], 0), atol=1e-12)
         return
+    if isinstance(ex, cl.LearnedLayers):
+        n = s["conv_layer"]
+        np.testing.assert_array_equal(w, shipped_weights()[f"conv{n}.kernel"][..., : s["filters"]])
+        np.testing.assert_array_equal(b, shipped_weights()[f"conv{n}.bias"][: s["filters"]])
     if isinstance(ex, cl.FilterSweep):
         trace, pic = ex.trace, ex.picture
+        d = 0 if np.array_equal(np.round(w), w) else 1  # learned weights are rounded to tenths
         step = trace[s["step"]]
         oracle = loop_layer(x, w, b, st, pad)
         i, j = step.out_pos
@@ -126,8 +156,9 @@ def check_data(ex):
             ]
             parts = (window * w[..., f]).sum(axis=(0, 1))
             for part in parts:
-                assert f"= {fmt(part)}" in texts
-            assert any(t.endswith(f"= {fmt(parts.sum() + b[f])}") and "bias" in t for t in texts), (f, texts)
+                assert f"= {fmt(part, d)}" in texts
+            total = fmt(parts.sum() + b[f], d)
+            assert any(t.endswith(f"= {total}") and "bias" in t for t in texts), (f, texts)
         return
     groups = s.get("groups", 1)
     out = cl.conv2d(x, w, b, st, pad, dil, groups)
@@ -148,8 +179,9 @@ def check_data(ex):
                 assert np.isnan(bank[n][m]).all(), f"filter {j} does not hold a kernel for channel {c}"
 
 
-def fmt(v: float) -> str:
-    return (f"{v:.0f}" if float(v).is_integer() else f"{v:.2f}").replace("-", "\u2212")
+def fmt(v: float, decimals: int = 0) -> str:
+    text = f"{v:.{decimals}f}"
+    return ("0" if float(text) == 0 else text).replace("-", "\u2212")
 
 
 def _pads(ex):

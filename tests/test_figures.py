@@ -16,6 +16,7 @@ from PIL import Image
 
 import convlesson as cl
 from convlesson.core import samples
+from convlesson.pictures import style
 
 RED = np.array([0xD6, 0x27, 0x28])
 
@@ -122,7 +123,11 @@ def test_playground_output_shows_the_sobel_edges():
     want = cl.conv2d(grey, cl.classic_kernel("sobel x"))
     m = ex.picture.outputs
     v = ex.picture.map_limits[0]
-    assert v >= np.abs(want).max() - 1e-9
+    # full colour at the 99th percentile of |want| (rank 0.99 x 899 = 890.01 of 900 sorted values): the
+    # few strongest edges saturate, the many fainter ones show
+    ranked = np.sort(np.abs(want).ravel())
+    p99 = ranked[890] + 0.01 * (ranked[891] - ranked[890])
+    assert v == style.nice_limit(p99) < np.abs(want).max()
     assert m.cell * 30 > 150  # the output map is drawn large
     x0, y0, _, _ = m.block_bounds(0, 0)
     rng = np.random.default_rng(0)

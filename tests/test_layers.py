@@ -42,7 +42,7 @@ FORBIDDEN_PACKAGES = {
 #: Third-party modules a layer may import although their package is forbidden to it, and why.
 EXCEPTIONS = {"core": {"matplotlib.cbook": "the sample photo bundled with matplotlib (no drawing)"}}
 #: Modules at the top of the package: the public API and entry points, above every layer.
-TOP = {"convlesson", "convlesson.gallery"}
+TOP = {"convlesson", "convlesson.gallery", "convlesson.train"}
 
 
 def module_name(path: Path) -> str:

@@ -27,6 +27,9 @@ MOVES = [
     (cl.FilterSweep, {"weights": "random"}, "filters"),
     (cl.FilterSweep, {"weights": "random", "c_in": 2}, "c_in"),
     (cl.FilterSweep, {"weights": "named", "c_in": 1}, "c_in"),
+    (cl.FilterBank, {"weights": "learned"}, "filters"),
+    (cl.FilterSweep, {"weights": "learned", "filters": 1}, "filters"),
+    (cl.LearnedLayers, {"conv_layer": 2, "filters": 4}, "filters"),
 ]
 
 

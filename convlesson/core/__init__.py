@@ -9,8 +9,13 @@
 * :mod:`.summary` -- ``cl.summary``: a chain of layers, counting filters and kernels;
 * :mod:`.samples` -- the inputs the lessons draw (a colourful scene, a photo, small grids) and the
   classic and named kernels and filters; :mod:`.stable` -- random numbers keyed by their place, so
-  adding a filter or a channel changes no other kernel.
+  adding a filter or a channel changes no other kernel;
+* the small trained network: :mod:`.toy_images` (the pictures it learns from), :mod:`.backprop` (its
+  layers, each with a backward pass), :mod:`.network` (``ToyCNN``, the shipped weights
+  ``toy_cnn.npz``), :mod:`.training` (Adam, the training loop, ``python -m convlesson.train``) and
+  :mod:`.learned` (its first layer read as the explorers show it: which filters are colour-opponent);
+* :mod:`.images` -- the learner's own picture: read, checked and made square (``cl.load_image``).
 
-May import: numpy and the standard library only -- never :mod:`convlesson.pictures`,
+May import: numpy, Pillow (pictures only) and the standard library -- never :mod:`convlesson.pictures`,
 :mod:`convlesson.explorers` or :mod:`convlesson.exercises` (``tests/test_layers.py`` checks it).
 """

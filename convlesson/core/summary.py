@@ -3,14 +3,17 @@
 Keras's ``model.summary()`` lists each layer's output shape and parameters; this adds what the course
 is about: each layer's filter shape, how many filters it holds and how many 2-D kernels. Chaining
 layers makes the point at once: layer 2's filters each hold as many kernels as layer 1 has filters.
-Introduced in ``06_conv2d_layer``.
+Introduced in ``06_conv2d_layer``; ``summary(network)`` lists every layer of the small trained
+network, pooling and dense included, in ``07_learned_filters``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .backprop import ConvLayer, Dense, GlobalAveragePool, MaxPool2x2
 from .layer import Conv2D
+from .network import ToyCNN
 from .shapes import output_shape, show
 
 __all__ = ["summary", "LayerRow", "Summary"]
@@ -18,13 +21,13 @@ __all__ = ["summary", "LayerRow", "Summary"]
 
 @dataclass(frozen=True)
 class LayerRow:
-    """One layer of a :class:`Summary`."""
+    """One layer of a :class:`Summary` (a layer without filters has None for them)."""
 
     name: str
     input_shape: tuple
-    filter_shape: tuple
-    filters: int
-    kernels: int
+    filter_shape: tuple | None
+    filters: int | None
+    kernels: int | None
     params: int
     output_shape: tuple
 
@@ -36,7 +39,7 @@ class Summary:
 
     def __init__(self, rows: list[LayerRow]):
         self.rows = rows
-        self.total_kernels = sum(r.kernels for r in rows)
+        self.total_kernels = sum(r.kernels for r in rows if r.kernels is not None)
         self.total_params = sum(r.params for r in rows)
 
     def _cells(self):
@@ -45,9 +48,9 @@ class Summary:
             yield (
                 r.name,
                 str(r.input_shape),
-                str(r.filter_shape),
-                f"{r.filters:,}",
-                f"{r.kernels:,}",
+                "—" if r.filter_shape is None else str(r.filter_shape),
+                "—" if r.filters is None else f"{r.filters:,}",
+                "—" if r.kernels is None else f"{r.kernels:,}",
                 f"{r.params:,}",
                 str(r.output_shape),
             )
@@ -70,16 +73,18 @@ class Summary:
     __repr__ = __str__
 
 
-def summary(input_shape, layers) -> Summary:
+def summary(input_shape, layers=None) -> Summary:
     """Each layer of a chain of :class:`Conv2D` layers: shapes, filters, kernels and parameters.
 
     Parameters
     ----------
-    input_shape : tuple of int
-        The first layer's input, ``(H, W, C_in)`` or batched ``(N, H, W, C_in)``.
+    input_shape : tuple of int, or ToyCNN
+        The first layer's input, ``(H, W, C_in)`` or batched ``(N, H, W, C_in)``; or the small
+        trained network (``cl.summary(cl.trained_network())``), whose every layer is listed.
     layers : list of Conv2D
         Applied in order: each layer's output is the next one's input. Layers without weights yet
-        are counted for the channels they will get; layers with weights must fit them.
+        are counted for the channels they will get; layers with weights must fit them. Not given
+        with a network.
 
     Returns
     -------
@@ -92,6 +97,10 @@ def summary(input_shape, layers) -> Summary:
     >>> [(r.kernels, r.params) for r in s.rows], s.total_params
     ([(24, 224), (128, 1168)], 1392)
     """
+    if isinstance(input_shape, ToyCNN):
+        if layers is not None:
+            raise TypeError("layers must not be given with a network: summary(network) lists its own layers")
+        return _network_summary(input_shape)
     if isinstance(layers, Conv2D) or not isinstance(layers, (list, tuple)):
         raise TypeError(f"layers must be a list of cl.Conv2D layers, got {show(layers)}")
     if not layers:
@@ -121,5 +130,36 @@ def summary(input_shape, layers) -> Summary:
         rows.append(
             LayerRow(f"conv2d_{n}", shape, (kh, kw, per), layer.filters, layer.filters * per, params, out)
         )
+        shape = out
+    return Summary(rows)
+
+
+def _network_summary(net: ToyCNN) -> Summary:
+    """Every layer of the small trained network: its convolutions (ReLU folded in), pooling, dense."""
+    shape = net.input_shape
+    rows = []
+    convs = 0
+    for name, layer in net.layers.items():
+        if isinstance(layer, ConvLayer):
+            convs += 1
+            kh, kw, c_in, filters = net.params[f"{name}.kernel"].shape
+            out = (shape[0] - kh + 1, shape[1] - kw + 1, filters)
+            params = kh * kw * c_in * filters + filters
+            row = LayerRow(
+                f"conv2d_{convs} + relu", shape, (kh, kw, c_in), filters, filters * c_in, params, out
+            )
+        elif isinstance(layer, MaxPool2x2):
+            out = (shape[0] // 2, shape[1] // 2, shape[2])
+            row = LayerRow("max_pooling 2 × 2", shape, None, None, None, 0, out)
+        elif isinstance(layer, GlobalAveragePool):
+            out = (shape[2],)
+            row = LayerRow("global_average", shape, None, None, None, 0, out)
+        elif isinstance(layer, Dense):
+            n_in, n_out = net.params[f"{name}.kernel"].shape
+            out = (n_out,)
+            row = LayerRow("dense", shape, None, None, None, n_in * n_out + n_out, out)
+        else:  # ReLU: folded into the convolution before it
+            continue
+        rows.append(row)
         shape = out
     return Summary(rows)

@@ -160,6 +160,20 @@ ANSWERS = (
     ),
     answers(36, "01_the_sweep", "code", s.my_corr2d, tags=("code",), check="corr2d"),
     answers(37, "06_conv2d_layer", "code", s.my_conv2d, tags=("kernel-vs-filter", "code"), check="conv2d"),
+    answers(
+        38,
+        "07_learned_filters",
+        "float",
+        s.ex38,
+        slips=[
+            slip(3, "one-kernel"),
+            slip((3, -2, 0), "one-map-per-kernel"),
+            slip(1 / 3, "averaged-channels"),
+            slip(0.33, "averaged-channels"),
+            slip(5),
+        ],
+        tags=("kernel-vs-filter", "channels"),
+    ),
 )
 
 LAYER_EXERCISES: tuple[Exercise, ...] = assemble(ANSWERS, table("layers"), "texts/en/layers.py")

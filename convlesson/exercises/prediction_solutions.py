@@ -20,6 +20,9 @@ __all__ = [
     "weights_shape",
     "params_64_32",
     "chain_kernels",
+    "same_kernels_colour",
+    "layer2_filter_shape",
+    "network_kernels",
     "grouped_kernels",
 ]
 
@@ -96,6 +99,32 @@ def chain_kernels():
     # layer 2's input is layer 1's output: one channel per layer-1 filter, 8 of them
     layer1_filters = 8
     return layer1_filters  # each layer-2 filter holds 8 kernels
+
+
+def same_kernels_colour():
+    # the same kernel w on R, G and B: w*R + w*G + w*B = w*(R + G + B), so only the sum of the channels
+    # counts; a red pixel (1, 0, 0) and a green one (0, 1, 0) both add up to 1
+    w = np.array([[0.0, 1.0, 0.0], [1.0, 2.0, 1.0], [0.0, 1.0, 0.0]])  # any kernel will do
+    red = np.zeros((3, 3, 3))
+    red[..., 0] = 1.0
+    green = np.zeros((3, 3, 3))
+    green[..., 1] = 1.0
+    on_red = sum((w * red[..., c]).sum() for c in range(3))
+    on_green = sum((w * green[..., c]).sum() for c in range(3))
+    return bool(on_red != on_green)  # False: the same number for both
+
+
+def layer2_filter_shape():
+    # layer 2's input is layer 1's output after pooling: 8 channels, one per layer-1 filter
+    kernel_size, layer1_filters = 3, 8
+    return (kernel_size, kernel_size, layer1_filters)  # (3, 3, 8): 8 kernels of 3 x 3
+
+
+def network_kernels():
+    # layer 1: 8 filters of 3 kernels (R, G, B); layer 2: 16 filters of 8 kernels (one per layer-1 map)
+    layer1 = 8 * 3
+    layer2 = 16 * 8
+    return layer1 + layer2  # 24 + 128 = 152; pooling and the dense layer hold no kernels
 
 
 def grouped_kernels():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = [f"ex{n:02d}" for n in range(1, 36)] + ["my_corr2d", "my_conv2d"]
+__all__ = [f"ex{n:02d}" for n in range(1, 36)] + ["my_corr2d", "my_conv2d", "ex38"]
 
 
 # ------------------------------------------------------------------ output sizes and padding
@@ -285,3 +285,13 @@ def my_conv2d(x, weights):
         for c in range(c_in):  # filter j's kernel for channel c, weights[:, :, c, j], sweeps channel c ...
             out[:, :, j] += my_corr2d(x[:, :, c], weights[:, :, c, j])  # ... and the maps add up
     return out
+
+
+# ------------------------------------------------------------------ learned filters
+def ex38():
+    # on a flat patch every pixel under a kernel holds the same number, so each kernel's partial sum
+    # is (the sum of its weights) x (its channel's value); the filter adds its three partial sums
+    sums = {"R": 3, "G": -2, "B": 0}  # what each kernel's weights add up to
+    yellow = {"R": 1, "G": 1, "B": 0}  # a flat yellow patch
+    bias = 0
+    return sum(sums[c] * yellow[c] for c in "RGB") + bias  # 3 - 2 + 0 + 0 = 1

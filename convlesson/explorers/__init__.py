@@ -15,6 +15,10 @@ want to start from, e.g. ``FilterBank(c_in=8, filters=8, kernel_size=7)``.
 * :class:`GroupedConv` -- groups and depthwise convolution (``08_beyond``).
 * :class:`FilterSweep` -- the moment each filter makes one number: C_in windows × C_in kernels,
   partial sums, + bias (``04_many_channels``, ``05_filters``); also as volumes in 3-D.
+* :class:`LearnedLayers` -- the trained network's two layers: learned filters and their maps
+  (``07_learned_filters``).
+* :class:`TrainingRun` -- not an explorer but a button: trains the small CNN live, with a progress
+  bar and its loss and accuracy per epoch (``07_learned_filters``).
 
 Inside: :mod:`.controls` (what each control accepts, and its widget), :mod:`.rules` (which values
 of one control work with the others), :mod:`.live` (the drawing loop, validation and lifetime every
@@ -27,8 +31,10 @@ from .filter_bank import FilterBank
 from .filter_sweep import FilterSweep
 from .grouped_conv import GroupedConv
 from .kernel_sweep import KernelSweep
+from .learned_layers import LearnedLayers
 from .live import LiveExplorer, NoPicture
 from .playground import Playground
+from .training_run import TrainingRun
 
 __all__ = [
     "KernelSweep",
@@ -37,6 +43,8 @@ __all__ = [
     "Playground",
     "GroupedConv",
     "FilterSweep",
+    "LearnedLayers",
+    "TrainingRun",
     "LiveExplorer",
     "NoPicture",
     "lecture_mode",

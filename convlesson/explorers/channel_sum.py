@@ -5,12 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..core.layer import Conv2D
+from ..core.learned import SHOWN_DECIMALS, filter_names, learned_layer, red_minus_green
 from ..core.samples import NAMED_FILTERS, named_filter, scene, scene_channel_names
 from ..pictures.channel_sum import ChannelSumPicture
 from ..pictures.draw import shape_text
 from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Float, Int
+from .filter_bank import LEARNED_C_IN, LEARNED_K
 from .live import LiveExplorer
-from .rules import KernelFits
+from .rules import Allowed, KernelFits, LearnedFixes, LearnedKernelFits
 
 __all__ = ["ChannelSum"]
 
@@ -21,9 +23,13 @@ class ChannelSum(LiveExplorer):
     The input is the colourful scene (:func:`convlesson.core.samples.scene`): R, G, B, then extra
     channels when ``c_in`` > 3. ``kernels`` picks the C_in kernels (one per channel; together they
     are what ``05_filters`` calls a filter): ``'red minus green'`` (+1 on R, -1 on G: why the
-    channels' maps are added), ``'red edges'``, ``'brightness blur'`` or ``'random'`` weights.
-    Controls: ``input_size``, ``c_in``, ``kernel_size``, ``strides``, ``padding``,
-    ``dilation_rate``, ``kernels``, ``bias`` and ``relu``. Introduced in ``04_many_channels``.
+    channels' maps are added), ``'red edges'``, ``'brightness blur'``, ``'random'`` weights, or
+    ``'learned'``: the filter of the trained network's first layer that adds red and subtracts green
+    most strongly -- the network found "red minus green" by itself, with kernels that are not
+    single dots; its weights rounded to one decimal, as they are printed (``c_in`` then stays 3 and
+    ``kernel_size`` 3; see ``07_learned_filters``). Controls: ``input_size``, ``c_in``,
+    ``kernel_size``, ``strides``, ``padding``, ``dilation_rate``, ``kernels``, ``bias`` and ``relu``.
+    Introduced in ``04_many_channels``.
     """
 
     SPECS = {
@@ -33,11 +39,15 @@ class ChannelSum(LiveExplorer):
         "strides": Int(1, 1, 3),
         "padding": Choice("valid", PADDING_OPTIONS),
         "dilation_rate": Int(1, 1, 3),
-        "kernels": Choice("red minus green", (*NAMED_FILTERS, "random")),
+        "kernels": Choice("red minus green", (*NAMED_FILTERS, "random", "learned")),
         "bias": Float(0.1, -1.0, 1.0, 0.05),
         "relu": Bool(True),
     }
-    RULES = (KernelFits(K_MAX),)
+    RULES = (
+        LearnedKernelFits(3, control="kernels"),
+        LearnedFixes("c_in", 3, LEARNED_C_IN, Allowed(1, 8), control="kernels"),
+        LearnedFixes("kernel_size", 3, LEARNED_K, KernelFits(K_MAX), control="kernels"),
+    )
 
     def _build(self):
         self.picture = ChannelSumPicture(self.ax)
@@ -47,6 +57,15 @@ class ChannelSum(LiveExplorer):
         k, c_in = s["kernel_size"], s["c_in"]
         if s["kernels"] == "random":
             return Conv2D(1, k, c_in=c_in, seed=0).weights
+        if s["kernels"] == "learned":
+            kernel, _ = learned_layer(SHOWN_DECIMALS)
+            j = red_minus_green(learned_layer()[0])  # chosen by the exact weights, shown rounded
+            self.notes.append(
+                f"learned: filter {j} of the trained network's first layer ({filter_names(kernel)[j]}), "
+                "which found red minus green by itself; its weights rounded to one decimal. The bias "
+                "drawn is the slider's."
+            )
+            return kernel[..., j : j + 1]
         return named_filter(s["kernels"], k, c_in)[..., None]
 
     def _draw(self):

@@ -4,27 +4,38 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..core.images import Picture
 from ..core.layer import Conv2D
+from ..core.learned import filter_names, learned_layer
 from ..core.samples import filter_bank, scene, scene_channel_names
 from ..pictures.draw import shape_text
 from ..pictures.layer import LayerPicture
 from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Int
 from .live import LiveExplorer
-from .rules import KernelFits
+from .rules import Allowed, KernelFits, LearnedFixes, LearnedKernelFits
 
-__all__ = ["FilterBank"]
+__all__ = ["FilterBank", "LEARNED_C_IN", "LEARNED_K"]
+
+#: Why the learned layer fixes ``c_in`` and ``kernel_size`` (said when one is refused or moved).
+LEARNED_C_IN = "was trained on RGB pictures: each of its filters holds 3 kernels (R, G, B)"
+LEARNED_K = "has 3 × 3 kernels"
 
 
 class FilterBank(LiveExplorer):
     """A whole Conv2D layer: the input's channels, its ``filters x C_in`` kernels, its ``filters`` maps.
 
-    The input is the colourful scene (R, G, B, then extra channels when ``c_in`` > 3). With
-    ``weights='named'`` the first filters are named ones -- ``red edges``, ``red minus green``,
-    ``brightness blur`` -- and later ones random; ``'random'`` makes every kernel random. Kernel
-    ``(j, c)`` depends only on ``j``, ``c`` and the kernel size, so adding a filter adds one row of
-    kernels and one map, and adding a channel adds one column: nothing else changes. Controls:
-    ``input_size``, ``c_in``, ``filters``, ``kernel_size``, ``strides``, ``padding``,
-    ``dilation_rate``, ``weights`` and ``relu``. Introduced in ``06_conv2d_layer``.
+    The input is the colourful scene (R, G, B, then extra channels when ``c_in`` > 3), or your own
+    picture: ``FilterBank(image=...)`` takes a file path, a PIL image or an ``(H, W)`` / ``(H, W, 3)``
+    array (see :func:`convlesson.load_image`); its centre square, resized to ``input_size``, gives
+    R, G and B, and extra channels still come from the scene. With ``weights='named'`` the first
+    filters are named ones -- ``red edges``, ``red minus green``, ``brightness blur`` -- and later
+    ones random; ``'random'`` makes every kernel random; ``'learned'`` shows the first layer of the
+    trained network (:func:`convlesson.trained_network`): 8 filters of 3 x 3 kernels on R, G and B,
+    so ``c_in`` stays 3 and ``kernel_size`` 3. Kernel ``(j, c)`` depends only on ``j``, ``c`` and the
+    kernel size, so adding a filter adds one row of kernels and one map, and adding a channel adds
+    one column: nothing else changes. Controls: ``input_size``, ``c_in``, ``filters``,
+    ``kernel_size``, ``strides``, ``padding``, ``dilation_rate``, ``weights`` and ``relu``.
+    Introduced in ``06_conv2d_layer``; learned weights and your own picture in ``07_learned_filters``.
     """
 
     SPECS = {
@@ -35,12 +46,23 @@ class FilterBank(LiveExplorer):
         "strides": Int(1, 1, 3),
         "padding": Choice("valid", PADDING_OPTIONS),
         "dilation_rate": Int(1, 1, 3),
-        "weights": Choice("named", ("named", "random")),
+        "weights": Choice("named", ("named", "random", "learned")),
         "relu": Bool(False),
     }
-    RULES = (KernelFits(K_MAX),)
+    RULES = (
+        LearnedKernelFits(3),
+        LearnedFixes("c_in", 3, LEARNED_C_IN, Allowed(1, 8)),
+        LearnedFixes("kernel_size", 3, LEARNED_K, KernelFits(K_MAX)),
+    )
     #: Draw a one-filter layer as its kernels, without the word "filter" (taught only in 05)
     ONE_FILTER_AS_KERNELS = False
+    #: Each map's colour limit holds this percentile of its values (None: all of them)
+    MAP_QUANTILE: float | None = None
+
+    def __init__(self, *, image=None, show=None, **values):
+        # the learner's picture is read and checked first: a bad one is refused before any widget exists
+        self._own = None if image is None else Picture(image)
+        super().__init__(show=show, **values)
 
     def _build(self):
         self.picture = LayerPicture(self.ax)
@@ -52,12 +74,31 @@ class FilterBank(LiveExplorer):
         return self.state["c_in"]
 
     def _input(self, s):
-        return scene(s["input_size"], self._c_in()), scene_channel_names(self._c_in())
+        size, c_in = s["input_size"], self._c_in()
+        x = scene(size, c_in)
+        if self._own is not None:  # the learner's R, G, B; extra channels stay the scene's
+            n = min(3, c_in)
+            x[..., :n] = self._own.at(size)[..., :n]
+            note = self._own.enlarged_note(size)
+            if note:
+                self.notes.append(note)
+        return x, scene_channel_names(c_in)
 
     def _make_layer(self, s) -> Conv2D:
         """The layer drawn: named or random weights, as ``weights`` says."""
         geometry = (s["filters"], s["kernel_size"], s.get("strides", 1), s.get("padding", "valid"))
         relu = "relu" if s.get("relu") else None
+        if s.get("weights") == "learned":
+            kernel, bias = learned_layer()
+            f = s["filters"]
+            self.filter_names = filter_names(kernel)[:f]
+            self.notes.append(
+                "learned: the first layer of cl.trained_network(), trained on small pictures of red and "
+                "green stripes and discs; a colour-opponent filter is named by its kernels' signs (+R −G)."
+            )
+            return Conv2D(
+                *geometry, s["dilation_rate"], activation=relu, kernel=kernel[..., :f], bias=bias[:f]
+            )
         if s.get("weights", "random") == "named" and self._groups() == 1:
             w, self.filter_names = filter_bank(s["kernel_size"], self._c_in(), s["filters"], "named")
             return Conv2D(
@@ -102,6 +143,7 @@ class FilterBank(LiveExplorer):
             positive=positive,
             bank_title=self._bank_title(),
             one_filter_as_kernels=self.ONE_FILTER_AS_KERNELS,
+            map_quantile=self.MAP_QUANTILE,
         )
         return self.picture.height
 
@@ -109,4 +151,4 @@ class FilterBank(LiveExplorer):
         return lines
 
     def _bank_title(self):
-        return None
+        return "learned weights" if self.state.get("weights") == "learned" else None

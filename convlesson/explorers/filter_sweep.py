@@ -7,6 +7,7 @@ import numpy as np
 from ..core import stable
 from ..core.conv import conv2d
 from ..core.layer import Conv2D
+from ..core.learned import SHOWN_DECIMALS, filter_names, learned_layer, sweep_filters
 from ..core.samples import filter_bank, scene, scene_channel_names
 from ..core.shapes import output_size
 from ..core.sweeps import sweep
@@ -14,8 +15,9 @@ from ..pictures.draw import shape_text
 from ..pictures.filter_sweep import FilterSweepPicture
 from ..pictures.volumes import VolumePicture
 from .controls import PADDING_OPTIONS, Choice, Int
+from .filter_bank import LEARNED_C_IN, LEARNED_K
 from .live import LiveExplorer
-from .rules import KernelFits, StepInSweep, most_positions
+from .rules import Allowed, KernelFits, LearnedFixes, StepInSweep, most_positions
 
 __all__ = ["FilterSweep"]
 
@@ -36,6 +38,16 @@ _GEOMETRY = {
 }
 
 
+def _learned(filters: int):
+    """The first ``filters`` learned filters FilterSweep shows: weights, biases (one decimal), names."""
+    exact, _ = learned_layer()
+    kernel, bias = learned_layer(SHOWN_DECIMALS)
+    chosen = sweep_filters(exact)[:filters]  # chosen by the exact weights, shown rounded
+    words = filter_names(exact)
+    names = [f"learned filter {j}, {words[j]}" for j in chosen]
+    return kernel[..., chosen], bias[chosen], names
+
+
 class FilterSweep(LiveExplorer):
     """A whole layer at one output position: C_in windows × each filter's C_in kernels → one number each.
 
@@ -43,10 +55,15 @@ class FilterSweep(LiveExplorer):
     filter's kernel for it and the partial sum they make; then, per filter, the partial sums added,
     plus the bias, and the number that lands in that filter's output channel. Inputs are the
     colourful scene in small whole numbers (0 to 3) and the weights are -1, 0 or 1, so every sum
-    can be checked by hand. ``view='3-D'`` shows the same layer as volumes: the input, one filter as
-    a block of C_in kernels, and the output. Controls: ``c_in`` (1-4), ``filters`` (1-3),
-    ``kernel_size`` (1-5), ``strides``, ``padding``, ``input_size``, ``weights`` (named or random),
-    ``view`` and ``step`` with a Play button. Introduced in ``04_many_channels`` and ``05_filters``.
+    can be checked by hand. ``weights='learned'`` takes its filters from the trained network's first
+    layer: the three most colour-opponent ones (see :func:`convlesson.core.learned.sweep_filters`),
+    in the layer's order, their weights and biases rounded to one decimal so every sum can still be
+    checked from the numbers shown; every kernel of theirs is far from zero, so each partial sum
+    counts (``c_in`` then stays 3 and ``kernel_size`` 3). ``view='3-D'`` shows the same layer as
+    volumes: the input, one filter as a block of C_in kernels, and the output. Controls: ``c_in``
+    (1-4), ``filters`` (1-3), ``kernel_size`` (1-5), ``strides``, ``padding``, ``input_size``,
+    ``weights`` (named, random or learned), ``view`` and ``step`` with a Play button. Introduced in
+    ``04_many_channels`` and ``05_filters``; learned weights in ``07_learned_filters``.
 
     Attributes
     ----------
@@ -56,6 +73,8 @@ class FilterSweep(LiveExplorer):
         The layer drawn (its ``weights`` and ``bias``).
     trace : LayerSweepTrace
         The sweep the picture shows a step of.
+    filter_names : list of str
+        What each filter's row is called (``'red edges'``, ``'random'``, ``'learned filter 6, −R +G +B'``).
     """
 
     SPECS = {
@@ -65,11 +84,15 @@ class FilterSweep(LiveExplorer):
         "strides": _GEOMETRY["strides"],
         "padding": _GEOMETRY["padding"],
         "input_size": _GEOMETRY["input_size"],
-        "weights": Choice("named", ("named", "random")),
+        "weights": Choice("named", ("named", "random", "learned")),
         "view": Choice("numbers", ("numbers", "3-D")),
         "step": Int(0, 0, most_positions(_positions, _GEOMETRY) - 1),
     }
-    RULES = (KernelFits(K_MAX), StepInSweep(_positions))
+    RULES = (
+        LearnedFixes("c_in", 3, LEARNED_C_IN, Allowed(1, 4)),
+        LearnedFixes("kernel_size", 3, LEARNED_K, KernelFits(K_MAX)),
+        StepInSweep(_positions),
+    )
 
     def _build(self):
         self.picture = FilterSweepPicture(self.ax)
@@ -85,8 +108,11 @@ class FilterSweep(LiveExplorer):
         key = tuple(v for k, v in s.items() if k not in ("step", "view"))
         if self._cached is None or self._cached[0] != key:
             k, c_in, filters = s["kernel_size"], s["c_in"], s["filters"]
-            w, names = filter_bank(k, c_in, filters, s["weights"])
-            bias = stable.integers(0, "sweep bias", -2, 2, np.arange(filters)).astype(float)
+            if s["weights"] == "learned":
+                w, bias, names = _learned(filters)
+            else:
+                w, names = filter_bank(k, c_in, filters, s["weights"])
+                bias = stable.integers(0, "sweep bias", -2, 2, np.arange(filters)).astype(float)
             layer = Conv2D(filters, k, s["strides"], s["padding"], kernel=w, bias=bias)
             x = scene(s["input_size"], c_in, levels=3)
             trace = sweep(x, layer.weights, layer.bias, strides=s["strides"], padding=s["padding"])
@@ -97,6 +123,12 @@ class FilterSweep(LiveExplorer):
     def _draw(self):
         s = self.state
         self.layer, self.x, self.trace, self.output, filter_names = self._layer(s)
+        self.filter_names = filter_names
+        if s["weights"] == "learned":
+            self.notes.append(
+                "learned: colour-opponent filters of the trained network's first layer, their weights "
+                "and biases rounded to one decimal."
+            )
         lines = shape_text(
             s["input_size"], s["c_in"], s["kernel_size"], s["filters"], s["strides"], s["padding"]
         )

@@ -22,6 +22,8 @@ __all__ = [
     "KernelFits",
     "StepInSweep",
     "GroupsDivide",
+    "LearnedFixes",
+    "LearnedKernelFits",
     "common_divisors",
     "most_positions",
 ]
@@ -150,3 +152,61 @@ class GroupsDivide(Rule):
 
     def why(self, state, value):
         return f"groups {value} does not divide both C_in = {state['c_in']} and filters = {state['filters']}"
+
+
+class LearnedFixes(Rule):
+    """With the learned weights chosen, ``target`` can only be the trained layer's ``value``.
+
+    ``control`` is the explorer's weights control (``'weights'``; ``'kernels'`` in ChannelSum). With
+    other weights, ``otherwise`` decides: the rule the explorer has for ``target`` anyway, or the
+    :class:`Allowed` range of its slider.
+    """
+
+    def __init__(self, target: str, value: int, reason: str, otherwise, control: str = "weights"):
+        self.target, self.value, self.reason = target, value, reason
+        self.otherwise, self.control = otherwise, control
+
+    def _learned(self, state) -> bool:
+        return state.get(self.control) == "learned"
+
+    def allowed(self, state):
+        if self._learned(state):
+            return Allowed(self.value, self.value)
+        return self.otherwise.allowed(state) if isinstance(self.otherwise, Rule) else self.otherwise
+
+    def why(self, state, value):
+        if self._learned(state) or not isinstance(self.otherwise, Rule):
+            return f"the learned layer {self.reason}, so {self.target} {value} does not fit it"
+        return self.otherwise.why(state, value)
+
+
+class LearnedKernelFits(KernelFits):
+    """``dilation_rate`` small enough that the learned 3x3 kernels still fit the padded input.
+
+    With other weights every ``dilation_rate`` up to ``d_max`` is offered (``kernel_size`` then
+    follows it, by :class:`KernelFits`).
+    """
+
+    target = "dilation_rate"
+
+    def __init__(self, d_max: int, control: str = "weights", k: int = 3):
+        super().__init__(k, {})
+        self.d_max, self.control = d_max, control
+
+    def allowed(self, state):
+        if state.get(self.control) != "learned":
+            return Allowed(1, self.d_max)
+        size = state["input_size"]
+        s, p, _ = self._geometry(state)
+        fits = [d for d in range(1, self.d_max + 1) if output_size(size, self.k_max, s, p, d) > 0]
+        return Allowed(1, max(fits, default=1))
+
+    def why(self, state, value):
+        size = state["input_size"]
+        s, p, _ = self._geometry(state)
+        span = value * (self.k_max - 1) + 1
+        padded = size + sum(padding_amounts(size, self.k_max, s, p, value))
+        return (
+            f"the learned {self.k_max} × {self.k_max} kernels with dilation_rate {value} span {span} "
+            f"pixels, but the padded input is only {padded} wide"
+        )

@@ -23,8 +23,9 @@ from .fast_cells import CellImage
 from .text_art import (
     MAX_NUMBERS,
     NumberArt,
-    fmt_number,
+    fmt_decimals,
     measure,
+    number_decimals,
 )
 
 __all__ = [
@@ -136,8 +137,8 @@ def cell_for_numbers(ax, arr) -> float:
     finite = arr[np.isfinite(arr)]
     if not finite.size:
         return 0.0
-    integer = bool(np.all(np.round(finite) == finite))
-    widest = max((fmt_number(v, integer) for v in (finite.min(), finite.max())), key=len)
+    decimals = number_decimals(finite)
+    widest = max((fmt_decimals(v, decimals) for v in (finite.min(), finite.max())), key=len)
     w, h = measure(ax, widest, "number")
     return max(w / 0.9, h / 0.8) / px_per_unit(ax)
 
@@ -231,13 +232,13 @@ class GridArt:
             self.numbers.show([], [], [], size)
             return
         vals = arr[finite]
-        integer = bool(np.all(np.round(vals) == vals))
+        decimals = number_decimals(vals)
         rgba = self.image.cmap(self.image.norm(vals)) if self.colours is None else self.colours[finite]
         lum = 0.299 * rgba[:, 0] + 0.587 * rgba[:, 1] + 0.114 * rgba[:, 2]
         rows, cols = np.nonzero(finite)
         x, y = self.origin
         xy = np.column_stack((x + (cols + 0.5) * self.cell, y + (rows + 0.5) * self.cell))
-        texts = [fmt_number(v, integer) for v in vals.tolist()]
+        texts = [fmt_decimals(v, decimals) for v in vals.tolist()]
         colors = np.where(lum < 0.5, "white", "black").tolist()
         self.numbers.show(xy, texts, colors, size)
 

@@ -18,7 +18,7 @@ from ..core.sweeps import LayerSweepTrace
 from . import style
 from .art import GridArt, HatchArt, MosaicArt, OutlineArt, cell_for_numbers, window_rect
 from .layer import name_colour
-from .text_art import TextPool, fmt_number, inside, measure, wrap
+from .text_art import TextPool, fmt_decimals, inside, measure, number_decimals, wrap
 
 __all__ = ["FilterSweepPicture"]
 
@@ -33,9 +33,8 @@ OUT_CELL = 26.0  #: the largest cell of an output channel, unless its numbers ne
 TITLE_GAP = 8.0  #: pixels between a grid and its title
 
 
-def _n(v: float) -> str:
-    integer = float(v).is_integer()
-    return fmt_number(v, integer)
+def _n(v: float, decimals: int) -> str:
+    return fmt_decimals(v, decimals)
 
 
 class _FilterRow:
@@ -167,6 +166,9 @@ class FilterSweepPicture:
         need_out = cell_for_numbers(self.ax, output)
         o_max = max(OUT_CELL, need_out) if need_out <= MAX_K_CELL_NUMBERS else OUT_CELL
         kv = style.nice_limit(np.abs(trace.weights).max())
+        # every sum printed with as many decimals as its terms can need: none for whole numbers, one
+        # for weights rounded to tenths on whole-number inputs
+        d = number_decimals(np.concatenate([trace.weights.ravel(), trace.bias.ravel(), trace.x.ravel()]))
         sums = []
         for j in range(n_filters):
             row = self._row(j)
@@ -181,17 +183,17 @@ class FilterSweepPicture:
                 frames.append(bounds)
                 part = st.channel_sums[c, j]
                 if psum_under:
-                    where = ((bounds[0] + bounds[2]) / 2, bounds[3] + 4, f"= {_n(part)}", {"va": "top"})
+                    where = ((bounds[0] + bounds[2]) / 2, bounds[3] + 4, f"= {_n(part, d)}", {"va": "top"})
                 else:
-                    where = (bounds[2] + 6, ky + kh * ck / 2, f"= {_n(part)}", {"ha": "left"})
+                    where = (bounds[2] + 6, ky + kh * ck / 2, f"= {_n(part, d)}", {"ha": "left"})
                 entries.append(where)
             # the sum of the partial sums, the bias, the number that lands
-            parts = " + ".join(_n(v) for v in st.channel_sums[:, j]).replace("+ −", "− ")
+            parts = " + ".join(_n(v, d) for v in st.channel_sums[:, j]).replace("+ −", "− ")
             total = st.total[j]
             bias = trace.bias[j]
             sum_lines = [
-                f"Σ = {parts} = {_n(st.channel_sums[:, j].sum())}",
-                f"+ bias ({_n(bias)}) = {_n(total)}",
+                f"Σ = {parts} = {_n(st.channel_sums[:, j].sum(), d)}",
+                f"+ bias ({_n(bias, d)}) = {_n(total, d)}",
             ]
             right = x0 + width - MARGIN
             out_label = f"output channel {j}"

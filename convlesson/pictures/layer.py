@@ -86,12 +86,17 @@ class LayerPicture:
         positive=False,
         bank_title=None,
         one_filter_as_kernels=False,
+        map_quantile=None,
+        input_limit=1.0,
     ) -> LayerPicture:
         """Draw input ``x`` ``(H, W, C_in)``, ``layer``'s weights and its ``output`` ``(H', W', filters)``.
 
         ``names``: the channels' names; ``filter_names``: a word for each filter (e.g. "red edges");
         ``positive``: the maps cannot be negative (sequential colours); ``lines``: text under it;
-        ``one_filter_as_kernels``: a one-filter layer is drawn as its kernels, without the word filter.
+        ``one_filter_as_kernels``: a one-filter layer is drawn as its kernels, without the word filter;
+        ``map_quantile``: each map's colour limit holds this percentile of its values, not all of them
+        (a photo's few strongest edges saturate, and its many fainter ones show); ``input_limit``:
+        the input value drawn at full colour (1 for pictures; a layer's maps may reach more).
         ``height`` is set to the pixels the picture needs.
         """
         x = np.asarray(x, dtype=float)
@@ -164,7 +169,7 @@ class LayerPicture:
             ci,
             gi,
             numbers=False,
-            paints=[[(style.channel_cmap(names[c]), (0.0, 1.0)) for c in chans]],
+            paints=[[(style.channel_cmap(names[c]), (0.0, input_limit)) for c in chans]],
         )
         mask = np.zeros(self.inputs.shape, dtype=bool)
         if any(v for p in pads for v in p):
@@ -209,7 +214,14 @@ class LayerPicture:
         row0_mid = bank_top + kh * ck / 2
         out_top = row0_mid - oh * cm / 2 if len(fils) > 1 else top - caption_h
         cmap = style.POSITIVE if positive else style.SIGNED
-        self.map_limits = [style.nice_limit(np.abs(output[..., j]).max()) for j in fils]
+        self.map_limits = [
+            style.nice_limit(
+                np.abs(output[..., j]).max()
+                if map_quantile is None
+                else np.percentile(np.abs(output[..., j]), map_quantile)
+            )
+            for j in fils
+        ]
         paints = [[(cmap, (0.0, lim) if positive else (-lim, lim))] for lim in self.map_limits]
         self.outputs.update_blocks(
             [[output[..., j]] for j in fils], (x_out, out_top), cm, gm_guess, numbers=False, paints=paints

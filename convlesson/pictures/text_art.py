@@ -26,6 +26,8 @@ __all__ = [
     "wrap",
     "role_props",
     "fmt_number",
+    "fmt_decimals",
+    "number_decimals",
     "NumberArt",
     "MAX_NUMBERS",
 ]
@@ -188,17 +190,27 @@ class NumberArt(Artist):
 
 
 def _fmt(v: float, integer: bool) -> str:
-    if integer:
-        s = f"{v:.0f}"
-        if s == "-0":
-            s = "0"
-    else:
-        s = f"{v:.2f}"
-        if s in ("-0.00", "0.00"):
-            s = "0"
-    return s.replace("-", "\u2212")
+    return fmt_decimals(v, 0 if integer else 2)
 
 
 def fmt_number(v: float, integer: bool) -> str:
     """A cell's number as printed: whole numbers as ints, others with two decimals; a real minus sign."""
     return _fmt(v, integer)
+
+
+def number_decimals(values) -> int:
+    """How many decimals a group of numbers is printed with: 0 if all are whole, 1 if all are tenths
+    (weights rounded to one decimal, and sums of them with whole numbers), else 2."""
+    vals = np.asarray(values, dtype=float)
+    vals = vals[np.isfinite(vals)]
+    if np.all(np.round(vals) == vals):
+        return 0
+    return 1 if np.all(np.abs(vals * 10 - np.round(vals * 10)) < 1e-6) else 2
+
+
+def fmt_decimals(v: float, decimals: int) -> str:
+    """``v`` with ``decimals`` decimals and a real minus sign; a number that rounds to 0 is ``0``."""
+    s = f"{v:.{decimals}f}"
+    if float(s) == 0:
+        s = "0"
+    return s.replace("-", "\u2212")

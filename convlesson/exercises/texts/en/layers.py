@@ -252,4 +252,29 @@ TEXTS = {
         ),
         "right": "It matches cl.conv2d on every test input.",
     },
+    38: {
+        "topic": "a learned filter on a flat patch",
+        "question": (
+            "A trained first-layer filter holds three 3 × 3 kernels: the weights of its R kernel add "
+            "up to +3,\n"
+            "those of its G kernel to −2 and those of its B kernel to 0; its bias is 0. What number "
+            "does it make\n"
+            "on a flat yellow patch, where every pixel is R = 1, G = 1, B = 0?"
+        ),
+        "hint": (
+            "On a flat patch every pixel under a kernel is the same, so a kernel's partial sum is the "
+            "sum of its weights times its channel's value. Then the filter adds its partial sums."
+        ),
+        "right": (
+            "R: 3 × 1 = 3, G: −2 × 1 = −2, B: 0 × 0 = 0; added, plus the bias 0: 1. Red alone would "
+            "give 3 and green alone −2: yellow, as red as it is green, lands in between."
+        ),
+        "slips": {
+            3: "that is the R kernel's partial sum alone; the filter adds all three kernels' sums",
+            (3, -2, 0): "those are the three partial sums; the filter adds them into ONE number",
+            1 / 3: "the partial sums are added, not averaged: 3 − 2 + 0",
+            0.33: "the partial sums are added, not averaged: 3 − 2 + 0",
+            5: "the G kernel's weights add up to −2: on G = 1 its partial sum is −2, so it subtracts",
+        },
+    },
 }

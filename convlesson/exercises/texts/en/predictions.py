@@ -202,6 +202,65 @@ TEXTS = {
             128: "128 is all of layer 2's kernels (16 × 8); the question asks per filter",
         },
     },
+    "same-kernels-colour": {
+        "topic": "a filter that could tell colours",
+        "question": (
+            "True or False: a filter whose three kernels (for R, G and B) are all the same can give a "
+            "red disc\n"
+            "a different number than a green disc that is just as bright."
+        ),
+        "hint": (
+            "The filter adds its three maps: w ⊛ R + w ⊛ G + w ⊛ B. With the same w three times, "
+            "what is that?"
+        ),
+        "right": (
+            "False: w ⊛ R + w ⊛ G + w ⊛ B = w ⊛ (R + G + B), so such a filter sees only how bright "
+            "each pixel is. To tell red from green, a filter needs DIFFERENT kernels for R and G."
+        ),
+        "slips": {
+            True: (
+                "the three maps are added: w ⊛ R + w ⊛ G + w ⊛ B = w ⊛ (R + G + B), the same number "
+                "for red (1, 0, 0) as for green (0, 1, 0)"
+            ),
+        },
+    },
+    "layer2-filter-shape": {
+        "topic": "a second-layer filter",
+        "question": (
+            "The network: Conv2D(8, 3) on RGB pictures, then ReLU and 2 × 2 max pooling, then "
+            "Conv2D(16, 3).\n"
+            "What is the shape (kh, kw, C_in) of ONE filter of the second layer?"
+        ),
+        "hint": "A filter holds one kernel per channel of ITS input. How many channels leave layer 1?",
+        "right": (
+            "(3, 3, 8): layer 2's input has 8 channels, one per layer-1 filter (pooling shrinks the maps, "
+            "not their number), so each layer-2 filter holds 8 kernels of 3 × 3."
+        ),
+        "slips": {
+            (3, 3, 3): "3 is the pictures' channels; layer 2's input is layer 1's 8 maps",
+            (3, 3, 16): "16 is how many filters layer 2 has; each holds one kernel per INPUT channel, 8",
+            (3, 3, 8, 16): "that is the whole layer's weights; one filter is (kh, kw, C_in)",
+            (3, 3): "that is one kernel; a filter stacks one kernel per input channel",
+        },
+    },
+    "network-kernels": {
+        "topic": "all the network's kernels",
+        "question": (
+            "The same network: Conv2D(8, 3) on RGB, ReLU, 2 × 2 max pooling, Conv2D(16, 3), ReLU,\n"
+            "global average, dense. How many 2-D kernels does it hold in all?"
+        ),
+        "hint": "Count each convolution layer's filters × kernels per filter; pooling and dense hold none.",
+        "right": "Layer 1: 8 filters × 3 kernels = 24; layer 2: 16 filters × 8 kernels = 128; 152 in all.",
+        "slips": {
+            24: (
+                "24 is layer 1's kernels (8 × 3), or both layers' filters (8 + 16); add layer 2's "
+                "16 × 8 = 128 kernels"
+            ),
+            128: "128 is layer 2's kernels; add layer 1's 8 × 3 = 24",
+            72: "layer 2's filters each hold 8 kernels, one per layer-1 map: 16 × 8, not 16 × 3",
+            1368: "that counts weights (9 per kernel); a kernel is one 3 × 3 matrix: 24 + 128",
+        },
+    },
     "grouped-kernels": {
         "topic": "a grouped convolution",
         "question": (
