@@ -20,8 +20,9 @@ class ChannelSum(LiveExplorer):
 
     The input is the colourful scene (:func:`convlesson.core.samples.scene`): R, G, B, then extra
     channels when ``c_in`` > 3. ``kernels`` picks the C_in kernels (one per channel; together they
-    are what ``05_filters`` calls a filter): ``'red minus green'`` (+1 on R, -1 on G: why the
-    channels' maps are added), ``'red edges'``, ``'brightness blur'`` or ``'random'`` weights.
+    are what ``05_filters`` calls a filter): ``'yellow minus blue'`` (+1 on R and G, -1 on B: why
+    the channels' maps are added), ``'yellow-blue edges'``, ``'brightness blur'`` or ``'random'``
+    weights.
     Controls: ``input_size``, ``c_in``, ``kernel_size``, ``strides``, ``padding``,
     ``dilation_rate``, ``kernels``, ``bias`` and ``relu``. Introduced in ``04_many_channels``.
     """
@@ -33,7 +34,7 @@ class ChannelSum(LiveExplorer):
         "strides": Int(1, 1, 3),
         "padding": Choice("valid", PADDING_OPTIONS),
         "dilation_rate": Int(1, 1, 3),
-        "kernels": Choice("red minus green", (*NAMED_FILTERS, "random")),
+        "kernels": Choice("yellow minus blue", (*NAMED_FILTERS, "random")),
         "bias": Float(0.1, -1.0, 1.0, 0.05),
         "relu": Bool(True),
     }

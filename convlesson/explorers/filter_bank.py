@@ -19,10 +19,11 @@ class FilterBank(LiveExplorer):
     """A whole Conv2D layer: the input's channels, its ``filters x C_in`` kernels, its ``filters`` maps.
 
     The input is the colourful scene (R, G, B, then extra channels when ``c_in`` > 3). With
-    ``weights='named'`` the first filters are named ones -- ``red edges``, ``red minus green``,
-    ``brightness blur`` -- and later ones random; ``'random'`` makes every kernel random. Kernel
-    ``(j, c)`` depends only on ``j``, ``c`` and the kernel size, so adding a filter adds one row of
-    kernels and one map, and adding a channel adds one column: nothing else changes. Controls:
+    ``weights='named'`` the first filters are named ones -- ``yellow minus blue``,
+    ``yellow-blue edges``, ``brightness blur`` -- and later ones random; ``'random'`` makes every
+    kernel random. Kernel ``(j, c)`` depends only on ``j``, ``c`` and the kernel size, so adding a
+    filter adds one row of kernels and one map, and adding a channel adds one column: nothing else
+    changes. Controls:
     ``input_size``, ``c_in``, ``filters``, ``kernel_size``, ``strides``, ``padding``,
     ``dilation_rate``, ``weights`` and ``relu``. Introduced in ``06_conv2d_layer``.
     """
