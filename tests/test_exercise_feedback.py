@@ -63,15 +63,18 @@ MISCONCEPTION_CASES = [
     ("one bias per kernel", 31, one_bias_per_kernel(3, 3, 3, 6) + one_bias_per_kernel(3, 3, 6, 10)),
     ("one bias per kernel", 35, one_bias_per_kernel(1, 1, 64, 16)),
     ("one bias per kernel", 15, True),
-    # PyTorch's channels-first answer where channels-last was asked, and the reverse
-    ("PyTorch's channels-first order", 17, (8, 5, 3)),
-    ("PyTorch's channels-first order", 24, (10, 4, 18, 18)),
-    ("PyTorch's channels-first order", "weights-shape", (2, 3, 3, 3)),
-    ("PyTorch's channels-first order", 20, (3, 3, 3 * 3)),  # (3, 3, 64, 128) read as (out, in, kh, kw)
-    ("PyTorch's channels-first order", 22, "w[4, 1]"),
-    ("Keras's channels-last order", 28, (3, 3, 16, 32)),
-    ("Keras's channels-last order", 21, (5, 5, 5 * 5)),  # (32, 16, 5, 5) read as (kh, kw, in, out)
-    ("Keras's channels-last order", 23, "c"),
+    # PyTorch's channels-first DATA where channels-last was asked
+    ("PyTorch's channels-first data order, (N, C, H, W)", 24, (10, 4, 18, 18)),
+    ("PyTorch's channels-first data order, (N, C, H, W)", 25, (8, 32, 32)),
+    # weights: PyTorch's OIHW layout where Keras's HWIO was asked, and the reverse
+    ("PyTorch's OIHW weight layout", 17, (8, 5, 3)),
+    ("PyTorch's OIHW weight layout", "weights-shape", (2, 3, 3, 3)),
+    ("PyTorch's OIHW weight layout", 20, (3, 3, 3 * 3)),  # (3, 3, 64, 128) read as (out, in, kh, kw)
+    ("PyTorch's OIHW weight layout", 22, "w[4, 1]"),
+    ("PyTorch's OIHW weight layout", 33, (8, 4 // 2, 3, 3)),
+    ("Keras's HWIO weight layout", 28, (3, 3, 16, 32)),
+    ("Keras's HWIO weight layout", 21, (5, 5, 5 * 5)),  # (32, 16, 5, 5) read as (kh, kw, in, out)
+    ("Keras's HWIO weight layout", 23, "c"),
     # a square kernel assumed where it is rectangular
     ("a square kernel assumed", 17, (5, 5, 8)),
     ("a square kernel assumed", 17, (3, 3, 8)),

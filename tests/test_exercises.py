@@ -169,6 +169,7 @@ def _oracles():
     )
     w1, w2 = chain_shapes(6, 10)  # the exercises' chain
     grouped = grouped_reads(4, 8, 2)
+    depthwise = grouped_reads(24, 48, 24)  # two filters per channel
     batch = rng.normal(size=(10, 20, 20, 3))
     w24 = rng.normal(size=(3, 3, 3, 4))
     relu_out = np.stack([np.maximum(scipy_conv2d(img, w24), 0) for img in batch])
@@ -222,6 +223,10 @@ def _oracles():
         33: (3, 3, len(grouped[0]), 8),
         34: sum(np.zeros((3, 3)).size for _ in range(32)) + 32,
         35: np.zeros((1, 1, 64, 16)).size + 16,
+        # every product counted as a 1: ones swept by ones make, at each output number, the count of
+        # its products; the 'same' padding (one pixel a side) is padded with ones so that it counts too
+        38: agree(1179648, int(scipy_conv2d(np.ones((34, 34, 16)), np.ones((3, 3, 16, 8))).sum())),
+        39: (len(depthwise[0]), sum(len(chans) for chans in depthwise.values())),
         "sweep-size": correlate2d(np.ones((5, 5)), np.ones((3, 3)), mode="valid").shape,
         "stride-positions": count_positions(7, 3, strides=2),
         "padding-sizes": (sizes("valid"), sizes("same"), sizes("full")),

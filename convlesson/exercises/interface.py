@@ -81,14 +81,15 @@ def _get(n) -> Exercise:
     return _BY_NUMBER[n]
 
 
-def exercise(n: int | str) -> Question:
-    """The question of exercise ``n`` (or of the prediction named ``n``), as text.
+def exercise(n: int | str | None = None) -> Question:
+    """The question of exercise ``n`` (or of the prediction named ``n``), as text; with no ``n``, the list.
 
     Parameters
     ----------
-    n : int or str
+    n : int or str, optional
         The exercise's number, from 1 to ``len(EXERCISES)``, or a prediction's name such as
-        ``"sweep-size"``.
+        ``"sweep-size"``. Left out: every exercise and every prediction, one a line, with its topic
+        and the lesson it belongs to.
 
     Returns
     -------
@@ -101,9 +102,33 @@ def exercise(n: int | str) -> Question:
     Exercise 1 (output size):
     >>> print(exercise("sweep-size").splitlines()[0])
     Prediction 'sweep-size' (the feature map's size):
+    >>> print(exercise().splitlines()[0])
+    39 exercises (09_exercises), asked with cl.exercise(n) and checked with cl.check(n, answer):
     """
+    if n is None:
+        return _listing()
     ex = _get(n)
     return Question(f"{ex.label} ({ex.topic}):\n{ex.question}")
+
+
+def _listing() -> Question:
+    """Every exercise, then every prediction: its number or name, its topic, its lesson."""
+
+    def rows(records, name):
+        width = max(len(name(ex)) for ex in records)
+        topic = max(len(ex.topic) for ex in records)
+        return [f"  {name(ex):<{width}}  {ex.topic:<{topic}}  {ex.lesson}" for ex in records]
+
+    lines = [
+        f"{len(EXERCISES)} exercises (09_exercises), asked with cl.exercise(n) and checked with "
+        "cl.check(n, answer):",
+        *rows(EXERCISES, lambda ex: str(ex.number)),
+        "",
+        f"{len(PREDICTIONS)} predictions, asked in the lessons before they show the answer "
+        '(cl.check("name", answer)):',
+        *rows(PREDICTIONS, lambda ex: repr(ex.key)),
+    ]
+    return Question("\n".join(lines))
 
 
 def hint(n: int | str) -> None:

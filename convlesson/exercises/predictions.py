@@ -50,7 +50,7 @@ ANSWERS = (
     ),
     answers(
         "same-extra-zero",
-        "02_padding_and_output_size",
+        "08_beyond",
         "choice",
         ps.same_extra_zero,
         slips=[slip("before", "odd-pixel-before")],
@@ -102,10 +102,11 @@ ANSWERS = (
         "shape",
         ps.weights_shape,
         slips=[
-            slip((2, 3, 3, 3), "channels-first"),
+            slip((2, 3, 3, 3), "oihw-layout"),
             slip((3, 3, 2, 3), "in-out-swapped"),
             slip((3, 3, 3)),
             slip((3, 3, 6)),
+            slip((3, 3, 2), "filter-2d"),
         ],
         tags=("kernel-vs-filter", "layouts"),
     ),

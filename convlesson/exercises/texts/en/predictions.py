@@ -155,8 +155,7 @@ TEXTS = {
         "question": (
             "Conv2D(2, 3) on an RGB input. What is the shape of the layer's 4-D weights "
             "(layer.weights),\n"
-            "channels-last like Keras, where the axis that counts the filters comes last? (By "
-            "another\n"
+            "in Keras's layout, where the axis that counts the filters comes last? (By another\n"
             "convention Keras calls this whole 4-D tensor the layer's kernel.)"
         ),
         "hint": (
@@ -166,12 +165,16 @@ TEXTS = {
         "right": "(kh, kw, C_in, filters): 2 filters, each a stack of 3 kernels of 3 × 3.",
         "slips": {
             (2, 3, 3, 3): (
-                "(out_channels, in_channels, kh, kw) puts the 2 filters first; channels-last, the "
-                "filters' axis comes last: (kh, kw, C_in, filters)"
+                "(out_channels, in_channels, kh, kw) puts the 2 filters first; Keras's HWIO layout "
+                "puts the filters' axis last: (kh, kw, C_in, filters)"
             ),
             (3, 3, 2, 3): "C_in (3) comes before filters (2): (kh, kw, C_in, filters)",
             (3, 3, 3): "that is ONE filter, (kh, kw, C_in); the layer stacks its 2 filters on a last axis",
             (3, 3, 6): "the 6 kernels are arranged as 3 channels × 2 filters: one axis each",
+            (3, 3, 2): (
+                "each of the 2 filters is a stack of C_in = 3 kernels, (3, 3, 3); the weights keep "
+                "that channel axis: (kh, kw, C_in, filters)"
+            ),
         },
     },
     "params-64-32": {
