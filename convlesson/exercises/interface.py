@@ -22,7 +22,16 @@ import inspect
 from ..core.shapes import _is_int, show
 from .code_checks import CODE_CHECKS, grade_code
 from .filters import FILTER_EXERCISES
-from .grading import Feedback, NotFinite, WrongKind, grade_answer, show_expected, waiting
+from .grading import (
+    Feedback,
+    NotFinite,
+    WrongKind,
+    choice_words,
+    example_tuple,
+    grade_answer,
+    show_expected,
+    waiting,
+)
 from .layers import LAYER_EXERCISES
 from .predictions import PREDICTIONS
 from .records import Exercise
@@ -37,6 +46,8 @@ __all__ = [
     "exercise",
     "check",
     "grade",
+    "verdict",
+    "answer_format",
     "hint",
     "solution",
 ]
@@ -195,18 +206,48 @@ def check(n: int | str, answer=None) -> None:
     >>> check("sweep-size", None)
     Prediction 'sweep-size': replace None with your prediction, then run this cell again.
     """
+    print(verdict(n, answer).message)
+
+
+def verdict(n: int | str, answer) -> Feedback:
+    """What :func:`check` prints, as a value: never raises because of the answer.
+
+    Parameters
+    ----------
+    n : int or str
+        The exercise's number, or a prediction's name.
+    answer : object
+        As for :func:`check`.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For an exercise number or a prediction's name that does not exist.
+    """
     ex = _get(n)
     try:
-        feedback = grade(ex.ident, answer)
+        return grade(ex.ident, answer)
     except (WrongKind, NotFinite) as exc:
-        feedback = Feedback(False, f"{ex.label}: not an answer yet — {exc}.")
+        return Feedback(False, f"{ex.label}: not an answer yet — {exc}.")
     except Exception as exc:  # an answer no reader expected: say so, never show a traceback
-        feedback = Feedback(
+        return Feedback(
             False,
             f"{ex.label}: not an answer yet — this answer ({type(answer).__name__}) could not be read "
             f"({type(exc).__name__}); answer as the question asks, e.g. a number or a tuple.",
         )
-    print(feedback.message)
+
+
+def answer_format(n: int | str) -> str:
+    """What an answer to exercise ``n`` looks like, in a few words: ``"a pair of whole numbers"``."""
+    ex = _get(n)
+    if ex.kind == "shape":
+        count = {2: "a pair of", 3: "a triple of"}.get(len(ex.answer), f"a tuple of {len(ex.answer)}")
+        return f"{count} whole numbers, e.g. {example_tuple(ex)}"
+    if ex.kind == "choice":
+        return choice_words(ex)
+    return {"int": "a whole number", "float": "a number", "truefalse": "True or False"}.get(
+        ex.kind, "a function you wrote"
+    )
 
 
 def grade(n: int | str, answer) -> Feedback:
