@@ -463,11 +463,35 @@ def test_readme_pictures_are_the_explorers_current_pictures():
         )
 
 
+def test_stored_figures_are_what_the_package_draws_now():
+    """The summary figure (kernel → filter → layer) is stored under figures/ and shown in 00 and 05."""
+    np = pytest.importorskip("numpy")
+    from convlesson import gallery
+
+    for file_name in gallery.FIGURES:
+        for name in ("00_start_here", "05_filters"):
+            assert f"](figures/{file_name})" in markdown_of(name), f"{name} does not show {file_name}"
+    hooks = root_conftest()
+    if reason := hooks.whole_picture_skip_reason():
+        pytest.skip(reason)
+    for file_name in gallery.FIGURES:
+        path = NOTEBOOKS / "figures" / file_name
+        assert path.exists(), f"missing {path}; run: python -m convlesson.gallery"
+        stored = np.asarray(Image.open(path).convert("RGB"), dtype=float)
+        fresh = np.asarray(
+            Image.open(io.BytesIO(gallery.render_figure(file_name))).convert("RGB"), dtype=float
+        )
+        assert stored.shape == fresh.shape and np.abs(stored - fresh).mean() < 1.0, (
+            f"{file_name} is stale: redraw it with matplotlib {hooks.REFERENCE_MATPLOTLIB}.x installed: "
+            "python -m convlesson.gallery"
+        )
+
+
 def test_gallery_writes_every_picture(tmp_path):
     from convlesson import gallery
 
     written = gallery.main(["--out", str(tmp_path)])
-    assert sorted(p.name for p in written) == sorted(gallery.GALLERY)
+    assert sorted(p.name for p in written) == sorted([*gallery.GALLERY, *gallery.FIGURES])
     for p in written:
         assert p.read_bytes().startswith(b"\x89PNG")
 

@@ -28,6 +28,7 @@ __all__ = [
     "equation_chunks",
     "wrap_chunks",
     "EQUATION_HEAD",
+    "SUMS_HEAD",
     "MAX_EQUATION_LINES",
 ]
 
@@ -42,6 +43,8 @@ OUT_CELL = 26.0  #: the largest cell of an output channel, unless its numbers ne
 TITLE_GAP = 8.0  #: pixels between a grid and its title
 MAX_EQUATION_LINES = 3  #: a filter's products are written out when its line wraps to at most this many
 EQUATION_HEAD = "By hand, at this step (products with a 0 weight add nothing and are left out):"
+#: The heading when no filter's products fit in :data:`MAX_EQUATION_LINES` lines.
+SUMS_HEAD = "By hand, at this step: each kernel's partial sum, + the bias (too many products to write out):"
 
 
 def _n(v: float) -> str:
@@ -103,13 +106,23 @@ def equation_chunks(step, weights, bias, j: int, products: bool = True) -> list[
 
 
 def wrap_chunks(ax, chunks, max_w: float, role: str = "label") -> list[str]:
-    """Lines of ``chunks`` joined by spaces, broken between chunks; a chunk too long for a line is wrapped."""
+    """Lines of ``chunks`` joined by spaces, broken between chunks; a chunk too long for a line is wrapped.
+
+    A line's width is added up from its chunks' (each measured once), with a pixel to spare where two
+    chunks meet, so a long equation costs a few measurements, not one per chunk and line.
+    """
+    space = measure(ax, "a b", role)[0] - measure(ax, "ab", role)[0]
     lines: list[str] = []
+    widths: list[float] = []
     for chunk in chunks:
-        if lines and measure(ax, lines[-1] + " " + chunk, role)[0] <= max_w:
+        w = measure(ax, chunk, role)[0]
+        if lines and widths[-1] + space + w + 1 <= max_w:
             lines[-1] += " " + chunk
+            widths[-1] += space + w + 1
         else:
-            lines += wrap(ax, chunk, max_w, role)
+            for line in wrap(ax, chunk, max_w, role):
+                lines.append(line)
+                widths.append(measure(ax, line, role)[0])
     return lines
 
 
@@ -332,11 +345,14 @@ class FilterSweepPicture:
         on with the one before it (drawn indented). A filter's products are written out when they
         take at most :data:`MAX_EQUATION_LINES` lines, else only its partial sums.
         """
-        out = [(True, line) for line in wrap(self.ax, EQUATION_HEAD, max_w)]
+        out, written = [], False
         for j in range(trace.weights.shape[3]):
             lines = wrap_chunks(self.ax, equation_chunks(st, trace.weights, trace.bias, j), max_w - 16)
             if len(lines) > MAX_EQUATION_LINES:
                 chunks = equation_chunks(st, trace.weights, trace.bias, j, products=False)
                 lines = wrap_chunks(self.ax, chunks, max_w - 16)
+            else:
+                written = True
             out += [(n == 0, line) for n, line in enumerate(lines)]
-        return out
+        head = EQUATION_HEAD if written else SUMS_HEAD
+        return [(True, line) for line in wrap(self.ax, head, max_w)] + out
