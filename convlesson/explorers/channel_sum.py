@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..core.layer import Conv2D
-from ..core.samples import NAMED_FILTERS, named_filter, scene, scene_channel_names
+from ..core.samples import NAMED_FILTERS, filter_bank, named_filter, scene, scene_channel_names
 from ..pictures.channel_sum import ChannelSumPicture
 from ..pictures.draw import shape_text
 from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Float, Int
@@ -22,7 +22,7 @@ class ChannelSum(LiveExplorer):
     channels when ``c_in`` > 3. ``kernels`` picks the C_in kernels (one per channel; together they
     are what ``05_filters`` calls a filter): ``'yellow minus blue'`` (+1 on R and G, -1 on B: why
     the channels' maps are added), ``'yellow-blue edges'``, ``'brightness blur'`` or ``'random'``
-    weights.
+    weights (whole numbers from -1 to 1).
     Controls: ``input_size``, ``c_in``, ``kernel_size``, ``strides``, ``padding``,
     ``dilation_rate``, ``kernels``, ``bias`` and ``relu``. Introduced in ``04_many_channels``.
     """
@@ -46,8 +46,8 @@ class ChannelSum(LiveExplorer):
     def _weights(self, s) -> np.ndarray:
         """The filter's weights ``(k, k, C_in, 1)``."""
         k, c_in = s["kernel_size"], s["c_in"]
-        if s["kernels"] == "random":
-            return Conv2D(1, k, c_in=c_in, seed=0).weights
+        if s["kernels"] == "random":  # -1, 0 or 1: small enough for their numbers to show in 8 rows
+            return filter_bank(k, c_in, 1, "random")[0]
         return named_filter(s["kernels"], k, c_in)[..., None]
 
     def _draw(self):
