@@ -151,6 +151,13 @@ def the_one_number():
     return float(scipy_conv2d(x, w)[0, 0, 0]) - 1.0  # + the bias, -1
 
 
+def step_by_scipy():
+    """The number 04's FilterSweep makes at its stored step, with kernels written out here."""
+    x = cl.scene(5, 3, levels=3)
+    w = np.stack([np.full((3, 3), sign) for sign in (1.0, 1.0, -1.0)], axis=-1)[..., None]
+    return int(scipy_conv2d(x, w)[1, 1, 0] + 2)
+
+
 def _oracles():
     rng = np.random.default_rng(0)
     x9 = np.array([[1, 2, 0, 3], [0, 1, 2, 1], [3, 0, 1, 2], [1, 2, 1, 0]], float)
@@ -234,6 +241,8 @@ def _oracles():
         "rectangular-output": correlate2d(np.ones((64, 64)), np.ones((1, 5)), mode="valid").shape,
         "kernels-for-one-map": len(kernels_keras(np.zeros((3, 3, 8, 1)))),
         "one-number": the_one_number(),
+        # 04's picture at step 5 (output (1, 1)): +1 boxes on R and G, -1 on B, bias 2; scipy sweeps
+        "step-by-hand": agree(16, step_by_scipy()),
         "layer-kernels": len(kernels_keras(np.zeros((1, 1, 8, 16)))),
         "weights-shape": (3, 3, 3, 2),  # Keras documents (kh, kw, C_in, filters)
         "params-64-32": 18496,
@@ -267,6 +276,7 @@ def test_the_predictions_have_the_agreed_keys_and_answers():
         "rectangular-output": (64, 60),
         "kernels-for-one-map": 8,
         "one-number": 2,
+        "step-by-hand": 16,
         "layer-kernels": 128,
         "weights-shape": (3, 3, 3, 2),
         "params-64-32": 18496,

@@ -89,6 +89,21 @@ ANSWERS = (
         tags=("kernel-vs-filter", "channels"),
     ),
     answers(
+        "step-by-hand",
+        "04_many_channels",
+        "float",
+        ps.step_by_hand,
+        slips=[
+            slip(14, "forgot-bias"),
+            slip(28),
+            slip(22),
+            slip((12, 8, -6), "one-map-per-kernel"),
+            slip(20 / 3, "averaged-channels"),
+            slip(20, "one-bias-per-kernel"),
+        ],
+        tags=("kernel-vs-filter", "channels"),
+    ),
+    answers(
         "layer-kernels",
         "05_filters",
         "int",

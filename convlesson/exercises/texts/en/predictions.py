@@ -138,6 +138,28 @@ TEXTS = {
             6: "mind the sign: 4 + (−2) + 1 + (−1)",
         },
     },
+    "step-by-hand": {
+        "topic": "one output number, by hand",
+        "question": (
+            "At step 5 of the sweep below, the three 3 × 3 windows printed above (R, G, B) meet three "
+            "kernels:\n"
+            "every weight of R's kernel and of G's is +1, every weight of B's is −1; the bias is 2.\n"
+            "What number lands in the output map at that step?"
+        ),
+        "hint": (
+            "Each kernel's products summed: with weights of +1 that is its window's sum, with −1 minus "
+            "it. Then add the three partial sums, and the bias once."
+        ),
+        "right": "R: 12, G: 8, B: −6 (its window sums to 6, times −1); 12 + 8 − 6 = 14, plus the bias 2: 16.",
+        "slips": {
+            14: "add the bias, 2, after the three partial sums",
+            28: "B's kernel is −1 everywhere, so B's partial sum is −6, not 6: 12 + 8 − 6 + 2",
+            22: "B's kernel adds its part too: −6 (its window sums to 6, times −1), so 12 + 8 − 6 + 2",
+            (12, 8, -6): "those are the three partial sums; they are ADDED into one number, plus the bias",
+            20 / 3: "the partial sums are ADDED, not averaged: 12 + 8 − 6 = 14, then the bias",
+            20: "the bias is added once, to the sum of the partial sums: 14 + 2, not 14 + 3 · 2",
+        },
+    },
     "layer-kernels": {
         "topic": "kernels in a layer",
         "question": "Conv2D(16, 3) on an 8-channel input. How many 2-D kernels does the layer hold?",
