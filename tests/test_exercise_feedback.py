@@ -281,3 +281,35 @@ def test_a_shape_asked_for_is_explained_by_an_example_that_is_not_the_answer(ex)
     values = tuple(int(v) for v in example.strip("()").split(","))
     assert len(values) == len(ex.answer), (example, ex.answer)
     assert values != ex.answer and all(values != s.answer for s in ex.slips)
+
+
+# The wrong answers an expert's read found with only the generic hint, each recomputed from its slip;
+# the two code slips of exercise 37 (the filters' maps added, one kernel on every channel) are in
+# test_code_exercises.py.
+LISTED_SLIPS = [
+    # summing over filters: the filters' maps added into one output channel
+    (24, (10, 20 - 3 + 1, 20 - 3 + 1, 1), "the filters' maps added together"),
+    (25, (32, 32, 1), "the filters' maps added together"),
+    # "a filter is 2-D": the C_in axis dropped from the weights
+    ("weights-shape", (3, 3, 2), "a filter is 3-D, not 2-D"),
+    (33, (3, 3, 8), "a filter is 3-D, not 2-D"),
+    # off by one: the first position forgotten
+    (6, 32 + 2 * 2 - 5, "off by one"),
+    (8, (32 - 3, (32 - 5) // 2), "off by one"),
+    (24, (10, 20 - 3, 20 - 3, 4), "off by one"),
+    # the dilated span taken as d·(k − 1)
+    (7, 15 - 2 * (3 - 1) + 1, "a dilated kernel spans dilation_rate · (k − 1) + 1 pixels"),
+    # depthwise with the groups ignored and no bias
+    (34, 32 * 32 * 3 * 3, "groups ignored"),
+    # one kernel per filter in a chain's second layer
+    (29, 1, "one kernel, not a filter"),
+]
+
+
+@pytest.mark.parametrize(("n", "wrong", "label"), LISTED_SLIPS)
+def test_each_listed_wrong_answer_names_its_slip(n, wrong, label):
+    fb = grade(n, wrong)
+    assert not fb.correct and "not quite" in fb.message and label in fb.message, fb.message
+    assert "Hint:" not in fb.message, "named, not answered with the generic hint"
+    if n == 34:
+        assert "bias" in fb.message

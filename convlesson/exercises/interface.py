@@ -3,8 +3,8 @@
 The exercises of ``09_exercises`` are asked by number: ``cl.check(7, answer)``. The predictions the
 lesson notebooks ask before they show are asked by a short name: ``cl.check("sweep-size", answer)``.
 ``exercise(n)`` gives the question, ``check(n, answer)`` says whether an answer is right and, when it
-is a known slip (one map per kernel, one bias per kernel, a channels-first answer where channels-last
-was asked, a square kernel assumed, filters counted as kernels, the bias forgotten, per-side vs total
+is a known slip (one map per kernel, one bias per kernel, PyTorch's OIHW weight layout where Keras's
+HWIO was asked, a square kernel assumed, filters counted as kernels, the bias forgotten, per-side vs total
 padding, the floor, ...), names the slip. ``hint(n)`` gives a nudge and ``solution(n)`` the worked
 solution. For the two code exercises, ``check(n, fn)`` runs the learner's function on a few inputs,
 stopping it after a few seconds, and compares it with :func:`convlesson.conv2d`.

@@ -16,6 +16,8 @@ want to start from, e.g. ``FilterBank(c_in=8, filters=8, kernel_size=7)``.
 * :class:`FilterSweep` -- the moment each filter makes one number: C_in windows × C_in kernels,
   partial sums, + bias (``04_many_channels``, ``05_filters``); also as volumes in 3-D.
 
+:mod:`.answer_box` holds the answer box behind ``cl.ask``: a prediction answered by typing it in.
+
 Inside: :mod:`.controls` (what each control accepts, and its widget), :mod:`.rules` (which values
 of one control work with the others), :mod:`.live` (the drawing loop, validation and lifetime every
 explorer shares), and one small module per explorer.
