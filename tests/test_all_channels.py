@@ -88,3 +88,36 @@ def test_every_channel_is_at_work(where, src):
                 assert all(np.abs(m).max() > 0 for m in maps), f"{where}: a channel's map is all zeros"
     finally:
         explorer.close()
+
+
+def kernel_grids(explorer):
+    """The grids an explorer draws its kernels in."""
+    picture = explorer.picture
+    if hasattr(picture, "bank"):  # FilterBank, GroupedConv: every filter's kernels in one mosaic
+        return [picture.bank]
+    return [row.kernel for row in picture.rows[: len(picture.shown)]]  # ChannelSum: one per row
+
+
+def readable_calls():
+    out = []
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            src = "".join(cell["source"]).strip()
+            if cell["cell_type"] == "code" and re.fullmatch(
+                r"cl\.(ChannelSum|GroupedConv|FilterBank)\(.*\)", src
+            ):
+                out.append((path.stem, src))
+    return out
+
+
+@pytest.mark.parametrize(("where", "src"), readable_calls(), ids=[f"{w}: {s}" for w, s in readable_calls()])
+def test_the_kernels_the_course_shows_carry_their_numbers(where, src):
+    """Many channels or grouped filters, the kernels still show their numbers, not colour alone."""
+    explorer = eval(src, {"cl": cl})
+    try:
+        for grid in kernel_grids(explorer):
+            assert not grid.numbers_hidden, f"{where}: {src} draws kernels without their numbers"
+            assert grid.numbers.texts, f"{where}: {src} draws no numbers"
+    finally:
+        explorer.close()
