@@ -174,9 +174,6 @@ TEXTS = {
         "question": (
             "A Keras Conv2D layer's weights have shape (3, 3, 64, 128), Keras's layout (kh, kw, "
             "C_in, filters).\n"
-            "(By another convention Keras calls this whole 4-D tensor the layer's kernel; in this "
-            "course it is\n"
-            "the layer's weights, and a kernel is one 2-D slice of it.)\n"
             "Answer (C_in, filters, number of 2-D kernels)."
         ),
         "hint": (

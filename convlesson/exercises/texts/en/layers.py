@@ -93,9 +93,7 @@ TEXTS = {
         "question": (
             "Keras stores a Conv2D layer's weights as one 4-D tensor of shape (3, 3, 16, 32) = "
             "(kh, kw, C_in,\n"
-            "filters); by another convention Keras calls this whole tensor the layer's kernel "
-            "(layer.kernel).\n"
-            "What shape does PyTorch's nn.Conv2d.weight store the same weights in?"
+            "filters). What shape does PyTorch's nn.Conv2d.weight store the same weights in?"
         ),
         "hint": "PyTorch's nn.Conv2d.weight is (out_channels, in_channels, kh, kw).",
         "right": "(32, 16, 3, 3); cl.keras_to_torch does weights.transpose(3, 2, 0, 1).",

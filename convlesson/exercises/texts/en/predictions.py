@@ -177,8 +177,7 @@ TEXTS = {
         "question": (
             "Conv2D(2, 3) on an RGB input. What is the shape of the layer's 4-D weights "
             "(layer.weights),\n"
-            "in Keras's layout, where the axis that counts the filters comes last? (By another\n"
-            "convention Keras calls this whole 4-D tensor the layer's kernel.)"
+            "in Keras's layout, where the axis that counts the filters comes last?"
         ),
         "hint": (
             "Keras's order is (kh, kw, C_in, filters): the kernel's size, then one axis per "
