@@ -88,7 +88,7 @@ def test_one_number_is_asked_before_the_lesson_says_the_sums_are_added():
 def test_the_playground_is_a_filter_of_three_kernels_on_the_plain_grey():
     text = markdown("03_kernels")
     assert "comes from one 3×3 kernel — swept over each colour channel" not in text
-    assert "which is what notebook 05 calls a filter" in text
+    assert "By the words of notebook 05 those three kernels together are a *filter*" in text
     assert "(R + G + B) / 3" in text and "0.299 R + 0.587 G + 0.114 B" in text
 
 
