@@ -119,7 +119,10 @@ def wrap_chunks(ax, chunks, max_w: float, role: str = "label") -> list[str]:
         if lines and widths[-1] + space + w + 1 <= max_w:
             lines[-1] += " " + chunk
             widths[-1] += space + w + 1
-        else:
+        elif w <= max_w:  # a line of its own
+            lines.append(chunk)
+            widths.append(w)
+        else:  # longer than a line: broken at its spaces
             for line in wrap(ax, chunk, max_w, role):
                 lines.append(line)
                 widths.append(measure(ax, line, role)[0])
@@ -346,11 +349,15 @@ class FilterSweepPicture:
         take at most :data:`MAX_EQUATION_LINES` lines, else only its partial sums.
         """
         out, written = [], False
+        room = max_w - 16
         for j in range(trace.weights.shape[3]):
-            lines = wrap_chunks(self.ax, equation_chunks(st, trace.weights, trace.bias, j), max_w - 16)
-            if len(lines) > MAX_EQUATION_LINES:
+            chunks = equation_chunks(st, trace.weights, trace.bias, j)
+            # more than MAX_EQUATION_LINES lines of text cannot fit in fewer lines: no need to wrap them
+            too_long = sum(measure(self.ax, chunk)[0] for chunk in chunks) > MAX_EQUATION_LINES * room
+            lines = [] if too_long else wrap_chunks(self.ax, chunks, room)
+            if too_long or len(lines) > MAX_EQUATION_LINES:
                 chunks = equation_chunks(st, trace.weights, trace.bias, j, products=False)
-                lines = wrap_chunks(self.ax, chunks, max_w - 16)
+                lines = wrap_chunks(self.ax, chunks, room)
             else:
                 written = True
             out += [(n == 0, line) for n, line in enumerate(lines)]
