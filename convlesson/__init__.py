@@ -43,6 +43,37 @@ _EXPLORERS = (
 _LAZY = {name: "explorers" for name in (*_EXPLORERS, "TrainingRun")}
 
 
+def ask(n: int | str):
+    """An answer box for prediction (or exercise) ``n``: type the answer, press Check, read the verdict.
+
+    The same verdict as ``cl.check(n, answer)``, for readers who cannot edit a code cell (Voila, a
+    read-only notebook). What is typed is read as a number, a tuple, True/False or a word.
+
+    Parameters
+    ----------
+    n : int or str
+        A prediction's name such as ``"sweep-size"``, or an exercise's number (not one that asks
+        for a function: those are checked with ``cl.check(n, my_function)``).
+
+    Returns
+    -------
+    AnswerBox
+        Shown by the notebook as a text box and a Check button.
+
+    Introduced in ``01_the_sweep``.
+    """
+    from .exercises.interface import _get, answer_format, verdict
+    from .explorers.answer_box import AnswerBox
+
+    ex = _get(n)
+    if ex.kind == "code":
+        raise ValueError(
+            f"n {n!r} is an exercise that asks for a function, which no box can take: write it in a code "
+            f"cell and check it with cl.check({n!r}, your_function)"
+        )
+    return AnswerBox(ex.label, answer_format(ex.ident), lambda answer: verdict(ex.ident, answer).message)
+
+
 def __getattr__(name: str):
     module = _LAZY.get(name)
     if module is None:
@@ -85,6 +116,7 @@ __all__ = [
     "check",
     "hint",
     "solution",
+    "ask",
     "KernelSweep",
     "ChannelSum",
     "FilterBank",

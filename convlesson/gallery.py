@@ -6,7 +6,9 @@ Run from the repository's root::
 
 to rewrite ``notebooks/figures/*.png``. Each picture is the still image an explorer shows under
 its controls (its ``image/png`` display), with the same settings the course uses, so the README
-shows exactly what a learner sees and never drifts from the package.
+shows exactly what a learner sees and never drifts from the package. Besides those, the stills the
+package draws with no explorer (:data:`FIGURES`): the summary of the course, kernel → filter →
+layer, that ``00_start_here`` and ``05_filters`` show.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import argparse
 import base64
 from pathlib import Path
 
-__all__ = ["GALLERY", "render", "main"]
+__all__ = ["GALLERY", "FIGURES", "render", "render_figure", "main"]
 
 #: file name -> (explorer class name, settings), in the order the course introduces them.
 GALLERY: dict[str, tuple[str, dict]] = {
@@ -28,6 +30,9 @@ GALLERY: dict[str, tuple[str, dict]] = {
     "learned_layers.png": ("LearnedLayers", {"conv_layer": 1, "sample": "red disc"}),
     "grouped_conv.png": ("GroupedConv", {"c_in": 4, "filters": 4, "groups": 2, "kernel_size": 3}),
 }
+
+#: file name -> the function in :mod:`convlesson.pictures` that draws it (a Figure, no explorer).
+FIGURES: dict[str, str] = {"summary.png": "summary_figure"}
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "notebooks" / "figures"
 
@@ -58,8 +63,26 @@ def render(class_name: str, settings: dict) -> bytes:
     return base64.b64decode(png) if isinstance(png, str) else bytes(png)
 
 
+def render_figure(file_name: str) -> bytes:
+    """PNG bytes of the still :data:`FIGURES` names ``file_name``, drawn now.
+
+    Parameters
+    ----------
+    file_name : str
+        A key of :data:`FIGURES`, e.g. ``"summary.png"``.
+    """
+    from .pictures import summary_figure as module
+    from .pictures.render import render_png, still_png
+
+    if file_name not in FIGURES:
+        raise ValueError(f"file_name must be one of {sorted(FIGURES)}, got {file_name!r}")
+    fig = getattr(module, FIGURES[file_name])()
+    render_png(fig)
+    return still_png(fig)
+
+
 def main(argv=None) -> list[Path]:
-    """Write every picture of :data:`GALLERY` into ``--out`` (default ``notebooks/figures``).
+    """Write the pictures of :data:`GALLERY` and :data:`FIGURES` into ``--out`` (``notebooks/figures``).
 
     Parameters
     ----------
@@ -79,6 +102,11 @@ def main(argv=None) -> list[Path]:
     for file_name, (class_name, settings) in GALLERY.items():
         path = args.out / file_name
         path.write_bytes(render(class_name, settings))
+        written.append(path)
+        print(f"wrote {path}")
+    for file_name in FIGURES:
+        path = args.out / file_name
+        path.write_bytes(render_figure(file_name))
         written.append(path)
         print(f"wrote {path}")
     return written

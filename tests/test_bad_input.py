@@ -432,7 +432,8 @@ CATALOGUE: list[Entry] = [
     Entry("small_grid", "high", lambda v: cl.small_grid(high=v), [*NOT_A_COUNT, HUGE]),
     Entry("classic_kernel", "name", cl.classic_kernel, ["nope", "", None, 5, b"sobel x", ["sobel x"], True]),
     # ---- exercises
-    Entry("exercise", "n", cl.exercise, NOT_AN_EXERCISE),
+    Entry("exercise", "n", cl.exercise, [v for v in NOT_AN_EXERCISE if v is not None]),  # None: the list
+    Entry("ask", "n", cl.ask, [*NOT_AN_EXERCISE, 36, 37]),  # 36 and 37 ask for a function
     Entry("hint", "n", cl.hint, NOT_AN_EXERCISE),
     Entry("solution", "n", cl.solution, NOT_AN_EXERCISE),
     Entry("check", "n", lambda v: cl.check(v, 26), NOT_AN_EXERCISE),

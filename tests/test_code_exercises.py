@@ -203,9 +203,43 @@ def test_conv2d_slips_are_named():
     assert "one map per kernel" in grade(CONV, unsummed).message
     assert "averaged instead of added" in grade(CONV, lambda x, w: scipy_conv2d(x, w) / x.shape[2]).message
     channels_first = lambda x, w: np.moveaxis(scipy_conv2d(x, w), -1, 0)  # noqa: E731
-    assert "PyTorch's channels-first order" in grade(CONV, channels_first).message
+    assert "PyTorch's channels-first data order" in grade(CONV, channels_first).message
     first_only = lambda x, w: scipy_conv2d(x[:, :, :1], w[:, :, :1])  # noqa: E731
     assert "first channel" in grade(CONV, first_only).message
+
+
+def test_the_filters_maps_added_together_are_named():
+    """A conv2d that adds every filter's maps into one map, with or without a last axis of 1."""
+
+    def summed(x, weights):
+        return sum(
+            correlate2d(x[:, :, c], weights[:, :, c, f], mode="valid")
+            for f in range(weights.shape[3])
+            for c in range(x.shape[2])
+        )
+
+    for fn in (summed, lambda x, w: summed(x, w)[..., None]):
+        message = grade(CONV, fn).message
+        assert "not yet" in message and "the filters' maps added together" in message, message
+
+
+@pytest.mark.parametrize("channel", [0, 1])
+def test_one_kernel_swept_over_every_channel_is_named(channel):
+    """A conv2d that sweeps one kernel, the one for ``channel``, over every input channel."""
+
+    def one_kernel(x, weights):
+        c = min(channel, weights.shape[2] - 1)
+        return np.stack(
+            [
+                sum(correlate2d(x[:, :, ch], weights[:, :, c, f], mode="valid") for ch in range(x.shape[2]))
+                for f in range(weights.shape[3])
+            ],
+            axis=-1,
+        )
+
+    message = grade(CONV, one_kernel).message
+    assert "not yet" in message and "one kernel, not a filter" in message, message
+    assert f"weights[:, :, {channel}, j]" in message
 
 
 def test_a_complex_feature_map_is_wrong_even_with_the_right_values():

@@ -63,15 +63,18 @@ MISCONCEPTION_CASES = [
     ("one bias per kernel", 31, one_bias_per_kernel(3, 3, 3, 6) + one_bias_per_kernel(3, 3, 6, 10)),
     ("one bias per kernel", 35, one_bias_per_kernel(1, 1, 64, 16)),
     ("one bias per kernel", 15, True),
-    # PyTorch's channels-first answer where channels-last was asked, and the reverse
-    ("PyTorch's channels-first order", 17, (8, 5, 3)),
-    ("PyTorch's channels-first order", 24, (10, 4, 18, 18)),
-    ("PyTorch's channels-first order", "weights-shape", (2, 3, 3, 3)),
-    ("PyTorch's channels-first order", 20, (3, 3, 3 * 3)),  # (3, 3, 64, 128) read as (out, in, kh, kw)
-    ("PyTorch's channels-first order", 22, "w[4, 1]"),
-    ("Keras's channels-last order", 28, (3, 3, 16, 32)),
-    ("Keras's channels-last order", 21, (5, 5, 5 * 5)),  # (32, 16, 5, 5) read as (kh, kw, in, out)
-    ("Keras's channels-last order", 23, "c"),
+    # PyTorch's channels-first DATA where channels-last was asked
+    ("PyTorch's channels-first data order, (N, C, H, W)", 24, (10, 4, 18, 18)),
+    ("PyTorch's channels-first data order, (N, C, H, W)", 25, (8, 32, 32)),
+    # weights: PyTorch's OIHW layout where Keras's HWIO was asked, and the reverse
+    ("PyTorch's OIHW weight layout", 17, (8, 5, 3)),
+    ("PyTorch's OIHW weight layout", "weights-shape", (2, 3, 3, 3)),
+    ("PyTorch's OIHW weight layout", 20, (3, 3, 3 * 3)),  # (3, 3, 64, 128) read as (out, in, kh, kw)
+    ("PyTorch's OIHW weight layout", 22, "w[4, 1]"),
+    ("PyTorch's OIHW weight layout", 33, (8, 4 // 2, 3, 3)),
+    ("Keras's HWIO weight layout", 28, (3, 3, 16, 32)),
+    ("Keras's HWIO weight layout", 21, (5, 5, 5 * 5)),  # (32, 16, 5, 5) read as (kh, kw, in, out)
+    ("Keras's HWIO weight layout", 23, "c"),
     # a square kernel assumed where it is rectangular
     ("a square kernel assumed", 17, (5, 5, 8)),
     ("a square kernel assumed", 17, (3, 3, 8)),
@@ -287,3 +290,35 @@ def test_a_whole_number_question_takes_only_whole_numbers(answer):
     assert not feedback.correct and "whole numbers" in feedback.message, feedback.message
     assert str(answer)[:8] in feedback.message  # the answer as typed, not rounded to 13
     assert grade(1, 13.0).correct and grade(1, 13).correct and grade(1, np.int64(13)).correct
+
+
+# The wrong answers an expert's read found with only the generic hint, each recomputed from its slip;
+# the two code slips of exercise 37 (the filters' maps added, one kernel on every channel) are in
+# test_code_exercises.py.
+LISTED_SLIPS = [
+    # summing over filters: the filters' maps added into one output channel
+    (24, (10, 20 - 3 + 1, 20 - 3 + 1, 1), "the filters' maps added together"),
+    (25, (32, 32, 1), "the filters' maps added together"),
+    # "a filter is 2-D": the C_in axis dropped from the weights
+    ("weights-shape", (3, 3, 2), "a filter is 3-D, not 2-D"),
+    (33, (3, 3, 8), "a filter is 3-D, not 2-D"),
+    # off by one: the first position forgotten
+    (6, 32 + 2 * 2 - 5, "off by one"),
+    (8, (32 - 3, (32 - 5) // 2), "off by one"),
+    (24, (10, 20 - 3, 20 - 3, 4), "off by one"),
+    # the dilated span taken as d·(k − 1)
+    (7, 15 - 2 * (3 - 1) + 1, "a dilated kernel spans dilation_rate · (k − 1) + 1 pixels"),
+    # depthwise with the groups ignored and no bias
+    (34, 32 * 32 * 3 * 3, "groups ignored"),
+    # one kernel per filter in a chain's second layer
+    (29, 1, "one kernel, not a filter"),
+]
+
+
+@pytest.mark.parametrize(("n", "wrong", "label"), LISTED_SLIPS)
+def test_each_listed_wrong_answer_names_its_slip(n, wrong, label):
+    fb = grade(n, wrong)
+    assert not fb.correct and "not quite" in fb.message and label in fb.message, fb.message
+    assert "Hint:" not in fb.message, "named, not answered with the generic hint"
+    if n == 34:
+        assert "bias" in fb.message

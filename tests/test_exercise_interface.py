@@ -8,6 +8,7 @@ type, ``cl.check`` prints one sentence, never a traceback.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import numpy as np
@@ -121,7 +122,8 @@ def test_none_asks_for_an_answer_or_a_prediction(capsys):
     assert "replace None with the function you wrote" in capsys.readouterr().out
     cl.check("sweep-size")
     assert capsys.readouterr().out.strip() == (
-        "Prediction 'sweep-size': replace None with your prediction, then run this cell again."
+        "Prediction 'sweep-size': replace None with your prediction, then run this cell again — or type "
+        "it in the box below and press Check."
     )
 
 
@@ -310,3 +312,25 @@ def test_numpy_numbers_are_answers():
     assert not grade(1, np.float64(13.5)).correct
     with pytest.raises(TypeError, match="tuple of whole numbers"):
         grade(24, np.array([10, 18, 18, 4]) + 0j)
+
+
+def test_exercise_without_a_number_lists_every_exercise_and_prediction():
+    listing = cl.exercise()
+    assert isinstance(listing, str) and repr(listing) == str(listing)
+    lines = listing.splitlines()
+    for ex in EXERCISES:
+        row = next(line for line in lines[1:] if line.split()[:1] == [str(ex.number)])
+        assert ex.topic in row and row.rstrip().endswith(ex.lesson)
+    for ex in PREDICTIONS:
+        row = next(line for line in lines if line.strip().startswith(repr(ex.key)))
+        assert ex.topic in row and row.rstrip().endswith(ex.lesson)
+    assert lines[0].startswith(f"{len(EXERCISES)} exercises") and f"{len(PREDICTIONS)} predictions" in listing
+    assert not any(str(ex.answer) in listing for ex in EXERCISES if isinstance(ex.answer, tuple))
+
+
+@pytest.mark.parametrize("ex", [e for e in (*EXERCISES, *PREDICTIONS) if e.kind != "code"], ids=ident)
+def test_a_solution_says_its_answer_once(ex, capsys):
+    cl.solution(ex.ident)
+    first = capsys.readouterr().out.splitlines()[0]
+    said = first.split(": ", 1)[1]
+    assert not re.match(r"(True|False)\. (True|False)\b", said), first

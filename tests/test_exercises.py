@@ -171,6 +171,13 @@ def the_one_number():
     return float(scipy_conv2d(x, w)[0, 0, 0]) - 1.0  # + the bias, -1
 
 
+def step_by_scipy():
+    """The number 04's FilterSweep makes at its stored step, with kernels written out here."""
+    x = cl.scene(5, 3, levels=3)
+    w = np.stack([np.full((3, 3), sign) for sign in (1.0, 1.0, -1.0)], axis=-1)[..., None]
+    return int(scipy_conv2d(x, w)[1, 1, 0] + 2)
+
+
 def _oracles():
     rng = np.random.default_rng(0)
     x9 = np.array([[1, 2, 0, 3], [0, 1, 2, 1], [3, 0, 1, 2], [1, 2, 1, 0]], float)
@@ -189,6 +196,7 @@ def _oracles():
     )
     w1, w2 = chain_shapes(6, 10)  # the exercises' chain
     grouped = grouped_reads(4, 8, 2)
+    depthwise = grouped_reads(24, 48, 24)  # two filters per channel
     batch = rng.normal(size=(10, 20, 20, 3))
     w24 = rng.normal(size=(3, 3, 3, 4))
     relu_out = np.stack([np.maximum(scipy_conv2d(img, w24), 0) for img in batch])
@@ -242,6 +250,10 @@ def _oracles():
         33: (3, 3, len(grouped[0]), 8),
         34: sum(np.zeros((3, 3)).size for _ in range(32)) + 32,
         35: np.zeros((1, 1, 64, 16)).size + 16,
+        # every product counted as a 1: ones swept by ones make, at each output number, the count of
+        # its products; the 'same' padding (one pixel a side) is padded with ones so that it counts too
+        38: agree(1179648, int(scipy_conv2d(np.ones((34, 34, 16)), np.ones((3, 3, 16, 8))).sum())),
+        39: (len(depthwise[0]), sum(len(chans) for chans in depthwise.values())),
         "sweep-size": correlate2d(np.ones((5, 5)), np.ones((3, 3)), mode="valid").shape,
         "stride-positions": count_positions(7, 3, strides=2),
         "padding-sizes": (sizes("valid"), sizes("same"), sizes("full")),
@@ -249,6 +261,8 @@ def _oracles():
         "rectangular-output": correlate2d(np.ones((64, 64)), np.ones((1, 5)), mode="valid").shape,
         "kernels-for-one-map": len(kernels_keras(np.zeros((3, 3, 8, 1)))),
         "one-number": the_one_number(),
+        # 04's picture at step 5 (output (1, 1)): +1 boxes on R and G, -1 on B, bias 2; scipy sweeps
+        "step-by-hand": agree(16, step_by_scipy()),
         "layer-kernels": len(kernels_keras(np.zeros((1, 1, 8, 16)))),
         "weights-shape": (3, 3, 3, 2),  # Keras documents (kh, kw, C_in, filters)
         "params-64-32": 18496,
@@ -260,7 +274,7 @@ def _oracles():
             for k, w in cl.trained_network().params.items()
             if k.endswith("conv1.kernel") or k == "conv2.kernel"
         ),
-        38: agree(1.0, round(flat_patch_output((3, -2, 0), (1, 1, 0), rng), 12)),  # 3 - 2 + 0 + bias 0
+        40: agree(1.0, round(flat_patch_output((3, -2, 0), (1, 1, 0), rng), 12)),  # 3 - 2 + 0 + bias 0
         "grouped-kernels": len(grouped_reads(4, 4, 2)[0]),
     }
 
@@ -290,6 +304,7 @@ def test_the_predictions_have_the_agreed_keys_and_answers():
         "rectangular-output": (64, 60),
         "kernels-for-one-map": 8,
         "one-number": 2,
+        "step-by-hand": 16,
         "layer-kernels": 128,
         "weights-shape": (3, 3, 3, 2),
         "params-64-32": 18496,

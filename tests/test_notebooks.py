@@ -233,8 +233,8 @@ def test_the_exercise_notebook_asks_and_checks_every_exercise():
         assert ex.question.splitlines()[0] in cell, f"exercise {ex.number}'s question is not in the notebook"
         assert f"]({ex.lesson}.ipynb)" in cell, f"exercise {ex.number} must link to {ex.lesson}"
         assert f"cl.check({ex.number}, " in code
-    # a section on the kernel/filter distinction itself
-    section = md.split("\n## Kernels vs filters\n", 1)[1].split("\n## ", 1)[0]
+    # a part on the kernel/filter distinction itself
+    section = re.split(r"\n## Part \d+ of \d+ · Kernels vs filters [^\n]*\n", md)[1].split("\n## ", 1)[0]
     numbers = [int(n) for n in re.findall(r"^### Exercise (\d+) — ", section, flags=re.M)]
     assert len(numbers) >= 10
     assert set(numbers) <= {ex.number for ex in EXERCISES if "kernel-vs-filter" in ex.tags}
@@ -300,7 +300,7 @@ def all_text() -> str:
 
 
 def test_the_four_dimensional_kernel_is_named_as_another_convention():
-    traps = markdown_of("08_beyond").split("## 5. Terminology traps", 1)[1]
+    traps = re.split(r"## \d+\. Terminology traps", markdown_of("08_beyond"), maxsplit=1)[1]
     first = traps.split("\n- ")[1]
     assert (
         first.startswith('**"Kernel" for all the weights.**') and "layer.kernel" in first and "d2l" in first
@@ -318,12 +318,12 @@ def test_the_four_dimensional_kernel_is_named_as_another_convention():
 def test_padding_words_are_said_right():
     text = " ".join(all_text().split())  # line breaks fall anywhere in a paragraph
     assert "PyTorch's and Keras's padding" not in text
-    assert "ZeroPadding2D" in markdown_of("02_padding_and_output_size") and "ZeroPadding2D" in markdown_of(
-        "08_beyond"
-    )
+    assert "ZeroPadding2D" in markdown_of("08_beyond")
     pad = " ".join(markdown_of("02_padding_and_output_size").split())
-    assert "the three padding words" not in pad and "not** a framework" in pad
-    assert "refuses `stride > 1` for this reason" not in text and "PyTorch's `padding='same'`" in pad
+    assert "the three padding words" not in pad and "not a framework word" not in text
+    assert "Conv2D layers of Keras and PyTorch do **not** take it" in pad and "keras.ops.correlate" in pad
+    beyond = " ".join(markdown_of("08_beyond").split())
+    assert "refuses `stride > 1` for this reason" not in text and "PyTorch's `padding='same'`" in beyond
 
 
 def test_no_plural_slips_and_no_repeated_sentences():
@@ -464,11 +464,35 @@ def test_readme_pictures_are_the_explorers_current_pictures():
         )
 
 
+def test_stored_figures_are_what_the_package_draws_now():
+    """The summary figure (kernel → filter → layer) is stored under figures/ and shown in 00 and 05."""
+    np = pytest.importorskip("numpy")
+    from convlesson import gallery
+
+    for file_name in gallery.FIGURES:
+        for name in ("00_start_here", "05_filters"):
+            assert f"](figures/{file_name})" in markdown_of(name), f"{name} does not show {file_name}"
+    hooks = root_conftest()
+    if reason := hooks.whole_picture_skip_reason():
+        pytest.skip(reason)
+    for file_name in gallery.FIGURES:
+        path = NOTEBOOKS / "figures" / file_name
+        assert path.exists(), f"missing {path}; run: python -m convlesson.gallery"
+        stored = np.asarray(Image.open(path).convert("RGB"), dtype=float)
+        fresh = np.asarray(
+            Image.open(io.BytesIO(gallery.render_figure(file_name))).convert("RGB"), dtype=float
+        )
+        assert stored.shape == fresh.shape and np.abs(stored - fresh).mean() < 1.0, (
+            f"{file_name} is stale: redraw it with matplotlib {hooks.REFERENCE_MATPLOTLIB}.x installed: "
+            "python -m convlesson.gallery"
+        )
+
+
 def test_gallery_writes_every_picture(tmp_path):
     from convlesson import gallery
 
     written = gallery.main(["--out", str(tmp_path)])
-    assert sorted(p.name for p in written) == sorted(gallery.GALLERY)
+    assert sorted(p.name for p in written) == sorted([*gallery.GALLERY, *gallery.FIGURES])
     for p in written:
         assert p.read_bytes().startswith(b"\x89PNG")
 

@@ -59,22 +59,37 @@ def test_bad_scene_arguments(kwargs, exc, words):
         scene(**kwargs)
 
 
-def test_red_minus_green_is_positive_on_red_negative_on_green_and_zero_on_yellow():
+def test_yellow_minus_blue_puts_yellow_highest_and_blue_below_zero():
     img = scene(40, 3)
-    w = named_filter("red minus green", 3, 3)[..., None]
+    w = named_filter("yellow minus blue", 3, 3)[..., None]
     out = cl.conv2d(img, w)[..., 0]  # output (i, j) is centred on input (i + 1, j + 1)
-    assert out[11, 11] > 0.7  # the red disc
-    assert out[10, 28] < -0.5  # the green square
-    assert abs(out[28, 28]) < 1e-9  # the yellow diamond: as red as it is green, so it cancels
-    assert abs(out[0, 0]) < 0.01  # the dark background
+    by_loops = 9 * (img[..., 0] + img[..., 1] - img[..., 2])  # a 3 x 3 box: 9 times the centre inside a shape
+    yellow, red, green, blue = out[28, 28], out[11, 11], out[10, 28], out[25, 11]
+    assert yellow == pytest.approx(by_loops[29, 29]) and yellow > 15  # (0.9 + 0.9 - 0.1) x 9
+    assert yellow > red > 0 and yellow > green > 0  # yellow is red AND green: the sum sees it most
+    assert blue < -4  # the blue bar: (0.15 + 0.30 - 0.95) x 9
+    assert abs(out[0, 0]) < 0.5  # the dark background, nearly grey: nearly nothing
 
 
-def test_red_edges_see_only_red_and_brightness_blur_adds_the_channels():
+def test_yellow_blue_edges_and_brightness_blur_by_the_channels():
     img = scene(40, 3)
-    edges = cl.conv2d(img, named_filter("red edges", 3, 3)[..., None])[..., 0]
-    np.testing.assert_allclose(edges, cl.conv2d(img[..., 0], np.tile([-1.0, 0.0, 1.0], (3, 1))))
+    edge = np.tile([-1.0, 0.0, 1.0], (3, 1))
+    edges = cl.conv2d(img, named_filter("yellow-blue edges", 3, 3)[..., None])[..., 0]
+    by_channel = sum(sign * cl.conv2d(img[..., c], edge) for c, sign in enumerate((1, 1, -1)))
+    np.testing.assert_allclose(edges, by_channel, atol=1e-12)
     blur = cl.conv2d(img, named_filter("brightness blur", 3, 3)[..., None])[..., 0]
     np.testing.assert_allclose(blur, cl.conv2d(img.sum(axis=2), np.ones((3, 3))))
+
+
+@pytest.mark.parametrize("name", NAMED_FILTERS)
+@pytest.mark.parametrize("k", [1, 2, 3, 5])
+def test_every_named_filter_uses_every_channel_with_whole_numbers(name, k):
+    w = named_filter(name, k, 8)
+    assert set(np.unique(w)) <= {-1.0, 0.0, 1.0}
+    for c in range(8):
+        assert w[..., c].any(), f"{name}: the kernel for channel {c} is all zeros"
+    if name != "brightness blur":  # the colour filters: each colour's kernel of its own sign
+        assert not np.array_equal(w[..., 0], w[..., 2])
 
 
 def test_named_filters_keep_their_kernels_as_channels_are_added():
@@ -82,13 +97,13 @@ def test_named_filters_keep_their_kernels_as_channels_are_added():
         for k in (1, 2, 3, 5):
             small, big = named_filter(name, k, 2), named_filter(name, k, 5)
             np.testing.assert_array_equal(big[..., :2], small)
-    assert named_filter("red edges", 1, 3)[..., 0].tolist() == [[1.0]]
-    assert named_filter("red edges", 4, 1)[..., 0][0].tolist() == [-1.0, -1.0, 1.0, 1.0]
+    assert named_filter("yellow-blue edges", 1, 3)[..., 2].tolist() == [[-1.0]]
+    assert named_filter("yellow-blue edges", 4, 1)[..., 0][0].tolist() == [-1.0, -1.0, 1.0, 1.0]
 
 
 def test_filter_bank_names_then_random_and_stays_put():
     w, names = filter_bank(3, 3, 5)
-    assert names == ["red edges", "red minus green", "brightness blur", "random", "random"]
+    assert names == ["yellow minus blue", "yellow-blue edges", "brightness blur", "random", "random"]
     assert set(np.unique(w[..., 3:])) <= {-1.0, 0.0, 1.0} and w[..., 3:].any()
     w_more, _ = filter_bank(3, 4, 6)
     np.testing.assert_array_equal(w_more[:, :, :3, :5], w)

@@ -14,7 +14,7 @@ from convlesson.pictures import style
 
 MOVES = [
     (cl.ChannelSum, {"kernels": "random"}, "c_in"),
-    (cl.ChannelSum, {"kernels": "red minus green"}, "c_in"),
+    (cl.ChannelSum, {"kernels": "yellow minus blue"}, "c_in"),
     (cl.FilterBank, {"weights": "named"}, "filters"),
     (cl.FilterBank, {"weights": "named"}, "c_in"),
     (cl.FilterBank, {"weights": "random"}, "filters"),

@@ -224,8 +224,13 @@ def scene(size: int = 48, c_in: int = 3, levels: int | None = None) -> np.ndarra
 
 
 # ----------------------------------------------------------------------------- named filters
-#: The named filters, in the order a layer holds them; filters after these are random.
-NAMED_FILTERS = ("red edges", "red minus green", "brightness blur")
+#: The named filters, in the order a layer holds them; filters after these are random. Each uses every
+#: channel: a kernel of its own on R, G and B, so that every channel adds its part to the sum.
+NAMED_FILTERS = ("yellow minus blue", "yellow-blue edges", "brightness blur")
+
+#: The sign of each colour channel's kernel in the two yellow/blue filters: yellow is red and green
+#: light together, blue its opponent. Channels after B (not colours) take the pattern with +.
+_YELLOW_BLUE = (1.0, 1.0, -1.0)
 
 
 def _edge(k: int) -> np.ndarray:
@@ -234,36 +239,34 @@ def _edge(k: int) -> np.ndarray:
     return np.tile(cols, (k, 1))
 
 
-def _centre(k: int) -> np.ndarray:
-    out = np.zeros((k, k))
-    out[(k - 1) // 2, (k - 1) // 2] = 1.0
-    return out
-
-
 def named_filter(name: str, kernel_size: int, c_in: int) -> np.ndarray:
     """One named filter ``(k, k, C_in)`` of whole numbers (kernel ``c`` depends on the name, ``k``, ``c``).
 
-    * ``'red edges'``: an edge kernel (-1 left, +1 right) on R, zero kernels on the other channels;
-    * ``'red minus green'``: +1 at the centre of R's kernel, -1 at the centre of G's: red things
-      come out positive, green ones negative, yellow (red AND green) cancels out;
+    Every kernel of a named filter holds non-zero weights, so every channel adds its part:
+
+    * ``'yellow minus blue'``: a box of +1 on R and on G, of -1 on B -- the yellow/blue opponent
+      of colour vision (yellow is red and green light together): yellow things come out most
+      positive, red and green ones positive, blue ones negative;
+    * ``'yellow-blue edges'``: an edge kernel (-1 left, +1 right) on R and on G, the opposite edge
+      on B: a colour-opponent edge, positive where the picture turns more yellow and less blue
+      from left to right;
     * ``'brightness blur'``: the same box of ones on every channel: it adds the channels up.
 
-    With ``kernel_size`` 1 an edge has no room: ``'red edges'`` is then ``[[1]]`` on R.
+    Channels after B (the scene's extra patterns) take the filter's pattern with a + sign. With
+    ``kernel_size`` 1 an edge has no room: ``'yellow-blue edges'`` is then ``[[±1]]`` like
+    ``'yellow minus blue'``.
     """
     if name not in NAMED_FILTERS:
         raise ValueError(f"name must be one of {', '.join(map(repr, NAMED_FILTERS))}, got {show(name)}")
     k = _check_size(kernel_size, "kernel_size")
     c_in = _check_size(c_in, "c_in")
-    out = np.zeros((k, k, c_in))
-    if name == "red edges":
-        out[..., 0] = _edge(k) if k > 1 else 1.0
-    elif name == "red minus green":
-        out[..., 0] = _centre(k)
-        if c_in > 1:
-            out[..., 1] = -_centre(k)
-    else:
-        out[:] = 1.0
-    return out
+    signs = np.array([_YELLOW_BLUE[c] if c < 3 else 1.0 for c in range(c_in)])
+    if name == "yellow minus blue":
+        return np.ones((k, k, 1)) * signs
+    if name == "yellow-blue edges":
+        pattern = _edge(k) if k > 1 else np.ones((1, 1))
+        return pattern[..., None] * signs
+    return np.ones((k, k, c_in))
 
 
 def filter_bank(kernel_size: int, c_in: int, filters: int, weights: str = "named", seed: int = 0):

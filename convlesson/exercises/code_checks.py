@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..core.conv import _RaggedWarning, conv2d
+from .code_slips import SWAPPED, conv2d_slips, corr2d_slips, shape_problem, swapped_output
 from .deadline import TimeUp, call_with_deadline, stop_pressed, watching_stop
 from .grading import Feedback, WrongKind, show_answer
 from .records import MISCONCEPTIONS
@@ -89,42 +90,13 @@ class CodeCheck:
         ]
 
 
-# ------------------------------------------------------------------ the slips particular to one check
-SWAPPED = (
-    f"{MISCONCEPTIONS['in-out-swapped']}, channels and filters swapped: weights[:, :, c, j] is the kernel "
-    "filter j applies to channel c, since the weights are (kh, kw, C_in, filters); weights[:, :, j, c] "
-    "takes the filter's index as the channel and the channel's as the filter."
-)
-
-
-def _swapped(case: Case) -> np.ndarray | None:
-    """The output a learner gets who indexes ``weights[:, :, j, c]``, where C_in == filters allows it."""
-    c_in, filters = case.w.shape[2], case.w.shape[3]
-    if c_in != filters or c_in < 2:
-        return None
-    return conv2d(case.x, case.w.transpose(0, 1, 3, 2))
-
-
-def _conv2d_slips(case: Case, got, want) -> str:
-    x, w = case.x, case.w
-    swapped = _swapped(case)
-    if swapped is not None and np.allclose(got, swapped):
-        return SWAPPED
-    if np.allclose(got * w.shape[2], want):
-        return (
-            f"{MISCONCEPTIONS['averaged-channels']}: you averaged the per-channel maps; a filter ADDS them."
-        )
-    if np.allclose(got, conv2d(x[..., :1], w[:, :, :1])):
-        return "only the first channel counted; add the maps of all C_in channels."
-    return ""
-
-
+# ------------------------------------------------------------------ what a learner's function raises
 def _conv2d_raised(check: CodeCheck, fn, exc: BaseException, case: Case, limit: float) -> str:
     """An IndexError is what swapped weights give when C_in != filters: run the square cases to tell."""
     if not isinstance(exc, IndexError):
         return ""
     for other in check.cases():
-        swapped = _swapped(other)
+        swapped = swapped_output(other)
         if swapped is None:
             continue
         try:
@@ -144,19 +116,6 @@ def _conv2d_raised(check: CodeCheck, fn, exc: BaseException, case: Case, limit: 
         " Check the order of the weights' axes: (kh, kw, C_in, filters), so weights[:, :, c, j] is the "
         "kernel filter j applies to channel c."
     )
-
-
-def _corr2d_slips(case: Case, got, want) -> str:
-    s = case.strides
-    if s is None or s == 1:
-        return ""
-    every = conv2d(case.x, case.w)  # strides 1: every position
-    if np.allclose(got, every[: got.shape[0], : got.shape[1]]):
-        return (
-            f"the windows do not jump: with strides {s} the window for output (i, j) starts at input row "
-            f"i · {s} and column j · {s}, not at row i and column j."
-        )
-    return ""
 
 
 def _corr2d_raised(check: CodeCheck, fn, exc: BaseException, case: Case, limit: float) -> str:
@@ -186,7 +145,7 @@ CODE_CHECKS = {
             ((9, 8), (3, 3), 4),
         ),
         seed=17,
-        diagnose=_corr2d_slips,
+        diagnose=corr2d_slips,
         when_raised=_corr2d_raised,
     ),
     "conv2d": CodeCheck(
@@ -202,7 +161,7 @@ CODE_CHECKS = {
             ((6, 6, 2), (3, 2, 2, 2)),
         ),
         seed=18,
-        diagnose=_conv2d_slips,
+        diagnose=conv2d_slips,
         when_raised=_conv2d_raised,
     ),
 }
@@ -261,7 +220,7 @@ def _grade(check: CodeCheck, label: str, fn, limit: float) -> Feedback:
             return Feedback(False, f"{label}: not yet — {case}: {problem}")
         want = case.want()
         if got.shape != want.shape:
-            problem = _shape_problem(case, got, want)
+            problem = shape_problem(case, got, want)
         else:
             problem = _value_problem(check, case, got, want)
         if problem:
@@ -317,54 +276,6 @@ def _as_result(got, name: str) -> tuple[np.ndarray | None, str]:
     if kind not in "iuf":
         return None, f"{what}, got {show_answer(got)} ({type(got).__name__}, dtype {arr.dtype})."
     return arr.astype(float), ""
-
-
-def _shape_problem(case: Case, got, want) -> str:
-    base = f"expected shape {want.shape}, got {got.shape}. "
-    x, w, s = case.x, case.w, case.strides or 1
-    h, wd = x.shape[:2]
-    kh, kw = w.shape[:2]
-    size = "(H − kh + 1, W − kw + 1)" if s == 1 else "(⌊(H − kh) / strides⌋ + 1, ⌊(W − kw) / strides⌋ + 1)"
-    if s > 1 and got.shape[:2] == (h - kh + 1, wd - kw + 1):
-        return base + (
-            f"{MISCONCEPTIONS['forgot-strides']}: that is the map with strides 1, every position; with "
-            f"strides {s} the kernel jumps {s} pixels at a time, so the map is {size}."
-        )
-    if got.shape[:2] == (h, wd) and got.shape[:2] != want.shape[:2]:
-        return base + f"That is the input's size: this exercise uses no padding, so the output is {size}."
-    if got.shape[:2] == (h + kh - 1, wd + kw - 1):
-        return base + "That is 'full' padding; sweep only where the kernel fits inside x."
-    if got.shape[:2] == (want.shape[0] - 1, want.shape[1] - 1):
-        first = "range(H - kh + 1)" if s == 1 else f"range(0, H - kh + 1, {s})"
-        return base + (
-            f"{MISCONCEPTIONS['off-by-one']}: the kernel's first position counts too: the windows start "
-            f"at the rows in {first}."
-        )
-    if w.ndim == 4:
-        c_in, filters = w.shape[2], w.shape[3]
-        if filters <= c_in and got.shape == (
-            *want.shape[:2],
-            c_in,
-        ):  # the shape read as (kh, kw, filters, C_in)
-            if np.allclose(got, conv2d(x[..., :filters], w.transpose(0, 1, 3, 2))):
-                return base + f"You read the weights' shape as (kh, kw, filters, C_in): {SWAPPED}"
-        if got.shape in (
-            (*want.shape[:2], c_in, filters),
-            (*want.shape[:2], c_in),
-            (*want.shape[:2], c_in * filters),
-        ):
-            return base + (
-                f"{MISCONCEPTIONS['one-map-per-kernel']}: you kept one map per input channel; "
-                "a filter ADDS its C_in per-channel maps into one map."
-            )
-        if got.shape == (filters, *want.shape[:2]):
-            return base + (
-                f"{MISCONCEPTIONS['channels-first']}: this exercise is channels-last, like Keras: "
-                "the filters axis goes last, (H', W', filters)."
-            )
-        if got.shape == want.shape[:2]:
-            return base + "One output channel per filter: stack the filters' maps on a last axis."
-    return base
 
 
 def _value_problem(check: CodeCheck, case: Case, got, want) -> str:

@@ -58,7 +58,7 @@ ANSWERS = (
         s.ex17,
         slips=[
             slip((5, 3), "one-kernel"),
-            slip((8, 5, 3), "channels-first"),
+            slip((8, 5, 3), "oihw-layout"),
             slip((3, 5, 8)),
             slip((5, 5, 8), "square-kernel"),
             slip((3, 3, 8), "square-kernel"),
@@ -94,7 +94,7 @@ ANSWERS = (
         s.ex20,
         slips=[
             slip((128, 64, 8192), "in-out-swapped"),
-            slip((3, 3, 9), "channels-first"),
+            slip((3, 3, 9), "oihw-layout"),
             slip((64, 128, 128), "filters-as-kernels"),
             slip((64, 128, 73728), "weights-as-kernels"),
             slip((64, 128, 192)),
@@ -108,7 +108,7 @@ ANSWERS = (
         s.ex21,
         slips=[
             slip((32, 16, 512), "in-out-swapped"),
-            slip((5, 5, 25), "channels-last"),
+            slip((5, 5, 25), "hwio-layout"),
             slip((16, 32, 32), "filters-as-kernels"),
             slip((16, 32, 12800), "weights-as-kernels"),
         ],
@@ -121,7 +121,7 @@ ANSWERS = (
         s.ex22,
         slips=[
             slip("w[:, :, 4, 1]", "in-out-swapped"),
-            slip("w[4, 1]", "channels-first"),
+            slip("w[4, 1]", "oihw-layout"),
             slip("w[:, :, :, 4]", "whole-filter"),
         ],
         tags=("kernel-vs-filter", "layouts"),
@@ -140,7 +140,7 @@ ANSWERS = (
         s.ex23,
         slips=[
             slip("weight[1, 4]", "in-out-swapped"),
-            slip("weight[:, :, 1, 4]", "channels-last"),
+            slip("weight[:, :, 1, 4]", "hwio-layout"),
             slip("weight[4]", "whole-filter"),
         ],
         tags=("kernel-vs-filter", "layouts"),

@@ -20,7 +20,17 @@ import numpy as np
 from ..core.shapes import _is_int, show
 from .records import Exercise
 
-__all__ = ["Feedback", "WrongKind", "NotFinite", "grade_answer", "show_answer", "FLOOR", "FLOOR_SPAN"]
+__all__ = [
+    "Feedback",
+    "WrongKind",
+    "NotFinite",
+    "grade_answer",
+    "show_answer",
+    "example_tuple",
+    "choice_words",
+    "FLOOR",
+    "FLOOR_SPAN",
+]
 
 #: The output-size formula of ``02_padding_and_output_size``, with the kernel's size k: n input pixels,
 #: p_total zeros in all (both sides), strides s.
@@ -58,10 +68,11 @@ def waiting(ex: Exercise) -> Feedback:
     else:
         what = "your answer" if ex.key is None else "your prediction"
         if ex.kind == "choice":
-            what += f" ({_choice_words(ex)})"
+            what += f" ({choice_words(ex)})"
         elif ex.kind == "truefalse":
             what += " (True or False)"
-    return Feedback(False, f"{ex.label}: replace None with {what}, then run this cell again.")
+    where = "" if ex.key is None else " — or type it in the box below and press Check"
+    return Feedback(False, f"{ex.label}: replace None with {what}, then run this cell again{where}.")
 
 
 def grade_answer(ex: Exercise, answer) -> Feedback:
@@ -206,7 +217,7 @@ def same(a, b) -> bool:
 
 
 # ------------------------------------------------------------------ reading answers by kind
-def _example(ex: Exercise) -> str:
+def example_tuple(ex: Exercise) -> str:
     """A tuple as long as the answer that is neither the answer nor one of its known slips."""
     taken = [ex.answer, *(slip.answer for slip in ex.slips)]
     for start in range(7, 40):
@@ -230,7 +241,8 @@ def _read(ex: Exercise, answer):
         if values is None or None in values:
             raise _wrong_kind(
                 ex,
-                f"a tuple of whole numbers in parentheses, {len(ex.answer)} of them, such as {_example(ex)}",
+                f"a tuple of whole numbers in parentheses, {len(ex.answer)} of them, "
+                f"such as {example_tuple(ex)}",
                 answer,
             )
         return tuple(values)
@@ -252,7 +264,7 @@ def _normal(text: str) -> str:
     return "".join(text.split()).lower()
 
 
-def _choice_words(ex: Exercise) -> str:
+def choice_words(ex: Exercise) -> str:
     words = [repr(ex.letter(c)) for c in ex.choices] if ex.lettered else [repr(c) for c in ex.choices]
     return ", ".join(words[:-1]) + " or " + words[-1]
 
@@ -268,4 +280,4 @@ def _read_choice(ex: Exercise, answer) -> str:
             if said == _normal(alias):
                 return option
     quoted = "" if isinstance(answer, str) else ", in quotes"
-    raise _wrong_kind(ex, f"one of {_choice_words(ex)}{quoted}", answer)
+    raise _wrong_kind(ex, f"one of {choice_words(ex)}{quoted}", answer)

@@ -3,8 +3,8 @@
 The exercises of ``09_exercises`` are asked by number: ``cl.check(7, answer)``. The predictions the
 lesson notebooks ask before they show are asked by a short name: ``cl.check("sweep-size", answer)``.
 ``exercise(n)`` gives the question, ``check(n, answer)`` says whether an answer is right and, when it
-is a known slip (one map per kernel, one bias per kernel, a channels-first answer where channels-last
-was asked, a square kernel assumed, filters counted as kernels, the bias forgotten, per-side vs total
+is a known slip (one map per kernel, one bias per kernel, PyTorch's OIHW weight layout where Keras's
+HWIO was asked, a square kernel assumed, filters counted as kernels, the bias forgotten, per-side vs total
 padding, the floor, ...), names the slip. ``hint(n)`` gives a nudge and ``solution(n)`` the worked
 solution. For the two code exercises, ``check(n, fn)`` runs the learner's function on a few inputs,
 stopping it after a few seconds, and compares it with :func:`convlesson.conv2d`.
@@ -22,7 +22,16 @@ import inspect
 from ..core.shapes import _is_int, show
 from .code_checks import CODE_CHECKS, grade_code
 from .filters import FILTER_EXERCISES
-from .grading import Feedback, NotFinite, WrongKind, grade_answer, show_expected, waiting
+from .grading import (
+    Feedback,
+    NotFinite,
+    WrongKind,
+    choice_words,
+    example_tuple,
+    grade_answer,
+    show_expected,
+    waiting,
+)
 from .layers import LAYER_EXERCISES
 from .predictions import PREDICTIONS
 from .records import Exercise
@@ -37,6 +46,8 @@ __all__ = [
     "exercise",
     "check",
     "grade",
+    "verdict",
+    "answer_format",
     "hint",
     "solution",
 ]
@@ -81,14 +92,15 @@ def _get(n) -> Exercise:
     return _BY_NUMBER[n]
 
 
-def exercise(n: int | str) -> Question:
-    """The question of exercise ``n`` (or of the prediction named ``n``), as text.
+def exercise(n: int | str | None = None) -> Question:
+    """The question of exercise ``n`` (or of the prediction named ``n``), as text; with no ``n``, the list.
 
     Parameters
     ----------
-    n : int or str
+    n : int or str, optional
         The exercise's number, from 1 to ``len(EXERCISES)``, or a prediction's name such as
-        ``"sweep-size"``.
+        ``"sweep-size"``. Left out: every exercise and every prediction, one a line, with its topic
+        and the lesson it belongs to.
 
     Returns
     -------
@@ -101,9 +113,33 @@ def exercise(n: int | str) -> Question:
     Exercise 1 (output size):
     >>> print(exercise("sweep-size").splitlines()[0])
     Prediction 'sweep-size' (the feature map's size):
+    >>> print(exercise().splitlines()[0])
+    39 exercises (09_exercises), asked with cl.exercise(n) and checked with cl.check(n, answer):
     """
+    if n is None:
+        return _listing()
     ex = _get(n)
     return Question(f"{ex.label} ({ex.topic}):\n{ex.question}")
+
+
+def _listing() -> Question:
+    """Every exercise, then every prediction: its number or name, its topic, its lesson."""
+
+    def rows(records, name):
+        width = max(len(name(ex)) for ex in records)
+        topic = max(len(ex.topic) for ex in records)
+        return [f"  {name(ex):<{width}}  {ex.topic:<{topic}}  {ex.lesson}" for ex in records]
+
+    lines = [
+        f"{len(EXERCISES)} exercises (09_exercises), asked with cl.exercise(n) and checked with "
+        "cl.check(n, answer):",
+        *rows(EXERCISES, lambda ex: str(ex.number)),
+        "",
+        f"{len(PREDICTIONS)} predictions, asked in the lessons before they show the answer "
+        '(cl.check("name", answer)):',
+        *rows(PREDICTIONS, lambda ex: repr(ex.key)),
+    ]
+    return Question("\n".join(lines))
 
 
 def hint(n: int | str) -> None:
@@ -170,18 +206,48 @@ def check(n: int | str, answer=None) -> None:
     >>> check("sweep-size", None)
     Prediction 'sweep-size': replace None with your prediction, then run this cell again.
     """
+    print(verdict(n, answer).message)
+
+
+def verdict(n: int | str, answer) -> Feedback:
+    """What :func:`check` prints, as a value: never raises because of the answer.
+
+    Parameters
+    ----------
+    n : int or str
+        The exercise's number, or a prediction's name.
+    answer : object
+        As for :func:`check`.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For an exercise number or a prediction's name that does not exist.
+    """
     ex = _get(n)
     try:
-        feedback = grade(ex.ident, answer)
+        return grade(ex.ident, answer)
     except (WrongKind, NotFinite) as exc:
-        feedback = Feedback(False, f"{ex.label}: not an answer yet — {exc}.")
+        return Feedback(False, f"{ex.label}: not an answer yet — {exc}.")
     except Exception as exc:  # an answer no reader expected: say so, never show a traceback
-        feedback = Feedback(
+        return Feedback(
             False,
             f"{ex.label}: not an answer yet — this answer ({type(answer).__name__}) could not be read "
             f"({type(exc).__name__}); answer as the question asks, e.g. a number or a tuple.",
         )
-    print(feedback.message)
+
+
+def answer_format(n: int | str) -> str:
+    """What an answer to exercise ``n`` looks like, in a few words: ``"a pair of whole numbers"``."""
+    ex = _get(n)
+    if ex.kind == "shape":
+        count = {2: "a pair of", 3: "a triple of"}.get(len(ex.answer), f"a tuple of {len(ex.answer)}")
+        return f"{count} whole numbers, e.g. {example_tuple(ex)}"
+    if ex.kind == "choice":
+        return choice_words(ex)
+    return {"int": "a whole number", "float": "a number", "truefalse": "True or False"}.get(
+        ex.kind, "a function you wrote"
+    )
 
 
 def grade(n: int | str, answer) -> Feedback:

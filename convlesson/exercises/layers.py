@@ -1,8 +1,9 @@
-"""Exercises 24–37 of ``09_exercises``: whole layers, chains of layers, groups, and code to write.
+"""Exercises 24–39 of ``09_exercises``: whole layers, chains of layers, groups, code to write, and cost.
 
 Output shapes, parameter counts and weight layouts of one Conv2D layer; a chain RGB -> Conv2D(6, 3) ->
 Conv2D(10, 3), whose second layer's filters each hold 6 kernels; grouped, depthwise and 1 × 1
-convolutions; then the sweep with strides and a multi-channel convolution written from scratch.
+convolutions; the sweep with strides and a multi-channel convolution written from scratch; then a
+layer's multiply-adds, and the kernels a depthwise layer's filters hold.
 
 The words (questions, hints, feedback) are in ``texts/en/layers.py``; here, what is right and which
 wrong answers are known slips.
@@ -28,6 +29,8 @@ ANSWERS = (
             slip((18, 18, 4)),
             slip((10, 18, 18, 12), "one-map-per-kernel"),
             slip((10, 4, 18, 18), "channels-first"),
+            slip((10, 18, 18, 1), "summed-filters"),
+            slip((10, 17, 17, 4), "off-by-one"),
         ],
         tags=("kernel-vs-filter", "output-size"),
     ),
@@ -41,6 +44,7 @@ ANSWERS = (
             slip((30, 30, 8)),
             slip((32, 32, 3)),
             slip((8, 32, 32), "channels-first"),
+            slip((32, 32, 1), "summed-filters"),
         ],
         tags=("kernel-vs-filter", "output-size", "padding"),
     ),
@@ -81,7 +85,7 @@ ANSWERS = (
         s.ex28,
         slips=[
             slip((16, 32, 3, 3), "in-out-swapped"),
-            slip((3, 3, 16, 32), "channels-last"),
+            slip((3, 3, 16, 32), "hwio-layout"),
             slip((32, 3, 3, 16)),
         ],
         tags=("layouts",),
@@ -91,7 +95,13 @@ ANSWERS = (
         "06_conv2d_layer",
         "int",
         s.ex29,
-        slips=[slip(3, "previous-c-in"), slip(10, "kernels-as-filters"), slip(60), slip(18)],
+        slips=[
+            slip(3, "previous-c-in"),
+            slip(10, "kernels-as-filters"),
+            slip(60),
+            slip(18),
+            slip(1, "one-kernel"),
+        ],
         tags=("kernel-vs-filter", "chains"),
     ),
     answers(
@@ -137,8 +147,9 @@ ANSWERS = (
         s.ex33,
         slips=[
             slip((3, 3, 4, 8), "groups-ignored"),
-            slip((8, 2, 3, 3), "channels-first"),
+            slip((8, 2, 3, 3), "oihw-layout"),
             slip((3, 3, 2, 4)),
+            slip((3, 3, 8), "filter-2d"),
         ],
         tags=("kernel-vs-filter", "groups", "layouts"),
     ),
@@ -147,7 +158,7 @@ ANSWERS = (
         "08_beyond",
         "int",
         s.ex34,
-        slips=[slip(9248, "groups-ignored"), slip(288, "forgot-bias")],
+        slips=[slip(9248, "groups-ignored"), slip(288, "forgot-bias"), slip(9216, "groups-ignored")],
         tags=("kernel-vs-filter", "groups", "parameters"),
     ),
     answers(
@@ -162,9 +173,36 @@ ANSWERS = (
     answers(37, "06_conv2d_layer", "code", s.my_conv2d, tags=("kernel-vs-filter", "code"), check="conv2d"),
     answers(
         38,
+        "06_conv2d_layer",
+        "int",
+        s.ex38,
+        slips=[
+            slip(1036800),
+            slip(73728, "filters-as-kernels"),
+            slip(147456),
+            slip(1160),
+            slip(1152),
+        ],
+        tags=("kernel-vs-filter", "parameters"),
+    ),
+    answers(
+        39,
+        "08_beyond",
+        "shape",
+        s.ex39,
+        slips=[
+            slip((24, 1152), "groups-ignored"),
+            slip((2, 96)),
+            slip((1, 24)),
+            slip((2, 48)),
+        ],
+        tags=("kernel-vs-filter", "groups"),
+    ),
+    answers(
+        40,
         "07_learned_filters",
         "float",
-        s.ex38,
+        s.ex40,
         slips=[
             slip(3, "one-kernel"),
             slip((3, -2, 0), "one-map-per-kernel"),

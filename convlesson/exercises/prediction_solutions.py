@@ -16,6 +16,7 @@ __all__ = [
     "rectangular_output",
     "kernels_for_one_map",
     "one_number",
+    "step_by_hand",
     "layer_kernels",
     "weights_shape",
     "params_64_32",
@@ -71,10 +72,24 @@ def kernels_for_one_map():
 
 
 def one_number():
-    # at one position: the filter's kernels give one partial sum each, on their own channels
+    # at one position: each kernel gives one partial sum, on its own channel
     partial_sums = [4, -2, 1]
     bias = -1
-    return sum(partial_sums) + bias  # 4 - 2 + 1 - 1 = 2, the one number in output channel j
+    return sum(partial_sums) + bias  # 4 - 2 + 1 - 1 = 2: the sums are ADDED, then the one bias
+
+
+def step_by_hand():
+    # step 5: the 3 x 3 windows at output position (1, 1) of the 5 x 5 picture (numbers 0 to 3)
+    r = [[3, 2, 0], [2, 0, 1], [0, 1, 3]]
+    g = [[0, 0, 2], [0, 0, 1], [1, 1, 3]]
+    b = [[0, 0, 1], [0, 0, 0], [3, 2, 0]]
+    kernels = {"R": 1, "G": 1, "B": -1}  # every weight of R's and G's kernels is +1, of B's -1
+    partial = [
+        sum(v * kernels[name] for row in window for v in row)
+        for name, window in (("R", r), ("G", g), ("B", b))
+    ]  # 12, 8 and -6: each kernel's products summed
+    bias = 2
+    return sum(partial) + bias  # 12 + 8 - 6 = 14, plus the bias: 16
 
 
 def layer_kernels():

@@ -50,7 +50,7 @@ ANSWERS = (
     ),
     answers(
         "same-extra-zero",
-        "02_padding_and_output_size",
+        "08_beyond",
         "choice",
         ps.same_extra_zero,
         slips=[slip("before", "odd-pixel-before")],
@@ -89,6 +89,21 @@ ANSWERS = (
         tags=("kernel-vs-filter", "channels"),
     ),
     answers(
+        "step-by-hand",
+        "04_many_channels",
+        "float",
+        ps.step_by_hand,
+        slips=[
+            slip(14, "forgot-bias"),
+            slip(28),
+            slip(22),
+            slip((12, 8, -6), "one-map-per-kernel"),
+            slip(20 / 3, "averaged-channels"),
+            slip(20, "one-bias-per-kernel"),
+        ],
+        tags=("kernel-vs-filter", "channels"),
+    ),
+    answers(
         "layer-kernels",
         "05_filters",
         "int",
@@ -102,10 +117,11 @@ ANSWERS = (
         "shape",
         ps.weights_shape,
         slips=[
-            slip((2, 3, 3, 3), "channels-first"),
+            slip((2, 3, 3, 3), "oihw-layout"),
             slip((3, 3, 2, 3), "in-out-swapped"),
             slip((3, 3, 3)),
             slip((3, 3, 6)),
+            slip((3, 3, 2), "filter-2d"),
         ],
         tags=("kernel-vs-filter", "layouts"),
     ),

@@ -45,7 +45,7 @@ ANSWERS = (
     ),
     answers(
         4,
-        "02_padding_and_output_size",
+        "08_beyond",
         "shape",
         s.ex04,
         slips=[slip((3, 3)), slip((3, 2), "odd-pixel-before"), slip((0, 0)), slip(5), slip((2.5, 2.5))],
@@ -53,7 +53,7 @@ ANSWERS = (
     ),
     answers(
         5,
-        "02_padding_and_output_size",
+        "08_beyond",
         "int",
         s.ex05,
         slips=[slip(6), slip(10, "padding-total"), slip(18), slip(16), slip(13, "off-by-one")],
@@ -64,7 +64,7 @@ ANSWERS = (
         "08_beyond",
         "int",
         s.ex06,
-        slips=[slip(30, "padding-total"), slip(28), slip(36)],
+        slips=[slip(30, "padding-total"), slip(28), slip(36), slip(31, "off-by-one")],
         tags=("output-size", "padding"),
     ),
     answers(
@@ -72,7 +72,7 @@ ANSWERS = (
         "08_beyond",
         "int",
         s.ex07,
-        slips=[slip(13), slip(9), slip(10, "off-by-one")],
+        slips=[slip(13), slip(9), slip(10, "off-by-one"), slip(12, "dilation-span")],
         tags=("output-size", "dilation"),
     ),
     answers(
@@ -85,6 +85,7 @@ ANSWERS = (
             slip((30, 30), "square-kernel"),
             slip((14, 30)),
             slip((30, 28), "forgot-strides"),
+            slip((29, 13), "off-by-one"),
         ],
         tags=("output-size", "strides"),
     ),

@@ -2,7 +2,7 @@
 
 Each ``exNN`` function works its exercise out with plain arithmetic, small arrays or loops, so that
 ``cl.solution(n)`` can show its source as the worked answer. ``my_corr2d`` (with strides) and
-``my_conv2d`` are the from-scratch implementations the last two exercises ask for. The predictions asked
+``my_conv2d`` are the from-scratch implementations exercises 36 and 37 ask for. The predictions asked
 in the lesson notebooks have theirs in :mod:`convlesson.exercises.prediction_solutions`.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = [f"ex{n:02d}" for n in range(1, 36)] + ["my_corr2d", "my_conv2d", "ex38"]
+__all__ = [f"ex{n:02d}" for n in range(1, 36)] + ["my_corr2d", "my_conv2d", "ex38", "ex39", "ex40"]
 
 
 # ------------------------------------------------------------------ output sizes and padding
@@ -287,8 +287,23 @@ def my_conv2d(x, weights):
     return out
 
 
-# ------------------------------------------------------------------ learned filters
+# ------------------------------------------------------------------ a layer's work, depthwise filters
 def ex38():
+    # Conv2D(8, 3, padding='same') on one 32 x 32 x 16 input, strides 1: the output is 32 x 32 x 8
+    h_out, w_out, filters = 32, 32, 8
+    per_number = 3 * 3 * 16  # one output number: each of the filter's 16 kernels, 9 products each
+    return h_out * w_out * filters * per_number  # 1024 positions x 8 filters x 144 = 1,179,648
+
+
+def ex39():
+    # groups = C_in = 24: each filter sees C_in / groups = 1 channel, so it holds ONE kernel
+    c_in, groups, filters = 24, 24, 48
+    per_filter = c_in // groups  # 1 (the 48 filters come 2 per channel: filters / groups = 2)
+    return (per_filter, filters * per_filter)  # (1, 48)
+
+
+# ------------------------------------------------------------------ learned filters
+def ex40():
     # on a flat patch every pixel under a kernel holds the same number, so each kernel's partial sum
     # is (the sum of its weights) x (its channel's value); the filter adds its three partial sums
     sums = {"R": 3, "G": -2, "B": 0}  # what each kernel's weights add up to

@@ -20,6 +20,8 @@ want to start from, e.g. ``FilterBank(c_in=8, filters=8, kernel_size=7)``.
 * :class:`TrainingRun` -- not an explorer but a button: trains the small CNN live, with a progress
   bar and its loss and accuracy per epoch (``07_learned_filters``).
 
+:mod:`.answer_box` holds the answer box behind ``cl.ask``: a prediction answered by typing it in.
+
 Inside: :mod:`.controls` (what each control accepts, and its widget), :mod:`.rules` (which values
 of one control work with the others), :mod:`.live` (the drawing loop, validation and lifetime every
 explorer shares), and one small module per explorer.

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..core.layer import Conv2D
 from ..core.learned import SHOWN_DECIMALS, filter_names, learned_layer, red_minus_green
-from ..core.samples import NAMED_FILTERS, named_filter, scene, scene_channel_names
+from ..core.samples import NAMED_FILTERS, filter_bank, named_filter, scene, scene_channel_names
 from ..pictures.channel_sum import ChannelSumPicture
 from ..pictures.draw import shape_text
 from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Float, Int
@@ -22,14 +22,14 @@ class ChannelSum(LiveExplorer):
 
     The input is the colourful scene (:func:`convlesson.core.samples.scene`): R, G, B, then extra
     channels when ``c_in`` > 3. ``kernels`` picks the C_in kernels (one per channel; together they
-    are what ``05_filters`` calls a filter): ``'red minus green'`` (+1 on R, -1 on G: why the
-    channels' maps are added), ``'red edges'``, ``'brightness blur'``, ``'random'`` weights, or
-    ``'learned'``: the filter of the trained network's first layer that adds red and subtracts green
-    most strongly -- the network found "red minus green" by itself, with kernels that are not
-    single dots; its weights rounded to one decimal, as they are printed (``c_in`` then stays 3 and
-    ``kernel_size`` 3; see ``07_learned_filters``). Controls: ``input_size``, ``c_in``,
-    ``kernel_size``, ``strides``, ``padding``, ``dilation_rate``, ``kernels``, ``bias`` and ``relu``.
-    Introduced in ``04_many_channels``.
+    are what ``05_filters`` calls a filter): ``'yellow minus blue'`` (+1 on R and G, -1 on B: why
+    the channels' maps are added), ``'yellow-blue edges'``, ``'brightness blur'``, ``'random'``
+    weights (whole numbers from -1 to 1), or ``'learned'``: the filter of the trained network's first
+    layer that adds red and subtracts green most strongly -- the network found a colour-opponent
+    filter by itself, with kernels that are not single dots; its weights rounded to one decimal, as
+    they are printed (``c_in`` then stays 3 and ``kernel_size`` 3; see ``07_learned_filters``).
+    Controls: ``input_size``, ``c_in``, ``kernel_size``, ``strides``, ``padding``,
+    ``dilation_rate``, ``kernels``, ``bias`` and ``relu``. Introduced in ``04_many_channels``.
     """
 
     SPECS = {
@@ -39,7 +39,7 @@ class ChannelSum(LiveExplorer):
         "strides": Int(1, 1, 3),
         "padding": Choice("valid", PADDING_OPTIONS),
         "dilation_rate": Int(1, 1, 3),
-        "kernels": Choice("red minus green", (*NAMED_FILTERS, "random", "learned")),
+        "kernels": Choice("yellow minus blue", (*NAMED_FILTERS, "random", "learned")),
         "bias": Float(0.1, -1.0, 1.0, 0.05),
         "relu": Bool(True),
     }
@@ -55,8 +55,8 @@ class ChannelSum(LiveExplorer):
     def _weights(self, s) -> np.ndarray:
         """The filter's weights ``(k, k, C_in, 1)``."""
         k, c_in = s["kernel_size"], s["c_in"]
-        if s["kernels"] == "random":
-            return Conv2D(1, k, c_in=c_in, seed=0).weights
+        if s["kernels"] == "random":  # -1, 0 or 1: small enough for their numbers to show in 8 rows
+            return filter_bank(k, c_in, 1, "random")[0]
         if s["kernels"] == "learned":
             kernel, _ = learned_layer(SHOWN_DECIMALS)
             j = red_minus_green(learned_layer()[0])  # chosen by the exact weights, shown rounded

@@ -28,8 +28,8 @@ class FilterBank(LiveExplorer):
     picture: ``FilterBank(image=...)`` takes a file path, a PIL image or an ``(H, W)`` / ``(H, W, 3)``
     array (see :func:`convlesson.load_image`); its centre square, resized to ``input_size``, gives
     R, G and B, and extra channels still come from the scene. With ``weights='named'`` the first
-    filters are named ones -- ``red edges``, ``red minus green``, ``brightness blur`` -- and later
-    ones random; ``'random'`` makes every kernel random; ``'learned'`` shows the first layer of the
+    filters are named ones -- ``yellow minus blue``, ``yellow-blue edges``, ``brightness blur`` --
+    and later ones random; ``'random'`` makes every kernel random; ``'learned'`` shows the first layer of the
     trained network (:func:`convlesson.trained_network`): 8 filters of 3 x 3 kernels on R, G and B,
     so ``c_in`` stays 3 and ``kernel_size`` 3. Kernel ``(j, c)`` depends only on ``j``, ``c`` and the
     kernel size, so adding a filter adds one row of kernels and one map, and adding a channel adds

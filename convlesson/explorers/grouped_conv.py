@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from ..core.layer import Conv2D
+from ..core.samples import filter_bank
 from ..core.shapes import param_count
 from .controls import Choice, Int
 from .filter_bank import FilterBank
@@ -29,6 +33,20 @@ class GroupedConv(FilterBank):
 
     def _groups(self) -> int:
         return self.state["groups"]
+
+    def _make_layer(self, s) -> Conv2D:
+        """Whole-number kernels (-1, 0, 1), so that their numbers show: filter ``j`` holds, for each channel
+        ``c`` of its group, the kernel ``(j, c)`` an ordinary layer would hold (it depends on ``j``, ``c`` and
+        the kernel size only)."""
+        c_in, filters, g, k = s["c_in"], s["filters"], s["groups"], s["kernel_size"]
+        full, _ = filter_bank(k, c_in, filters, "random")
+        per_in, per_out = c_in // g, filters // g
+        w = np.stack(
+            [full[:, :, (j // per_out) * per_in : (j // per_out + 1) * per_in, j] for j in range(filters)],
+            axis=-1,
+        )
+        self.filter_names = None
+        return Conv2D(filters, k, groups=g, kernel=w, bias=np.zeros(filters))
 
     def _extra_lines(self, lines):
         s = self.state

@@ -27,7 +27,7 @@ MAX_SIDE = 150.0  #: the largest side of a channel or map panel
 KERNEL_CELL = 36.0  #: the largest cell of a kernel (big enough for its numbers)
 CHAIN_SIDE = 150.0  #: the largest side of a panel of the chain
 SCALE_W = 120.0  #: pixels of a colour scale's strip
-ROWS_MAX_H = 620.0  #: the rows of channels take at most this many pixels (more channels: smaller rows)
+ROWS_MAX_H = 720.0  #: the rows of channels take at most this many pixels (more channels: smaller rows)
 
 
 def shown_rows(c_in: int) -> list[int]:

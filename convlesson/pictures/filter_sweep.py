@@ -4,7 +4,9 @@ Drawn by the ``FilterSweep`` explorer from a :class:`convlesson.core.sweeps.Laye
 input's channels with the window of the current step outlined on each. Under each channel, in its
 column, the kernel each filter holds for it, and the partial sum that kernel makes with that
 channel's window. At the right of each filter's row: the partial sums added, plus the filter's
-bias, and the number landing in that filter's output channel, which fills in step by step.
+bias, and the number landing in that filter's output channel, which fills in step by step. Under
+it all, one line per filter with the numbers of this step, as d2l writes it: each kernel's products
+summed in brackets, + the bias, = the partial sums + the bias = the value (:func:`step_equation`).
 Introduced in ``04_many_channels`` and ``05_filters``.
 """
 
@@ -20,7 +22,15 @@ from .art import GridArt, HatchArt, MosaicArt, OutlineArt, cell_for_numbers, win
 from .layer import name_colour
 from .text_art import TextPool, fmt_decimals, inside, measure, number_decimals, wrap
 
-__all__ = ["FilterSweepPicture"]
+__all__ = [
+    "FilterSweepPicture",
+    "step_equation",
+    "equation_chunks",
+    "wrap_chunks",
+    "EQUATION_HEAD",
+    "SUMS_HEAD",
+    "MAX_EQUATION_LINES",
+]
 
 MARGIN = 12.0  #: pixels kept free around the picture
 COL_GAP = 26.0  #: pixels between two channels' columns
@@ -31,10 +41,91 @@ ROW_GAP = 16.0  #: pixels between two filters' rows
 SUM_W = 0.34  #: share of the width for each row's sum and its output channel
 OUT_CELL = 26.0  #: the largest cell of an output channel, unless its numbers need more
 TITLE_GAP = 8.0  #: pixels between a grid and its title
+MAX_EQUATION_LINES = 3  #: a filter's products are written out when its line wraps to at most this many
+EQUATION_HEAD = "By hand, at this step (products with a 0 weight add nothing and are left out):"
+#: The heading when no filter's products fit in :data:`MAX_EQUATION_LINES` lines.
+SUMS_HEAD = "By hand, at this step: each kernel's partial sum, + the bias (too many products to write out):"
 
 
 def _n(v: float, decimals: int) -> str:
     return fmt_decimals(v, decimals)
+
+
+def _factor(v: float) -> str:
+    """A factor of a product: negative numbers in brackets, ``2·(−1)``."""
+    text = _n(v)
+    return f"({text})" if v < 0 else text
+
+
+def _plus(values) -> str:
+    """``12 + 8 − 6``: numbers added, a negative one as a subtraction."""
+    return " + ".join(_n(v) for v in values).replace("+ −", "− ")
+
+
+def step_equation(step, weights, bias, j: int, products: bool = True) -> str:
+    """The number filter ``j`` makes at ``step``, worked out in one line, as d2l writes it.
+
+    ``filter 0: (3·1 + 2·1 + …) + (…) + (…) + 2 = 12 + 8 − 6 + 2 = 16``: for each kernel, in
+    brackets, the products of its taps with the window under them (taps whose weight is 0 add
+    nothing and are left out; a kernel of zeros gives ``0``), then the bias, then the partial sums
+    and the bias, then the value. ``products=False`` leaves the brackets out: ``filter 0: 12 + 8 − 6
+    + 2 = 16``.
+
+    Parameters
+    ----------
+    step : LayerSweepStep
+        One step of a layer's sweep (its ``window``, ``channel_sums`` and ``total``).
+    weights : numpy.ndarray
+        The layer's weights ``(kh, kw, C_in, filters)``.
+    bias : array_like
+        One bias per filter.
+    j : int
+        The filter.
+    products : bool
+        Whether to write each kernel's products out.
+    """
+    return " ".join(equation_chunks(step, weights, bias, j, products))
+
+
+def equation_chunks(step, weights, bias, j: int, products: bool = True) -> list[str]:
+    """:func:`step_equation` in the pieces a line breaks best between: each kernel, the bias, the sums."""
+    parts = step.channel_sums[:, j]
+    b = float(np.asarray(bias)[j])
+    tail = f"= {_plus([*parts, b])} = {_n(step.total[j])}"
+    if not products:
+        return [f"filter {j}: {_plus([*parts, b])}", f"= {_n(step.total[j])}"]
+    groups = []
+    for c in range(weights.shape[2]):
+        w = weights[:, :, c, j]
+        pairs = zip(step.window[..., c].ravel(), w.ravel(), strict=True)
+        terms = [f"{_factor(xv)}·{_factor(wv)}" for xv, wv in pairs if wv]
+        groups.append(f"({' + '.join(terms)})" if terms else "0")
+    bias_text = f"+ {_n(b)}" if b >= 0 else f"− {_n(-b)}"
+    return [f"filter {j}: {groups[0]}", *(f"+ {g}" for g in groups[1:]), bias_text, tail]
+
+
+def wrap_chunks(ax, chunks, max_w: float, role: str = "label") -> list[str]:
+    """Lines of ``chunks`` joined by spaces, broken between chunks; a chunk too long for a line is wrapped.
+
+    A line's width is added up from its chunks' (each measured once), with a pixel to spare where two
+    chunks meet, so a long equation costs a few measurements, not one per chunk and line.
+    """
+    space = measure(ax, "a b", role)[0] - measure(ax, "ab", role)[0]
+    lines: list[str] = []
+    widths: list[float] = []
+    for chunk in chunks:
+        w = measure(ax, chunk, role)[0]
+        if lines and widths[-1] + space + w + 1 <= max_w:
+            lines[-1] += " " + chunk
+            widths[-1] += space + w + 1
+        elif w <= max_w:  # a line of its own
+            lines.append(chunk)
+            widths.append(w)
+        else:  # longer than a line: broken at its spaces
+            for line in wrap(ax, chunk, max_w, role):
+                lines.append(line)
+                widths.append(measure(ax, line, role)[0])
+    return lines
 
 
 class _FilterRow:
@@ -60,6 +151,7 @@ class FilterSweepPicture:
         self.sums = TextPool(ax, role="label", ha="left")
         self.text = TextPool(ax, role="label", ha="left", va="top")
         self.height = 0.0
+        self.equations: list[tuple[bool, str]] = []  #: the lines under the picture that work the step out
 
     def _window(self, c: int):
         while len(self.windows) <= c:
@@ -236,11 +328,40 @@ class FilterSweepPicture:
         self.labels.show(entries)
         self.sums.show(sums)
         line_h = label_h * 1.35
+        self.equations = self.equation_lines(trace, st, width - 2 * MARGIN)
+        eq = [
+            (x0 + MARGIN + (0 if head else 16), y + n * line_h, text)
+            for n, (head, text) in enumerate(self.equations)
+        ]
+        y += len(self.equations) * line_h + (8 if self.equations else 0)
         hidden = self.channels.numbers_hidden or any(
             g.numbers_hidden for row in self.rows[:n_filters] for g in (row.kernels, row.output)
         )
         foot = [*lines] + (["Numbers too small to read at this size are left out."] if hidden else [])
         foot = [part for line in foot for part in wrap(self.ax, line, width - 2 * MARGIN)]
-        self.text.show([(x0 + MARGIN, y + n * line_h, s) for n, s in enumerate(foot)])
+        self.text.show(eq + [(x0 + MARGIN, y + n * line_h, s) for n, s in enumerate(foot)])
         self.height = y + len(foot) * line_h + MARGIN - y0
         return self
+
+    def equation_lines(self, trace: LayerSweepTrace, st, max_w: float) -> list[tuple[bool, str]]:
+        """The lines under the picture that work this step's numbers out, each fitting ``max_w`` pixels.
+
+        ``(True, text)`` starts a line (the heading, or a filter's equation), ``(False, text)`` goes
+        on with the one before it (drawn indented). A filter's products are written out when they
+        take at most :data:`MAX_EQUATION_LINES` lines, else only its partial sums.
+        """
+        out, written = [], False
+        room = max_w - 16
+        for j in range(trace.weights.shape[3]):
+            chunks = equation_chunks(st, trace.weights, trace.bias, j)
+            # more than MAX_EQUATION_LINES lines of text cannot fit in fewer lines: no need to wrap them
+            too_long = sum(measure(self.ax, chunk)[0] for chunk in chunks) > MAX_EQUATION_LINES * room
+            lines = [] if too_long else wrap_chunks(self.ax, chunks, room)
+            if too_long or len(lines) > MAX_EQUATION_LINES:
+                chunks = equation_chunks(st, trace.weights, trace.bias, j, products=False)
+                lines = wrap_chunks(self.ax, chunks, room)
+            else:
+                written = True
+            out += [(n == 0, line) for n, line in enumerate(lines)]
+        head = EQUATION_HEAD if written else SUMS_HEAD
+        return [(True, line) for line in wrap(self.ax, head, max_w)] + out

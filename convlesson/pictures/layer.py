@@ -91,7 +91,7 @@ class LayerPicture:
     ) -> LayerPicture:
         """Draw input ``x`` ``(H, W, C_in)``, ``layer``'s weights and its ``output`` ``(H', W', filters)``.
 
-        ``names``: the channels' names; ``filter_names``: a word for each filter (e.g. "red edges");
+        ``names``: the channels' names; ``filter_names``: a word for each filter (e.g. "yellow minus blue");
         ``positive``: the maps cannot be negative (sequential colours); ``lines``: text under it;
         ``one_filter_as_kernels``: a one-filter layer is drawn as its kernels, without the word filter;
         ``map_quantile``: each map's colour limit holds this percentile of its values, not all of them

@@ -87,8 +87,7 @@ TEXTS = {
         ),
         "hint": ("The bias is added after a filter's maps are added up. How many summed maps are there?"),
         "right": (
-            "False: one bias per filter, added once to its summed map: 4 biases for 4 filters "
-            "(and 32 kernels)."
+            "One bias per filter, added once to its summed map: 4 biases for 4 filters (and 32 kernels)."
         ),
         "slips": {
             True: (
@@ -123,13 +122,13 @@ TEXTS = {
         "question": (
             "A Conv2D layer with kernel_size (5, 3) (5 tall, 3 wide) is applied to an 8-channel "
             "input.\n"
-            "What is the shape of ONE of its filters (channels-last, like Keras)?"
+            "What is the shape of ONE of its filters, in the order Keras uses (the channel axis last)?"
         ),
         "hint": "A filter stacks one kernel per input channel.",
         "right": "One (5, 3) kernel for each of the 8 input channels: (5, 3, 8).",
         "slips": {
             (5, 3): "that is one kernel (2-D, one channel); a filter stacks C_in = 8 of them",
-            (8, 5, 3): "this question asks channels-last, like Keras: (kh, kw, C_in)",
+            (8, 5, 3): "this question asks the order Keras uses, the channel axis last: (kh, kw, C_in)",
             (3, 5, 8): "kernel_size (5, 3) means 5 tall and 3 wide: (kh, kw, C_in)",
             (5, 5, 8): "kernel_size (5, 3) is 5 tall and 3 wide",
             (3, 3, 8): "kernel_size (5, 3) is 5 tall and 3 wide",
@@ -175,9 +174,6 @@ TEXTS = {
         "question": (
             "A Keras Conv2D layer's weights have shape (3, 3, 64, 128), Keras's layout (kh, kw, "
             "C_in, filters).\n"
-            "(By another convention Keras calls this whole 4-D tensor the layer's kernel; in this "
-            "course it is\n"
-            "the layer's weights, and a kernel is one 2-D slice of it.)\n"
             "Answer (C_in, filters, number of 2-D kernels)."
         ),
         "hint": (
@@ -187,8 +183,8 @@ TEXTS = {
         "slips": {
             (128, 64, 8192): "Keras's layout is (kh, kw, C_in, filters): C_in comes before filters",
             (3, 3, 9): (
-                "you read the shape as (out_channels, in_channels, kh, kw); this one is Keras's "
-                "channels-last (kh, kw, C_in, filters)"
+                "you read the shape as PyTorch's (out_channels, in_channels, kh, kw); this one is "
+                "Keras's HWIO (kh, kw, C_in, filters)"
             ),
             (64, 128, 128): "each of the 128 filters holds 64 kernels: 128 × 64",
             (64, 128, 73728): "3 × 3 × 64 × 128 counts numbers; one kernel is a 3 × 3 slice",
@@ -208,7 +204,7 @@ TEXTS = {
         "slips": {
             (32, 16, 512): "PyTorch puts out_channels (= filters) first, then in_channels",
             (5, 5, 25): (
-                "you read it as (kh, kw, C_in, filters); PyTorch's layout is channels-first: "
+                "you read it as Keras's (kh, kw, C_in, filters); PyTorch's layout is OIHW: "
                 "(out_channels, in_channels, kh, kw)"
             ),
             (16, 32, 32): "each of the 32 filters holds 16 kernels: 32 × 16",
@@ -238,7 +234,7 @@ TEXTS = {
             ),
             "w[4, 1]": (
                 "w[4, 1] indexes like PyTorch's (out_channels, in_channels, kh, kw); on this "
-                "channels-last w axis 0 is kh = 3, so index 4 does not even exist"
+                "HWIO w axis 0 is kh = 3, so index 4 does not even exist"
             ),
             "w[:, :, :, 4]": (
                 "w[:, :, :, 4] is filter 4 whole, shape (3, 3, 6): all six of its kernels; one kernel "
@@ -254,9 +250,7 @@ TEXTS = {
             "4 sweeps\n"
             "over input channel 1? Answer its letter or the expression, in quotes."
         ),
-        "hint": (
-            "PyTorch's layout is channels-first: the filter (out_channels) on axis 0, the channel on axis 1."
-        ),
+        "hint": ("PyTorch's layout is OIHW: the filter (out_channels) on axis 0, the channel on axis 1."),
         "right": (
             "weight[j, c] is the kernel filter j sweeps over channel c: here weight[4, 1], shape (3, 3)."
         ),
@@ -266,8 +260,7 @@ TEXTS = {
             ),
             "weight[:, :, 1, 4]": (
                 "weight[:, :, 1, 4] indexes like Keras's (kh, kw, C_in, filters); on this "
-                "channels-first weight axes 2 and 3 are kh and kw (3 each), so index 4 does not even "
-                "exist"
+                "OIHW weight axes 2 and 3 are kh and kw (3 each), so index 4 does not even exist"
             ),
             "weight[4]": (
                 "weight[4] is filter 4 whole, shape (6, 3, 3): all six of its kernels; one kernel "

@@ -1,4 +1,4 @@
-"""Exercises 24–37 of ``09_exercises``, in English: whole layers, chains of layers, groups, and code to write.
+"""Exercises 24–39 of ``09_exercises``, in English: layers, chains, groups, code to write, and cost.
 
 For each exercise, by its number: its ``topic`` (a few words shown after it), the
 ``question``, a ``hint``, ``right`` (why the answer is right, shown after "right!"), and ``slips``: the
@@ -26,6 +26,11 @@ TEXTS = {
                 12,
             ): "each filter's 3 per-channel maps are added into ONE map, so 4 channels, not 4 × 3",
             (10, 4, 18, 18): "this question is channels-last, like Keras: (N, H', W', filters)",
+            (10, 18, 18, 1): (
+                "each filter adds ITS OWN kernels' maps into one map; the 4 filters' maps are not "
+                "added together but stacked, one output channel per filter: 4 channels"
+            ),
+            (10, 17, 17, 4): "the first position counts too: 20 − 3 + 1 = 18",
         },
     },
     25: {
@@ -43,6 +48,10 @@ TEXTS = {
             (30, 30, 8): "'same' pads so that, with strides 1, the output keeps the input's 32 × 32",
             (32, 32, 3): "the output has one channel per FILTER (8), not per input channel",
             (8, 32, 32): "this question asks channels-last, like Keras: (H', W', filters)",
+            (32, 32, 1): (
+                "each filter adds ITS OWN 3 kernels' maps into one map; the 8 filters' maps are "
+                "stacked, not added: one output channel per filter, 8"
+            ),
         },
     },
     26: {
@@ -84,16 +93,14 @@ TEXTS = {
         "question": (
             "Keras stores a Conv2D layer's weights as one 4-D tensor of shape (3, 3, 16, 32) = "
             "(kh, kw, C_in,\n"
-            "filters); by another convention Keras calls this whole tensor the layer's kernel "
-            "(layer.kernel).\n"
-            "What shape does PyTorch's nn.Conv2d.weight store the same weights in?"
+            "filters). What shape does PyTorch's nn.Conv2d.weight store the same weights in?"
         ),
         "hint": "PyTorch's nn.Conv2d.weight is (out_channels, in_channels, kh, kw).",
         "right": "(32, 16, 3, 3); cl.keras_to_torch does weights.transpose(3, 2, 0, 1).",
         "slips": {
             (16, 32, 3, 3): "PyTorch puts out_channels (= filters = 32) first",
             (3, 3, 16, 32): "that is Keras's layout; PyTorch moves the two channel axes to the front",
-            (32, 3, 3, 16): "PyTorch is channels-first: (out_channels, in_channels, kh, kw)",
+            (32, 3, 3, 16): "PyTorch's weight layout is OIHW: (out_channels, in_channels, kh, kw)",
         },
     },
     29: {
@@ -112,6 +119,10 @@ TEXTS = {
             10: "10 is how many filters layer 2 has; each holds one kernel per input channel",
             60: "60 is all of layer 2's kernels (10 filters × 6); the question asks per filter",
             18: "18 is all of layer 1's kernels (6 filters × 3); layer 2's filters each hold 6",
+            1: (
+                "a filter holds one kernel per channel of its input, and layer 2's input has 6 "
+                "channels (layer 1's 6 maps): 6 kernels per filter"
+            ),
         },
     },
     30: {
@@ -183,7 +194,11 @@ TEXTS = {
         "right": "(3, 3, 2, 8): 8 filters, each a stack of 2 kernels.",
         "slips": {
             (3, 3, 4, 8): "with groups=2 each filter sees only 4 / 2 = 2 channels",
-            (8, 2, 3, 3): "this question asks Keras's channels-last layout",
+            (8, 2, 3, 3): "this question asks Keras's layout, (kh, kw, C_in / groups, filters)",
+            (3, 3, 8): (
+                "the 4-D weights keep an axis for the channels each filter sees: every filter is a "
+                "(3, 3, 2) stack of 2 kernels, so (kh, kw, C_in / groups, filters)"
+            ),
             (3, 3, 2, 4): "groups splits the input channels, not the filters: all 8 filters stay",
         },
     },
@@ -201,6 +216,11 @@ TEXTS = {
                 "that is an ordinary convolution; with groups=32 each filter holds C_in / groups = 1 kernel"
             ),
             288: "each filter has one bias, so add `filters` to the weights",
+            9216: (
+                "that is an ordinary convolution's weights, 32 × 32 × 9, with the biases forgotten "
+                "too; with groups=32 each filter holds C_in / groups = 1 kernel of 9 weights, and "
+                "has one bias"
+            ),
         },
     },
     35: {
@@ -253,6 +273,69 @@ TEXTS = {
         "right": "It matches cl.conv2d on every test input.",
     },
     38: {
+        "topic": "a layer's multiply-adds",
+        "question": (
+            "Conv2D(8, 3, padding='same') (strides 1) on ONE input of shape (32, 32, 16).\n"
+            "How many multiply-adds does it take to compute the whole output (leave the biases out)?"
+        ),
+        "hint": (
+            "One output number is one filter at one position: how many products does it add up? Then "
+            "count the output numbers: (H', W', filters)."
+        ),
+        "right": (
+            "One output number takes 3 · 3 · 16 = 144 products (9 for each of the filter's 16 kernels), "
+            "and the output holds 32 · 32 · 8 numbers: 8192 × 144 = 1,179,648."
+        ),
+        "slips": {
+            1036800: "with 'same' and strides 1 the output keeps 32 × 32, not 30 × 30",
+            73728: (
+                "one output number adds the products of ALL the filter's 16 kernels, one per input "
+                "channel: 3 · 3 · 16 = 144, not 9"
+            ),
+            147456: "that is one output channel; each of the 8 filters makes its own: × 8",
+            1160: (
+                "that is the number of parameters; each weight is used again at every one of the "
+                "32 × 32 positions"
+            ),
+            1152: (
+                "that is the number of weights, each counted once; each is used at every one of the "
+                "32 × 32 positions"
+            ),
+        },
+    },
+    39: {
+        "topic": "depthwise: kernels per filter",
+        "question": (
+            "A depthwise convolution with two filters per channel: Conv2D(filters=48, kernel_size=3, "
+            "groups=24)\n"
+            "on a 24-channel input (PyTorch: nn.Conv2d(24, 48, 3, groups=24)). How many 2-D kernels "
+            "does EACH filter\n"
+            "hold, and how many does the layer hold? Answer (per filter, in the layer)."
+        ),
+        "hint": (
+            "groups = 24 splits the 24 channels into groups of C_in / groups; a filter holds one "
+            "kernel per channel of its group."
+        ),
+        "right": (
+            "Each filter sees C_in / groups = 1 channel, so it holds 1 kernel; 48 filters hold 48 "
+            "kernels (2 of them read each channel)."
+        ),
+        "slips": {
+            (24, 1152): (
+                "that is an ordinary Conv2D(48, 3): with groups=24 each filter sees only 24 / 24 = 1 channel"
+            ),
+            (2, 96): (
+                "2 is how many filters each group has (48 / 24); each of those filters sees one "
+                "channel, so it holds 1 kernel"
+            ),
+            (1, 24): "there are 48 filters, not 24: each holds its own kernel, 48 in all",
+            (2, 48): (
+                "the 2 filters of a group each hold 1 kernel for that group's one channel; 48 kernels "
+                "in all is right"
+            ),
+        },
+    },
+    40: {
         "topic": "a learned filter on a flat patch",
         "question": (
             "A trained first-layer filter holds three 3 × 3 kernels: the weights of its R kernel add "

@@ -7,8 +7,9 @@ a colon and the slip's own feedback. Keys are the names the exercises use (do no
 WORDS = {
     "one-map-per-kernel": "one map per kernel",
     "one-bias-per-kernel": "one bias per kernel",
-    "channels-first": "PyTorch's channels-first order",
-    "channels-last": "Keras's channels-last order",
+    "channels-first": "PyTorch's channels-first data order, (N, C, H, W)",
+    "oihw-layout": "PyTorch's OIHW weight layout",
+    "hwio-layout": "Keras's HWIO weight layout",
     "square-kernel": "a square kernel assumed",
     "filters-as-kernels": "filters counted as kernels",
     "kernels-as-filters": "kernels counted as filters",
@@ -28,4 +29,7 @@ WORDS = {
     "forgot-strides": "forgot the strides",
     "off-by-one": "off by one",
     "no-shrink": "no padding, so the map shrinks",
+    "summed-filters": "the filters' maps added together",
+    "filter-2d": "a filter is 3-D, not 2-D",
+    "dilation-span": "a dilated kernel spans dilation_rate · (k − 1) + 1 pixels",
 }

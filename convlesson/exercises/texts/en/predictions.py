@@ -138,6 +138,28 @@ TEXTS = {
             6: "mind the sign: 4 + (−2) + 1 + (−1)",
         },
     },
+    "step-by-hand": {
+        "topic": "one output number, by hand",
+        "question": (
+            "At step 5 of the sweep below, the three 3 × 3 windows printed above (R, G, B) meet three "
+            "kernels:\n"
+            "every weight of R's kernel and of G's is +1, every weight of B's is −1; the bias is 2.\n"
+            "What number lands in the output map at that step?"
+        ),
+        "hint": (
+            "Each kernel's products summed: with weights of +1 that is its window's sum, with −1 minus "
+            "it. Then add the three partial sums, and the bias once."
+        ),
+        "right": "R: 12, G: 8, B: −6 (its window sums to 6, times −1); 12 + 8 − 6 = 14, plus the bias 2: 16.",
+        "slips": {
+            14: "add the bias, 2, after the three partial sums",
+            28: "B's kernel is −1 everywhere, so B's partial sum is −6, not 6: 12 + 8 − 6 + 2",
+            22: "B's kernel adds its part too: −6 (its window sums to 6, times −1), so 12 + 8 − 6 + 2",
+            (12, 8, -6): "those are the three partial sums; they are ADDED into one number, plus the bias",
+            20 / 3: "the partial sums are ADDED, not averaged: 12 + 8 − 6 = 14, then the bias",
+            20: "the bias is added once, to the sum of the partial sums: 14 + 2, not 14 + 3 · 2",
+        },
+    },
     "layer-kernels": {
         "topic": "kernels in a layer",
         "question": "Conv2D(16, 3) on an 8-channel input. How many 2-D kernels does the layer hold?",
@@ -155,9 +177,7 @@ TEXTS = {
         "question": (
             "Conv2D(2, 3) on an RGB input. What is the shape of the layer's 4-D weights "
             "(layer.weights),\n"
-            "channels-last like Keras, where the axis that counts the filters comes last? (By "
-            "another\n"
-            "convention Keras calls this whole 4-D tensor the layer's kernel.)"
+            "in Keras's layout, where the axis that counts the filters comes last?"
         ),
         "hint": (
             "Keras's order is (kh, kw, C_in, filters): the kernel's size, then one axis per "
@@ -166,12 +186,16 @@ TEXTS = {
         "right": "(kh, kw, C_in, filters): 2 filters, each a stack of 3 kernels of 3 × 3.",
         "slips": {
             (2, 3, 3, 3): (
-                "(out_channels, in_channels, kh, kw) puts the 2 filters first; channels-last, the "
-                "filters' axis comes last: (kh, kw, C_in, filters)"
+                "(out_channels, in_channels, kh, kw) puts the 2 filters first; Keras's HWIO layout "
+                "puts the filters' axis last: (kh, kw, C_in, filters)"
             ),
             (3, 3, 2, 3): "C_in (3) comes before filters (2): (kh, kw, C_in, filters)",
             (3, 3, 3): "that is ONE filter, (kh, kw, C_in); the layer stacks its 2 filters on a last axis",
             (3, 3, 6): "the 6 kernels are arranged as 3 channels × 2 filters: one axis each",
+            (3, 3, 2): (
+                "each of the 2 filters is a stack of C_in = 3 kernels, (3, 3, 3); the weights keep "
+                "that channel axis: (kh, kw, C_in, filters)"
+            ),
         },
     },
     "params-64-32": {

@@ -145,6 +145,7 @@ TEXTS = {
             36: (
                 "the padding is added to the input, then the kernel's 5 pixels are taken off: 32 + 4 − 5 + 1"
             ),
+            31: "the first position counts too: 32 + 2·2 − 5 + 1 = 32",
         },
     },
     7: {
@@ -167,6 +168,10 @@ TEXTS = {
                 "the first position counts too: 15 − 5 + 1 (or, if you took the span as 3 · 2 = 6: "
                 "the taps sit at 0, 2 and 4, a span of 2·(3 − 1) + 1 = 5)"
             ),
+            12: (
+                "2·(3 − 1) = 4 counts the gaps between the first and the last tap; the span counts "
+                "the pixels, one more: taps at 0, 2 and 4 span 5, so 15 − 5 + 1"
+            ),
         },
     },
     8: {
@@ -188,6 +193,7 @@ TEXTS = {
             (30, 30): "kernel_size (3, 5) is 3 tall and 5 wide, and strides (1, 2) differ too",
             (14, 30): "(3, 5) and (1, 2) are (height, width): the width gets the 5 and the 2",
             (30, 28): "the width moves 2 pixels per step: ⌊(32 − 5) / 2⌋ + 1",
+            (29, 13): "the first position counts too: 32 − 3 + 1 = 30 and ⌊(32 − 5) / 2⌋ + 1 = 14",
         },
     },
     9: {
