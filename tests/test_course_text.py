@@ -211,15 +211,17 @@ def test_keras_s_kernel_is_explained_once_in_full():
 def test_the_exercises_come_in_numbered_parts_with_a_contents_list_and_an_explanation_at_the_end():
     nb = load("09_exercises")
     text = "\n\n".join(source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
-    parts = re.findall(r"^## Part (\d+) of (\d+) · (.+) \(exercises (\d+)–(\d+) of (\d+)\)$", text, re.M)
+    pattern = r"^## Part (\d+) of (\d+) · (.+) \(exercises? (\d+)(?:–(\d+))? of (\d+)\)$"
+    parts = re.findall(pattern, text, re.M)
     assert len(parts) >= 5
     n = len(parts)
     assert [int(p[0]) for p in parts] == list(range(1, n + 1)) and {int(p[1]) for p in parts} == {n}
-    covered = [k for p in parts for k in range(int(p[3]), int(p[4]) + 1)]
+    covered = [k for p in parts for k in range(int(p[3]), int(p[4] or p[3]) + 1)]
     assert covered == [ex.number for ex in EXERCISES] and {int(p[5]) for p in parts} == {len(EXERCISES)}
     contents = source(nb["cells"][0])
     for k, p in enumerate(parts, start=1):
-        assert f"{k}. {p[2]} — exercises {p[3]}–{p[4]}" in contents
+        which = f"exercises {p[3]}–{p[4]}" if p[4] else f"exercise {p[3]}"
+        assert f"{k}. {p[2]} — {which}" in contents
     headings = re.findall(r"^## (.+)$", text, re.M)
     assert headings[-2:] == ["Explain it back", "When you are done"]
 

@@ -42,6 +42,8 @@ BROWSER_BAD = [
     (cl.GroupedConv, "groups", {"index": -1}, r"groups must be one of .*index -1"),
     (cl.FilterSweep, "kernel_size", {"value": 10**5000}, "kernel_size must be a whole number from 1 to 5"),
     (cl.Playground, "kernel_size", {"value": 7}, "kernel_size 7 with dilation_rate 2 spans 13 pixels"),
+    # equal to the value held, so traitlets would not see it change: it must still be checked
+    (cl.FilterBank, "kernel_size", {"value": np.array(3.0)}, r"kernel_size must be a whole number.*ndarray"),
 ]
 #: Where each explorer starts (the Playground's kernel_size 7 spans more than its input only like this).
 START = {cl.Playground: {"input_size": 8, "dilation_rate": 2}}

@@ -33,7 +33,7 @@ __all__ = [
     "SHOWN_DECIMALS",
 ]
 
-#: Decimals of the learned weights in the explorers that print every number (ChannelSum, FilterSweep).
+#: Decimals of the learned weights in the explorers, which print them (FilterBank, ChannelSum, FilterSweep).
 SHOWN_DECIMALS = 1
 #: The weaker of the R and G sums must be at least this share of the stronger (opposite signs).
 OPPONENT_SHARE = 0.25

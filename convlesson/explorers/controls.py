@@ -213,8 +213,16 @@ class _Checked:
         check = self.check
         return value if check is None else check(value)
 
+    def _precheck(self, sync_data) -> None:
+        """Check a browser message's value before it is set. Inside ``set_state`` traitlets checks only
+        values it sees change, and a numpy array equal to the old value (``array(3.)`` for 3) is not seen.
+        """
+        if "value" in sync_data:
+            self._checked(sync_data["value"])
+
     def set_state(self, sync_data):
         try:
+            self._precheck(sync_data)
             super().set_state(sync_data)
         except traitlets.TraitError as exc:
             self.send_state([k for k in sync_data if k in self.keys])  # the browser shows what is held
@@ -261,17 +269,24 @@ class _Dropdown(_Checked, widgets.Dropdown):
             raise traitlets.TraitError(f"{value!r} is not one of {self._options_values}")
         return value
 
+    def _precheck(self, sync_data) -> None:
+        if "index" in sync_data:
+            self._check_index(sync_data["index"])
+
     @traitlets.validate("index")
     def _validate_index(self, proposal):
         """The browser sends a dropdown's index, not its value: check the option it selects."""
-        index = proposal["value"]
+        return self._check_index(proposal["value"])
+
+    def _check_index(self, index):
         options = self._options_values
         if self.check is not None:
             words = ", ".join(repr(o) for o in options)
-            if not (isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(options)):
+            if not (_is_int(index) and 0 <= index < len(options)):
                 raise BadValue(
                     f"{self.description} must be one of {words}; got no option (index {_shown(index)})"
                 )
+            index = int(index)
             self._checked(options[index])
         elif index is not None and not 0 <= index < len(options):
             raise traitlets.TraitError("Invalid selection: index out of bounds")

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..core.images import Picture
 from ..core.layer import Conv2D
-from ..core.learned import filter_names, learned_layer
+from ..core.learned import SHOWN_DECIMALS, filter_names, learned_layer
 from ..core.samples import filter_bank, scene, scene_channel_names
 from ..pictures.draw import shape_text
 from ..pictures.layer import LayerPicture
@@ -29,8 +29,8 @@ class FilterBank(LiveExplorer):
     array (see :func:`convlesson.load_image`); its centre square, resized to ``input_size``, gives
     R, G and B, and extra channels still come from the scene. With ``weights='named'`` the first
     filters are named ones -- ``yellow minus blue``, ``yellow-blue edges``, ``brightness blur`` --
-    and later ones random; ``'random'`` makes every kernel random; ``'learned'`` shows the first layer of the
-    trained network (:func:`convlesson.trained_network`): 8 filters of 3 x 3 kernels on R, G and B,
+    and later ones random; ``'random'`` makes every kernel random; ``'learned'`` shows the first layer
+    of the trained network (:func:`convlesson.trained_network`): 8 filters of 3 x 3 kernels on R, G and B,
     so ``c_in`` stays 3 and ``kernel_size`` 3. Kernel ``(j, c)`` depends only on ``j``, ``c`` and the
     kernel size, so adding a filter adds one row of kernels and one map, and adding a channel adds
     one column: nothing else changes. Controls: ``input_size``, ``c_in``, ``filters``,
@@ -89,12 +89,13 @@ class FilterBank(LiveExplorer):
         geometry = (s["filters"], s["kernel_size"], s.get("strides", 1), s.get("padding", "valid"))
         relu = "relu" if s.get("relu") else None
         if s.get("weights") == "learned":
-            kernel, bias = learned_layer()
+            kernel, bias = learned_layer(SHOWN_DECIMALS)
             f = s["filters"]
-            self.filter_names = filter_names(kernel)[:f]
+            self.filter_names = filter_names(learned_layer()[0])[:f]  # named by the exact weights
             self.notes.append(
                 "learned: the first layer of cl.trained_network(), trained on small pictures of red and "
-                "green stripes and discs; a colour-opponent filter is named by its kernels' signs (+R −G)."
+                "green stripes and discs, its weights rounded to one decimal as they are printed; a "
+                "colour-opponent filter is named by its kernels' signs (+R −G)."
             )
             return Conv2D(
                 *geometry, s["dilation_rate"], activation=relu, kernel=kernel[..., :f], bias=bias[:f]

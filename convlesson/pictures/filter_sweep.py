@@ -51,15 +51,15 @@ def _n(v: float, decimals: int) -> str:
     return fmt_decimals(v, decimals)
 
 
-def _factor(v: float) -> str:
+def _factor(v: float, decimals: int) -> str:
     """A factor of a product: negative numbers in brackets, ``2·(−1)``."""
-    text = _n(v)
+    text = _n(v, decimals)
     return f"({text})" if v < 0 else text
 
 
-def _plus(values) -> str:
+def _plus(values, decimals: int) -> str:
     """``12 + 8 − 6``: numbers added, a negative one as a subtraction."""
-    return " + ".join(_n(v) for v in values).replace("+ −", "− ")
+    return " + ".join(_n(v, decimals) for v in values).replace("+ −", "− ")
 
 
 def step_equation(step, weights, bias, j: int, products: bool = True) -> str:
@@ -91,16 +91,18 @@ def equation_chunks(step, weights, bias, j: int, products: bool = True) -> list[
     """:func:`step_equation` in the pieces a line breaks best between: each kernel, the bias, the sums."""
     parts = step.channel_sums[:, j]
     b = float(np.asarray(bias)[j])
-    tail = f"= {_plus([*parts, b])} = {_n(step.total[j])}"
+    # as many decimals as the numbers need: none for whole ones, one for weights shown to one decimal
+    d = number_decimals(np.concatenate([np.ravel(weights), np.ravel(bias), np.ravel(step.window)]))
+    tail = f"= {_plus([*parts, b], d)} = {_n(step.total[j], d)}"
     if not products:
-        return [f"filter {j}: {_plus([*parts, b])}", f"= {_n(step.total[j])}"]
+        return [f"filter {j}: {_plus([*parts, b], d)}", f"= {_n(step.total[j], d)}"]
     groups = []
     for c in range(weights.shape[2]):
         w = weights[:, :, c, j]
         pairs = zip(step.window[..., c].ravel(), w.ravel(), strict=True)
-        terms = [f"{_factor(xv)}·{_factor(wv)}" for xv, wv in pairs if wv]
+        terms = [f"{_factor(xv, d)}·{_factor(wv, d)}" for xv, wv in pairs if wv]
         groups.append(f"({' + '.join(terms)})" if terms else "0")
-    bias_text = f"+ {_n(b)}" if b >= 0 else f"− {_n(-b)}"
+    bias_text = f"+ {_n(b, d)}" if b >= 0 else f"− {_n(-b, d)}"
     return [f"filter {j}: {groups[0]}", *(f"+ {g}" for g in groups[1:]), bias_text, tail]
 
 

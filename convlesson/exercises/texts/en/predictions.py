@@ -238,7 +238,7 @@ TEXTS = {
             "what is that?"
         ),
         "right": (
-            "False: w ⊛ R + w ⊛ G + w ⊛ B = w ⊛ (R + G + B), so such a filter sees only how bright "
+            "w ⊛ R + w ⊛ G + w ⊛ B = w ⊛ (R + G + B), so such a filter sees only how bright "
             "each pixel is. To tell red from green, a filter needs DIFFERENT kernels for R and G."
         ),
         "slips": {
