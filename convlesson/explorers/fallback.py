@@ -25,8 +25,8 @@ __all__ = ["NOTE", "WIDGET_VIEW", "show", "still_with_note"]
 
 #: The line shown above an explorer's picture when the page cannot show its sliders.
 NOTE = (
-    "No sliders here: this page lacks Jupyter's widget front end. Install it where Jupyter runs "
-    "(pip install ipywidgets), reload the page and run this cell again."
+    "No sliders here: this page lacks Jupyter's widget front end. To get them, run pip install ipywidgets "
+    "where Jupyter runs, reload the page and run this cell again."
 )
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
