@@ -55,9 +55,12 @@ def served_as_this_python_would_save_it(server, name: str) -> bytes:
     return text.encode("utf-8")
 
 
-def open_and_save(page, name: str) -> tuple[dict, bool, bytes, bytes]:
+def open_and_save(page, name: str, as_this_python: bool = True) -> tuple[dict, bool, bytes, bytes]:
     """Open ``name`` unrun, read whether it is modified, save it; return what was seen and the bytes."""
-    before = served_as_this_python_would_save_it(page.server, name)
+    if as_this_python:
+        before = served_as_this_python_would_save_it(page.server, name)
+    else:
+        before = (page.server.root / name).read_bytes()
     page.open_notebook(name)
     try:
         state = page.page.evaluate(_JS_STATE)
@@ -88,14 +91,21 @@ def test_notebook7_opens_a_notebook_unmodified_and_saves_it_unchanged(notebook7,
     check(*open_and_save(notebook7, path.name), path.name, "Notebook 7")
 
 
-def test_a_notebook_with_the_old_metadata_would_open_modified(lab):
-    """The check above can fail: the kernelspec the notebooks stored before (display name "Python 3")
-    is rewritten by JupyterLab the moment the kernel starts."""
+@pytest.mark.parametrize("change", ["the old kernelspec", "another Python"])
+def test_a_notebook_stored_otherwise_opens_modified(lab, change):
+    """The check above can fail: the kernelspec the notebooks stored before (display name "Python 3"),
+    or the language_info of another Python than the kernel's, is rewritten the moment the kernel starts.
+    """
     name = NOTEBOOKS[0].name
-    old = lab.server.root / f"old_metadata_{name}"
     nb = json.loads((lab.server.root / name).read_text(encoding="utf-8"))
-    nb["metadata"]["kernelspec"]["display_name"] = "Python 3"
-    old.write_text(json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    state, _, before, after = open_and_save(lab, old.name)
+    if change == "the old kernelspec":
+        nb["metadata"]["kernelspec"]["display_name"] = "Python 3"
+        rewritten = b'"display_name": "Python 3 (ipykernel)"'
+    else:
+        nb["metadata"]["language_info"]["version"] = "3.9.0"
+        rewritten = f'"version": "{platform.python_version()}"'.encode()
+    other = lab.server.root / f"stored_otherwise_{name}"
+    other.write_text(json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    state, _, _, after = open_and_save(lab, other.name, as_this_python=False)
     assert state["dirty"] and state["dirtyTabs"]
-    assert b'"display_name": "Python 3 (ipykernel)"' in after and after != before
+    assert rewritten in after
