@@ -3,7 +3,8 @@
 The notebooks in ``notebooks/`` are checked cell by cell by nbval (strict ``--nbval``): each cell is
 re-run and its text outputs must equal the ones stored in the notebook. When a change to the package
 changes what a cell prints, the stored outputs are *stale*; the failure report then ends with the one
-command that re-runs every notebook and stores fresh outputs (and the widget state nbviewer shows).
+command that re-runs every notebook and stores fresh outputs (``.ci/refresh_notebooks.py``: it also
+keeps each notebook's first cell and metadata as JupyterLite and JupyterLab need them).
 
 The refresh also stores every explorer's picture, and the whole-picture tests compare those (and the
 README's figures) with freshly drawn ones. Glyph edges differ between matplotlib releases, so those
@@ -16,12 +17,9 @@ from __future__ import annotations
 
 import pytest
 
-#: Re-runs every notebook in place and stores its outputs and widget state (README: "Refreshing outputs").
-REFRESH_COMMAND = (
-    "jupyter nbconvert --to notebook --execute --inplace "
-    "--ExecutePreprocessor.store_widget_state=False --ExecutePreprocessor.record_timing=False "
-    "notebooks/*.ipynb"
-)
+#: Re-runs every notebook in place and stores its outputs, without widget state (README: "Refreshing the
+#: notebooks' outputs"); a notebook's path after it refreshes that notebook alone.
+REFRESH_COMMAND = "python .ci/refresh_notebooks.py"
 
 #: The matplotlib (major.minor) that drew the stored pictures: the explorers' pictures in the notebooks
 #: and the README's figures (notebooks/figures/).
@@ -29,7 +27,7 @@ REFERENCE_MATPLOTLIB = "3.11"
 
 STALE_MESSAGE = (
     "The notebook's stored outputs differ from what its cells print now. If the new output is the "
-    "intended one, refresh every notebook's stored outputs (and widget state) with matplotlib "
+    "intended one, refresh every notebook's stored outputs, from the repository's root, with matplotlib "
     f"{REFERENCE_MATPLOTLIB}.x installed:\n\n    "
     + REFRESH_COMMAND
     + "\n\nthen review the diff and commit the notebooks."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.metadata
+import importlib.util
 import json
 import re
 import subprocess
@@ -83,6 +84,11 @@ def environment_yml_dependencies() -> tuple[list[str], list[str]]:
 
 
 # --------------------------------------------------------------------------- dependencies
+#: conda-forge packages that are a PyPI distribution under another name: matplotlib-base is matplotlib
+#: without a GUI toolkit (what Binder and JupyterHub images want).
+CONDA_NAMES = {"matplotlib-base": "matplotlib"}
+
+
 def environment_yml_differences() -> dict[str, tuple[str | None, str | None]]:
     """Package -> (spec in environment.yml, spec in pyproject.toml) wherever the two differ.
 
@@ -94,7 +100,7 @@ def environment_yml_differences() -> dict[str, tuple[str | None, str | None]]:
     }
     conda, _ = environment_yml_dependencies()
     listed = {
-        requirement_name(r): requirement_spec(r)
+        CONDA_NAMES.get(requirement_name(r), requirement_name(r)): requirement_spec(r)
         for r in conda
         if requirement_name(r) not in ("python", "pip")
     }
@@ -123,12 +129,19 @@ def test_environment_yml_and_pyproject_name_the_same_runtime_packages():
 def test_environment_yml_comparison_sees_a_missing_package_and_another_floor(tmp_path, monkeypatch):
     text = (ROOT / "environment.yml").read_text(encoding="utf-8")
     assert "  - pillow>=9.0\n" in text and "  - numpy>=1.23\n" in text
+    assert "  - matplotlib-base>=3.6\n" in text
     (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     (tmp_path / "environment.yml").write_text(
-        text.replace("  - pillow>=9.0\n", "").replace("numpy>=1.23", "numpy>=1.24")
+        text.replace("  - pillow>=9.0\n", "")
+        .replace("numpy>=1.23", "numpy>=1.24")
+        .replace("matplotlib-base>=3.6", "matplotlib-base>=3.7")
     )
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
-    assert environment_yml_differences() == {"numpy": (">=1.24", ">=1.23"), "pillow": (None, ">=9.0")}
+    assert environment_yml_differences() == {
+        "matplotlib": (">=3.7", ">=3.6"),
+        "numpy": (">=1.24", ">=1.23"),
+        "pillow": (None, ">=9.0"),
+    }
 
 
 def test_the_package_alone_brings_no_jupyter_server():
@@ -282,7 +295,7 @@ def ci_pattern() -> str:
 def readme_test_command() -> str:
     """The command in the README's fenced block that follows the words about running the tests."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"([^\n]*\n)\s*```(?:bash|sh|console)?\n(.*?)```", text, flags=re.S)
+    blocks = re.findall(r"([^\n]*\n)\s*```[a-z]*\n(.*?)```", text, flags=re.S)
     commands = [body.strip() for lead, body in blocks if "test" in lead.lower() and "pytest" in body]
     assert len(commands) == 1, f"README.md should show exactly one test command, found {commands}"
     return commands[0]
@@ -373,7 +386,8 @@ def test_the_floors_follow_pyproject_and_refuse_an_undeclared_floor(tmp_path):
 
 
 def test_ci_runs_every_stage():
-    """The floor environment, the stock-text run and ruff are in .ci/run, besides the README's command."""
+    """The floor environment, the stock-text run, ruff, the README's first run and the JupyterLite site
+    are in .ci/run, besides the README's test command."""
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     for part in [
         ".ci/floors.py",
@@ -381,8 +395,95 @@ def test_ci_runs_every_stage():
         "CONVLESSON_STOCK_TEXT=1",
         "ruff check .",
         "ruff format --check .",
+        "python .ci/readme_commands.py quick-start",
+        'python .ci/readme_commands.py "$name"',
+        "for part in quick-start package-from-clone package-from-wheel; do",
+        "/api/status",
+        "pip install -q -r lite/requirements.txt",
+        "lite/build_site.py --no-network",
     ]:
         assert part in script, f".ci/run should run {part!r}"
+    stages = re.findall(r'^stage "([a-f])\. ', script, flags=re.M)
+    assert stages == ["a", "d", "e", "f"], "stages a, d, e and f run in the foreground, in this order"
+    assert sorted(set(re.findall(r'collect \w+ "([bc])\. ', script))) == ["b", "c"]
+
+
+# --------------------------------------------------------------------------- the README's first run
+def readme_commands():
+    spec = importlib.util.spec_from_file_location("readme_commands", ROOT / ".ci" / "readme_commands.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def readme_blocks() -> dict[str, str]:
+    return readme_commands().blocks((ROOT / "README.md").read_text(encoding="utf-8"))
+
+
+def test_ci_runs_the_readmes_first_run_blocks():
+    assert sorted(readme_blocks()) == ["package-from-clone", "package-from-wheel", "quick-start"]
+
+
+def test_the_quick_start_makes_a_virtual_environment_before_it_installs():
+    """A system Python that refuses pip (externally-managed-environment) is never asked to install."""
+    lines = readme_blocks()["quick-start"].splitlines()
+    assert lines[0] == "python3 -m venv .venv && . .venv/bin/activate"
+    assert lines[1] == 'pip install -e ".[lab]" && jupyter lab notebooks/'
+    assert len(lines) == 2
+
+
+def test_the_package_alone_is_installed_without_jupyterlab():
+    blocks = readme_blocks()
+    assert blocks["package-from-clone"].splitlines() == ["pip install ."]
+    wheel = blocks["package-from-wheel"].splitlines()
+    assert wheel == ["pip install build && python -m build", "pip install dist/convlesson-*.whl"]
+    assert "[" not in blocks["package-from-clone"] + blocks["package-from-wheel"], "no extra: no JupyterLab"
+    assert wheel[1].split("/")[1].startswith(pyproject()["project"]["name"] + "-")
+
+
+def test_the_readme_block_reader_refuses_a_mark_without_a_block_and_a_name_twice():
+    reader = readme_commands()
+    block = "<!-- ci: one (runs) -->\n```bash\necho 1\n```\n"
+    assert reader.blocks("text\n" + block) == {"one": "echo 1\n"}
+    with pytest.raises(ValueError, match="one"):
+        reader.blocks(block + block)
+    with pytest.raises(ValueError, match="two"):
+        reader.blocks(block + "<!-- ci: two -->\n\n```bash\necho 2\n```\n")
+    run = subprocess.run(
+        [sys.executable, str(ROOT / ".ci" / "readme_commands.py"), "no-such-block"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 2 and "no-such-block" in run.stderr
+
+
+def test_the_jupyterlite_site_is_built_from_the_notebooks_with_no_fallback_to_pypi():
+    config = json.loads((ROOT / "lite" / "jupyter_lite_config.json").read_text(encoding="utf-8"))
+    assert config["LiteBuildConfig"]["contents"] == ["../notebooks"]
+    runtime = json.loads((ROOT / "lite" / "jupyter-lite.json").read_text(encoding="utf-8"))
+    kernel = runtime["jupyter-config-data"]["litePluginSettings"][
+        "@jupyterlite/pyodide-kernel-extension:kernel"
+    ]
+    assert kernel == {"disablePyPIFallback": True}, "the site serves every wheel the kernel installs"
+    needs = {
+        requirement_name(r)
+        for r in (ROOT / "lite" / "requirements.txt").read_text().splitlines()
+        if r.strip() and not r.startswith("#")
+    }
+    assert needs == {"jupyterlite-core", "jupyterlite-pyodide-kernel", "jupyterlab-widgets", "ipython"}
+    assert "jupyterlite" not in " ".join(requirements(pyproject()["project"], "test")), (
+        "the site's tools stay out of the test environment"
+    )
+
+
+def test_the_license_file_is_the_declared_license():
+    meta = pyproject()["project"]
+    assert meta["license"] == "MIT" and meta["license-files"] == ["LICENSE"]
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License\n") and "Permission is hereby granted, free of charge" in text
+    requires = pyproject()["build-system"]["requires"]
+    assert requires == ["setuptools>=77"], "license = 'MIT' (an SPDX expression) needs setuptools 77"
 
 
 # --------------------------------------------------------------------------- whole-picture tests

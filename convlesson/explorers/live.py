@@ -20,6 +20,7 @@ import ipywidgets as widgets
 
 from ..pictures import style
 from ..pictures.render import new_figure, still_png
+from . import fallback
 from .controls import BadType
 from .frames import FrameLoop, NoPicture
 from .lifetime import attach, shown_in_cell
@@ -133,6 +134,9 @@ class LiveExplorer(ControlState, FrameLoop):
         bundle["text/plain"] = repr(self)
         shown_in_cell(self)
         return bundle
+
+    def _ipython_display_(self) -> None:
+        fallback.show(self)  # with a display id: a page that cannot show widgets gets the still and a note
 
     @property
     def closed(self) -> bool:

@@ -62,6 +62,9 @@ KERNEL_START_MS = 60_000
 RUN_ALL_MS = 180_000
 PICTURE_MS = 30_000
 PLAY_MS = 120_000
+# A layout has settled when its widths stay put this many animation frames and milliseconds in a row.
+SETTLED_FRAMES = 10
+SETTLED_MS = 500
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_OUTPUT = ".jp-OutputArea-output:has(> .jupyter-widgets)"
@@ -185,11 +188,13 @@ class LabServer:
     """A JupyterLab (or Jupyter Notebook 7) server over a temporary copy of ``notebook_dir``.
 
     The copy keeps the repository's notebooks untouched (no autosave, no checkpoints); the config,
-    settings, workspaces and runtime directories are temporary too, so a learner's own JupyterLab
+    data, settings, workspaces and runtime directories are temporary too, so a learner's own JupyterLab
     settings cannot change what the tests see. ``settings`` adds user settings files to the
     temporary settings directory (``{"@jupyterlab/...-extension/plugin.jupyterlab-settings": {...}}``);
-    Notebook 7 reads the same directory. ``stop()`` shuts the kernels down through the REST API,
-    terminates the server's process group and kills anything still running from the runtime dir.
+    Notebook 7 reads the same directory. ``disabled_extensions`` are turned off with
+    ``jupyter labextension disable`` in the temporary config directory (e.g. the widget front end).
+    ``stop()`` shuts the kernels down through the REST API, terminates the server's process group and
+    kills anything still running from the runtime dir.
     """
 
     def __init__(
@@ -198,6 +203,7 @@ class LabServer:
         log_path: Path | None = None,
         app: str = "lab",
         settings: dict[str, dict] | None = None,
+        disabled_extensions: tuple[str, ...] = (),
     ):
         if app not in APPS:
             raise ValueError(f"app must be one of {sorted(APPS)}, got {app!r}")
@@ -205,6 +211,7 @@ class LabServer:
         self.log_path = log_path
         self.app = app
         self.settings = {**LAB_SETTINGS, **(settings or {})}
+        self.disabled_extensions = tuple(disabled_extensions)
         self.tmp = Path(tempfile.mkdtemp(prefix=f"convlesson-{app}-"))
         self.root = self.tmp / "notebooks"
         self.proc: subprocess.Popen | None = None
@@ -237,6 +244,7 @@ class LabServer:
         env = dict(os.environ)
         dirs = {
             "JUPYTER_CONFIG_DIR": "config",
+            "JUPYTER_DATA_DIR": "data",  # notebook signatures; the environment's extensions still load
             "JUPYTERLAB_SETTINGS_DIR": "settings",
             "JUPYTERLAB_WORKSPACES_DIR": "workspaces",
             "JUPYTER_RUNTIME_DIR": "runtime",
@@ -256,6 +264,14 @@ class LabServer:
         shutil.copytree(self.notebook_dir, self.root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         for rel, values in self.settings.items():
             self.write_settings(rel, values)
+        for extension in self.disabled_extensions:  # as a user would, in this server's own config folder
+            subprocess.run(
+                [sys.executable, "-m", "jupyter", "labextension", "disable", "--level=user", extension],
+                env=self._env(),
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
         log_path = self.log_path or (self.tmp / "server.log")
         log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
@@ -443,6 +459,22 @@ _JS_DIAGNOSE = """() => {
           error: window.__cl && window.__cl.error};
 }"""
 
+# True once the widths of the elements (selectors, handles) have stayed the same for `frames` animation
+# frames and `ms` milliseconds in a row (polled every frame); a missing or 0-wide element never settles.
+_JS_SETTLED = """([selectors, handles, frames, ms]) => {
+  const els = [...selectors.map(s => document.querySelector(s)), ...handles];
+  const widths = els.map(el => el ? el.getBoundingClientRect().width : 0);
+  const key = widths.join(',');
+  const now = performance.now();
+  const s = window.__clSettle;
+  if (!s || s.key !== key || widths.some(w => w <= 0)) {
+    window.__clSettle = {key, since: now, frames: 0};
+    return false;
+  }
+  s.frames += 1;
+  return s.frames >= frames && now - s.since >= ms;
+}"""
+
 # How much taller an output area is than the notebook's scrolling viewport (<= 0: it fits).
 _JS_MISSING_HEIGHT = """el => {
   const scroller = el.closest('.jp-WindowedPanel-outer, .jp-Notebook');
@@ -577,6 +609,26 @@ class Lab:
             f" {left}; window.__clReady = true; }}); }}"
         )
         self.page.wait_for_function("() => window.__clReady", timeout=PAGE_LOAD_MS, polling=100)
+        panels = ["#filebrowser", "#jp-main-dock-panel"] if self.file_browser else ["#jp-main-dock-panel"]
+        self.wait_layout_settled(panels, "the page's layout")
+
+    def wait_layout_settled(self, targets, doing: str, timeout_ms: float = PAGE_LOAD_MS) -> None:
+        """Wait until the widths of ``targets`` (CSS selectors, or element handles) stay the same for
+        :data:`SETTLED_FRAMES` animation frames and :data:`SETTLED_MS` in a row.
+
+        JupyterLab lays its panels out in steps (the restored sidebar width comes after the first
+        layout); on a loaded machine the steps are far apart, so no fixed wait would do.
+        """
+        selectors = [t for t in targets if isinstance(t, str)]
+        handles = [t for t in targets if not isinstance(t, str)]
+        self.page.evaluate("() => { window.__clSettle = null; }")
+        self._wait(
+            _JS_SETTLED,
+            timeout_ms,
+            f"{doing}: widths settling",
+            polling="raf",
+            arg=[selectors, handles, SETTLED_FRAMES, SETTLED_MS],
+        )
 
     def _on_console(self, msg) -> None:
         if msg.type == "error":
@@ -597,7 +649,7 @@ class Lab:
             raise RuntimeError(f"JupyterLab could not open {name}: {error}")
         self.notebook.wait_for(state="visible")
 
-    def _wait(self, js: str, timeout_ms: float, doing: str, polling: float = 100, arg=None) -> None:
+    def _wait(self, js: str, timeout_ms: float, doing: str, polling: float | str = 100, arg=None) -> None:
         """wait_for_function, with the kernel state and any open dialog in the error message."""
         try:
             self.page.wait_for_function(js, arg=arg, timeout=timeout_ms, polling=polling)

@@ -64,6 +64,8 @@ def _show(page: labdriver.Lab, mode: str, setup: str, names, artifacts_dir) -> S
                 shown.problems.append(f"cl.{name}() showed no explorer")
                 continue
             page.wait_rendered(explorer)
+            # measured once the picture and its column have their final widths, however slow the page
+            page.wait_layout_settled([explorer.img.element_handle(), explorer.area.element_handle()], name)
             shown.geometry[name] = {**page.picture_geometry(explorer), **page.fits_on_screen(explorer)}
             shown.sha1[name] = page.picture_sha1(explorer)
             page.screenshot(explorer, artifacts_dir / f"{mode}__{name}.png")
@@ -119,7 +121,9 @@ def _fits(shown: Shown, name: str) -> list[str]:
 
 
 def test_the_page_is_a_projector_with_the_file_browser_open(projector):
-    """The layout the widths below are measured in: 1280 px wide, file browser beside the notebook."""
+    """The layout the widths below are measured in: 1280 px wide, file browser beside the notebook
+    (measured once the panels' widths have settled: ``Lab`` waits for that when it loads the page)."""
+    projector.wait_layout_settled(["#filebrowser", "#jp-main-dock-panel"], "the projector page")
     browser = projector.page.locator("#filebrowser")
     assert browser.is_visible(), "JupyterLab's file browser is not open"
     box = browser.bounding_box()

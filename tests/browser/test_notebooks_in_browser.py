@@ -277,6 +277,15 @@ def test_the_step_animation_plays_to_the_end(notebook, artifacts_dir):
         lab.screenshot(explorer, shot)
 
 
+def test_no_explorer_says_its_sliders_are_missing(notebook):
+    """The note for pages without the widget front end never shows where widgets work (after every
+    test above has run the notebook and moved its explorers)."""
+    from convlesson.explorers.fallback import NOTE
+
+    texts = notebook.lab.notebook.locator(".jp-OutputArea-output").all_text_contents()  # off screen too
+    assert not [t for t in texts if NOTE.split(":")[0] in t], f"{notebook.name} shows the note"
+
+
 def test_no_javascript_errors(notebook):
     """Nothing above made the page throw or log an error (a failing widget view logs one)."""
     assert notebook.lab.js_errors == [], f"{notebook.name}: " + "\n".join(notebook.lab.js_errors)
