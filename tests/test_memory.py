@@ -119,5 +119,8 @@ def test_the_caches_keep_to_their_bytes_while_the_controls_move(cls):
     ex = cls()
     _play(ex, _moves(cls, 60, seed=2))
     ex.close()
+    stamped = fast_text.fast_text()  # with stock text drawing (the fallback) no label is stamped
     for cache in CACHES:
-        assert 0 < cache.bytes <= cache.max_bytes or cache is art._hatches
+        assert cache.bytes <= cache.max_bytes
+        if stamped and cache in (fast_text._stamps, fast_text._origins):
+            assert cache.bytes > 0, "the moves drew labels, yet the label cache took none"
