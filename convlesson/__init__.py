@@ -7,6 +7,7 @@ Conv2D layer holds ``filters`` filters, i.e. ``filters x C_in`` kernels.
 
 from .core.conv import conv2d, keras_to_torch, torch_to_keras
 from .core.images import load_image
+from .core.language import language
 from .core.layer import Conv2D, FilterDecomposition
 from .core.network import trained_network
 from .core.samples import CLASSIC_KERNELS, classic_kernel, photo, scene, small_grid, synthetic_channels
@@ -90,6 +91,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "language",
     "output_size",
     "padding_amounts",
     "output_shape",

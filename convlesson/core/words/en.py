@@ -1,0 +1,3 @@
+"""English words of ``convlesson.core`` (see ``words/__init__.py``)."""
+
+WORDS: dict[str, str] = {}
