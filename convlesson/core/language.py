@@ -20,9 +20,20 @@ Introduced in ``00_start_here`` (the Chinese edition's Setup cell calls ``cl.lan
 from __future__ import annotations
 
 import string
+import unicodedata
 from importlib import import_module
 
-__all__ = ["language", "current", "catalog", "LANGUAGES", "DOMAINS", "placeholders"]
+__all__ = [
+    "language",
+    "current",
+    "catalog",
+    "LANGUAGES",
+    "DOMAINS",
+    "placeholders",
+    "width",
+    "ljust",
+    "rjust",
+]
 
 #: The languages the package speaks, by code.
 LANGUAGES = {"en": "English", "zh": "中文 (简体)"}
@@ -54,11 +65,16 @@ def language(code: str | None = None) -> str:
     """
     if code is None:
         return current()
-    if not isinstance(code, str) or code.strip().lower() not in LANGUAGES:
-        codes = ", ".join(f"{c!r} ({name})" for c, name in LANGUAGES.items())
-        raise ValueError(f"language must be one of {codes}, got {code!r}")
-    _state["language"] = code.strip().lower()
+    _state["language"] = _check(code, "language")
     return current()
+
+
+def _check(code, name: str) -> str:
+    """``code`` as a language code (``'en'``, ``'zh'``, any case), or a ValueError naming ``name``."""
+    if not isinstance(code, str) or code.strip().lower() not in LANGUAGES:
+        codes = ", ".join(f"{c!r} ({words})" for c, words in LANGUAGES.items())
+        raise ValueError(catalog("core")("language.unknown", name=name, codes=codes, value=repr(code)))
+    return code.strip().lower()
 
 
 def table(domain: str, code: str) -> dict[str, str]:
@@ -69,21 +85,41 @@ def table(domain: str, code: str) -> dict[str, str]:
     return _tables[key]
 
 
-def catalog(domain: str):
-    """``say(key, **values)`` for one layer: the key's words in the current language, formatted."""
+def catalog(domain: str, code: str | None = None):
+    """``say(key, **values)`` for one layer: the key's words in the current language, formatted.
+
+    With ``code``, always in that language (an exercise's record speaks the language it was written in).
+    """
     if domain not in DOMAINS:
         raise ValueError(f"domain must be one of {DOMAINS}, got {domain!r}")
+    fixed = None if code is None else _check(code, "code")
 
     def say(key: str, **values) -> str:
-        words = table(domain, current()).get(key)
+        words = table(domain, fixed or current()).get(key)
         if words is None:  # a key only English has yet: the tests fail on it, a learner still reads
             words = table(domain, "en")[key]
         return words.format(**values) if values else words
 
     say.domain = domain
+    say.language = fixed
     return say
 
 
 def placeholders(template: str) -> set[str]:
     """The names a template is formatted with: ``{'k'}`` for ``'{k} × {k} kernel'``."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def width(text: str) -> int:
+    """How many columns ``text`` takes in a monospaced table: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def ljust(text: str, columns: int) -> str:
+    """``text`` padded with spaces on the right to ``columns`` columns (see :func:`width`)."""
+    return text + " " * max(columns - width(text), 0)
+
+
+def rjust(text: str, columns: int) -> str:
+    """``text`` padded with spaces on the left to ``columns`` columns (see :func:`width`)."""
+    return " " * max(columns - width(text), 0) + text
