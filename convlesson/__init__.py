@@ -63,16 +63,10 @@ def ask(n: int | str):
 
     Introduced in ``01_the_sweep``.
     """
-    from .exercises.interface import _get, answer_format, verdict
+    from .exercises.interface import answer_box
     from .explorers.answer_box import AnswerBox
 
-    ex = _get(n)
-    if ex.kind == "code":
-        raise ValueError(
-            f"n {n!r} is an exercise that asks for a function, which no box can take: write it in a code "
-            f"cell and check it with cl.check({n!r}, your_function)"
-        )
-    return AnswerBox(ex.label, answer_format(ex.ident), lambda answer: verdict(ex.ident, answer).message)
+    return AnswerBox(*answer_box(n))
 
 
 def __getattr__(name: str):

@@ -78,7 +78,7 @@ def test_lettered_options_come_from_the_answers_not_the_words():
 
 
 def test_an_unknown_language_or_topic_is_refused_by_name():
-    with pytest.raises(ValueError, match="language must be one of 'en', got 'xx'"):
+    with pytest.raises(ValueError, match="language must be one of 'en', 'zh', got 'xx'"):
         texts_pkg.table("sizes", "xx")
     with pytest.raises(ValueError, match="topic must be one of"):
         texts_pkg.table("colours")

@@ -94,7 +94,7 @@ def catalog(domain: str, code: str | None = None):
         raise ValueError(f"domain must be one of {DOMAINS}, got {domain!r}")
     fixed = None if code is None else _check(code, "code")
 
-    def say(key: str, **values) -> str:
+    def say(key: str, /, **values) -> str:
         words = table(domain, fixed or current()).get(key)
         if words is None:  # a key only English has yet: the tests fail on it, a learner still reads
             words = table(domain, "en")[key]
