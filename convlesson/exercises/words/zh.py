@@ -17,7 +17,9 @@ WORDS: dict[str, str] = {
     "wait.exercise": "{label}：把 None 换成你的答案，再运行这个单元格。",
     "wait.exercise_choice": "{label}：把 None 换成你的答案（{choices}），再运行这个单元格。",
     "wait.exercise_truefalse": "{label}：把 None 换成你的答案（True 或 False），再运行这个单元格。",
-    "wait.prediction": "{label}：把 None 换成你的预测，再运行这个单元格——也可以在下面的框里输入，然后按 Check。",
+    "wait.prediction": (
+        "{label}：把 None 换成你的预测，再运行这个单元格——也可以在下面的框里输入，然后按 Check。"
+    ),
     "wait.prediction_choice": (
         "{label}：把 None 换成你的预测（{choices}），再运行这个单元格——也可以在下面的框里输入，然后按 Check。"
     ),
@@ -73,7 +75,9 @@ WORDS: dict[str, str] = {
     ),
     "get.number": "n 必须是 1 到 {last} 的练习编号，传入的是 {value}",
     "question": "{label}（{topic}）：\n{question}",
-    "listing.exercises": "{count} 道练习（09_exercises），用 cl.exercise(n) 看题，用 cl.check(n, answer) 检查答案：",
+    "listing.exercises": (
+        "{count} 道练习（09_exercises），用 cl.exercise(n) 看题，用 cl.check(n, answer) 检查答案："
+    ),
     "listing.predictions": '{count} 个预测，课程在揭晓答案之前先请你预测（cl.check("name", answer)）：',
     "hint": "{label} 的提示：{hint}",
     "solution": "{label} 的解答：{answer}。{right}\n\n{source}",
@@ -99,7 +103,9 @@ WORDS: dict[str, str] = {
     "code.raised_because": "{label}：{name} 抛出了 {error}（{case}）。{why}",
     "code.not_yet": "{label}：还不对——{case}：{problem}",
     "code.right": "{label}：答对了！在每个测试输入上都和 cl.conv2d 的结果一致。",
-    "raised.swapped": "在测试 {number} 上（C_in = filters = {c}）它能运行，但输出是权重弄反之后的结果。{swapped}",
+    "raised.swapped": (
+        "在测试 {number} 上（C_in = filters = {c}）它能运行，但输出是权重弄反之后的结果。{swapped}"
+    ),
     "raised.axes": (
         "检查一下权重各轴的顺序：(kh, kw, C_in, filters)，所以 weights[:, :, c, j] 是滤波器 j "
         "用在通道 c 上的卷积核。"
@@ -145,7 +151,9 @@ WORDS: dict[str, str] = {
         "形状应该是 {want}，你的是 {got}。{misconception}：这是步幅为 1、每个位置都算的特征图；"
         "步幅为 {s} 时卷积核一次跳 {s} 个像素，所以特征图是 {size}。"
     ),
-    "shape.input_size": "形状应该是 {want}，你的是 {got}。这是输入的尺寸：这道练习不填充，所以输出是 {size}。",
+    "shape.input_size": (
+        "形状应该是 {want}，你的是 {got}。这是输入的尺寸：这道练习不填充，所以输出是 {size}。"
+    ),
     "shape.full": "形状应该是 {want}，你的是 {got}。这是 'full' 填充；只在卷积核完全落在 x 里面的位置滑动。",
     "shape.off_by_one": (
         "形状应该是 {want}，你的是 {got}。{misconception}：卷积核的第一个位置也要算：窗口的起始行是 {first}。"
@@ -154,7 +162,9 @@ WORDS: dict[str, str] = {
         "形状应该是 {want}，你的是 {got}。{misconception}：每个滤波器把它自己那些卷积核的结果图加成一张，"
         "各个滤波器的图则叠在一起，一个滤波器一个输出通道：(H', W', filters)。"
     ),
-    "shape.read_swapped": "形状应该是 {want}，你的是 {got}。你把权重的形状读成了 (kh, kw, filters, C_in)：{swapped}",
+    "shape.read_swapped": (
+        "形状应该是 {want}，你的是 {got}。你把权重的形状读成了 (kh, kw, filters, C_in)：{swapped}"
+    ),
     "shape.one_map_per_kernel": (
         "形状应该是 {want}，你的是 {got}。{misconception}：你给每个输入通道都留了一张图；"
         "滤波器要把它的 C_in 张结果图加成一张。"
@@ -163,5 +173,7 @@ WORDS: dict[str, str] = {
         "形状应该是 {want}，你的是 {got}。{misconception}：这道练习是通道在后，和 Keras 一样："
         "filters 轴放在最后，(H', W', filters)。"
     ),
-    "shape.stack": "形状应该是 {want}，你的是 {got}。一个滤波器一个输出通道：把各滤波器的图叠在最后一个轴上。",
+    "shape.stack": (
+        "形状应该是 {want}，你的是 {got}。一个滤波器一个输出通道：把各滤波器的图叠在最后一个轴上。"
+    ),
 }
