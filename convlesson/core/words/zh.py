@@ -111,7 +111,7 @@ WORDS: dict[str, str] = {
     "what.channels": "通道",
     "what.grid": "网格",
     "what.scene": "场景图",
-    "advice.conv": "请用更小的输入、更少的滤波器、更少的填充或更大的步幅",
+    "advice.conv": "请用更小的输入、更少的滤波器（filters）、更少的填充（padding）或更大的步幅（strides）",
     "advice.weights": "请用更少的滤波器、更小的 kernel_size 或更少的输入通道（c_in）",
     "advice.size": "请用更小的 size",
     "advice.size_c_in": "请用更小的 size 或 c_in",
