@@ -22,13 +22,13 @@ from convlesson.exercises.languages import edition
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: The words a Chinese text may keep in English: code, parameter and function names, the names of
-#: frameworks and layouts, the names of the colour channels, True/False/None, the answer box's button.
+#: frameworks and layouts, the names of the colour channels, True/False/None.
 CODE_WORDS = {
     *("R", "G", "B", "RGB", "str", "int", "float", "tuple", "list", "bool"),
     *("kh", "kw", "filters", "groups", "strides", "padding", "activation", "relu", "ReLU"),
     *("kernel", "weights", "weight", "layer", "conv", "torch", "nn", "x", "k", "w", "j", "c", "i", "s"),
     *("valid", "same", "full", "before", "after", "bool", "dtype", "numpy", "np", "n", "answer", "name"),
-    *("True", "False", "None", "Check", "Keras", "PyTorch", "TensorFlow", "HWIO", "OIHW", "N", "C", "H", "W"),
+    *("True", "False", "None", "Keras", "PyTorch", "TensorFlow", "HWIO", "OIHW", "N", "C", "H", "W"),
     *("span", "total", "out", "your_function", "def"),
 }
 #: Spans that are code as a whole: an exception the learner's function raised, quoted values, backquoted
@@ -176,7 +176,7 @@ def test_english_comes_back_word_for_word(capsys):
     assert english[1].startswith("Exercise 1 (output size):\n")
     cl.language("zh")
     chinese_words = _everything_said(capsys)
-    assert chinese_words[1].startswith("练习 1（输出尺寸）：\n")
+    assert chinese_words[1].startswith("练习 1：输出尺寸\n一张 15 × 15")
     cl.language("en")
     assert _everything_said(capsys) == english
 

@@ -1,8 +1,8 @@
 """Chinese words of ``convlesson.exercises`` (see ``words/__init__.py``).
 
 The course's terms (卷积核, 滤波器, 通道, 特征图, 步幅, 填充, 偏置, 权重); code, parameter names and values
-stay as they are typed (``cl.check``, ``strides``, ``None``, ``True``). The "Check" of the answer box is
-the button's own word.
+stay as they are typed (``cl.check``, ``strides``, ``None``, ``True``). A prediction's answer box is
+named by what it does ("再点按钮检查"), not by its button's label, which the explorers' catalog words.
 """
 
 WORDS: dict[str, str] = {
@@ -18,14 +18,14 @@ WORDS: dict[str, str] = {
     "wait.exercise_choice": "{label}：把 None 换成你的答案（{choices}），再运行这个单元格。",
     "wait.exercise_truefalse": "{label}：把 None 换成你的答案（True 或 False），再运行这个单元格。",
     "wait.prediction": (
-        "{label}：把 None 换成你的预测，再运行这个单元格——也可以在下面的框里输入，然后按 Check。"
+        "{label}：把 None 换成你的预测，再运行这个单元格——也可以在下面的框里输入，再点按钮检查。"
     ),
     "wait.prediction_choice": (
-        "{label}：把 None 换成你的预测（{choices}），再运行这个单元格——也可以在下面的框里输入，然后按 Check。"
+        "{label}：把 None 换成你的预测（{choices}），再运行这个单元格——也可以在下面的框里输入，再点按钮检查。"
     ),
     "wait.prediction_truefalse": (
         "{label}：把 None 换成你的预测（True 或 False），再运行这个单元格——"
-        "也可以在下面的框里输入，然后按 Check。"
+        "也可以在下面的框里输入，再点按钮检查。"
     ),
     "grade.right": "{label}：答对了！{right}",
     "grade.wrong": "{label}：还不对（{answer}）。提示：{hint}",
@@ -74,7 +74,7 @@ WORDS: dict[str, str] = {
         "传入的是 {value}（{type}）"
     ),
     "get.number": "n 必须是 1 到 {last} 的练习编号，传入的是 {value}",
-    "question": "{label}（{topic}）：\n{question}",
+    "question": "{label}：{topic}\n{question}",
     "listing.exercises": (
         "{count} 道练习（09_exercises），用 cl.exercise(n) 看题，用 cl.check(n, answer) 检查答案："
     ),
