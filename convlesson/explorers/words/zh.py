@@ -1,0 +1,3 @@
+"""Chinese words of ``convlesson.explorers`` (see ``words/__init__.py``)."""
+
+WORDS: dict[str, str] = {}

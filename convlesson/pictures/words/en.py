@@ -1,0 +1,3 @@
+"""English words of ``convlesson.pictures`` (see ``words/__init__.py``)."""
+
+WORDS: dict[str, str] = {}
