@@ -7,11 +7,12 @@ to the characters the package writes (``python -m convlesson.pictures.make_font`
 how). It is added to matplotlib's fonts the first time a text is drawn in Chinese, never at import,
 and no rcParams change.
 
-A text in Chinese -- any text while ``cl.language("zh")`` is in use, and any text that holds a
-Chinese character -- is drawn with :func:`family`: the pictures' own font first (matplotlib's
-``font.family``, DejaVu Sans unless you changed it), then this one for the characters the first
-lacks (matplotlib's font fallback, 3.6 and later). Letters, digits and symbols are therefore drawn
-exactly as in the English pictures, and Chinese in Noto Sans CJK SC. English pictures never use it.
+A text that holds a Chinese character is drawn with :func:`family`: the pictures' own font first
+(matplotlib's ``font.family``, DejaVu Sans unless you changed it), then this one for the characters
+the first lacks (matplotlib's font fallback, 3.6 and later). Letters, digits and symbols are
+therefore drawn exactly as in the English pictures (a text without Chinese -- a number, ``→``, a
+shape -- keeps matplotlib's font, so its box is the English one), and Chinese in Noto Sans CJK SC.
+English pictures never use it.
 """
 
 from __future__ import annotations
@@ -51,12 +52,12 @@ def chinese(text: str = "") -> bool:
     return current() == "zh" or bool(text and _CJK.search(text))
 
 
-def family(text: str = "") -> list[str] | None:
-    """The font family list a Chinese text is drawn with (registering the font), or None for English.
+def family(text: str) -> list[str] | None:
+    """The font family list ``text`` is drawn with if it holds Chinese (registering the font), else None.
 
     ``None`` means: leave the text's font alone (English pictures stay exactly as they were).
     """
-    if not chinese(text):
+    if not _CJK.search(text or ""):
         return None
     import matplotlib
 

@@ -50,8 +50,8 @@ ROLES = ("number", "label", "title", "symbol")
 def role_props(role: str, text: str = "") -> dict:
     """Font size (points, for the current mode) and weight of a ``role`` in :data:`ROLES`.
 
-    In Chinese (or for a ``text`` holding Chinese) also the font family that draws it
-    (:func:`convlesson.pictures.font.family`); English texts keep matplotlib's font.
+    For a ``text`` holding Chinese also the font family that draws it
+    (:func:`convlesson.pictures.font.family`); other texts keep matplotlib's font.
     """
     sizes = style.sizes()
     props = {"fontsize": getattr(sizes, role), "fontweight": "bold" if role == "title" else "normal"}

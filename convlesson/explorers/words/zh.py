@@ -93,7 +93,7 @@ WORDS: dict[str, str] = {
     "playground.not_3x3": (
         "{name} 是 3×3 的卷积核；kernel_size 为 {k} 时权重是随机的（把 kernel_size 设为 3 就能看到它）。"
     ),
-    "playground.on_each": "{name} ÷ 3，用在 R、G、B 每个通道上",
+    "playground.on_each": "{name} ÷ 3，R、G、B 各一个",
     "playground.one_filter": (
         "{name} 卷积核（权重 ÷ 3）用在 R、G、B 每个通道上，三张图相加：它看到的是灰度图。"
     ),

@@ -74,7 +74,7 @@ WORDS: dict[str, str] = {
     # ---------------------------------------------------------------- the same layer as volumes
     "volumes.input_note": "H × W = {h} × {w}，深度 C_in = {c_in}",
     "volumes.depth_c_in": "深度 C_in = {c_in}",
-    "volumes.filter": "滤波器 {j}：{shape}",
+    "volumes.filter": "滤波器 {j} {shape}",
     "volumes.filters": "滤波器",
     "volumes.kernels_each.one": "各含 {n} 个卷积核",
     "volumes.kernels_each.many": "各含 {n} 个卷积核",
