@@ -72,7 +72,7 @@ def ask(n: int | str):
             f"n {n!r} is an exercise that asks for a function, which no box can take: write it in a code "
             f"cell and check it with cl.check({n!r}, your_function)"
         )
-    return AnswerBox(ex.label, answer_format(ex.ident), lambda answer: verdict(ex.ident, answer))
+    return AnswerBox(ex.label, answer_format(ex.ident), lambda answer: verdict(ex.ident, answer).message)
 
 
 def __getattr__(name: str):

@@ -262,3 +262,51 @@ def test_english_pictures_use_no_chinese_font_and_come_back_unchanged():
     finally:
         before.close()
         again.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "exc"),
+    [
+        (lambda: cl.KernelSweep(kernel_size=99), ValueError),
+        (lambda: cl.KernelSweep(kernel_size=2.5), TypeError),
+        (lambda: cl.ChannelSum(padding="middle"), ValueError),
+        (lambda: cl.FilterBank(relu="yes"), TypeError),
+        (lambda: cl.GroupedConv(colour=3), TypeError),
+        (lambda: cl.draw_kernel("not an Axes", np.ones((3, 3))), TypeError),
+        (lambda: cl.draw_kernel(Figure().add_subplot(), np.ones((3, 3, 3))), ValueError),
+        (lambda: cl.draw_maps(Figure().add_subplot(), np.ones((4, 4, 2)), names=["a"]), ValueError),
+    ],
+)
+def test_errors_a_learner_can_cause_speak_chinese_and_name_the_parameter(make, exc):
+    cl.language("zh")
+    try:
+        with pytest.raises(exc) as caught:
+            make()
+    finally:
+        cl.language("en")
+    message = str(caught.value)
+    assert CJK.search(message), message
+    assert re.search(r"kernel_size|padding|relu|colour|ax|kernel|names", message), message
+
+
+def test_the_answer_box_and_the_fallback_note_speak_chinese():
+    from convlesson.explorers.answer_box import AnswerBox
+    from convlesson.explorers.fallback import NOTE, still_with_note
+
+    cl.language("zh")
+    try:
+        box = AnswerBox("预测 1", "例如 (4, 4)", lambda answer: "预测 1：答对了！13 像素宽。")
+        assert CJK.search(box.text.description) and CJK.search(box.button.description)
+        assert CJK.search(box.check())  # nothing typed yet: says what to do, in Chinese
+        box.text.value = "(4, 4)"
+        assert (
+            box.check() == "预测 1：答对了！13 像素宽。" and "#1e7d32" in box.feedback.value
+        )  # green: right
+        box.close()
+        ex = cl.KernelSweep()
+        bundle = still_with_note(ex)
+        ex.close()
+    finally:
+        cl.language("en")
+    assert NOTE not in bundle["text/plain"] and CJK.search(bundle["text/plain"])
+    assert "<code>pip install ipywidgets</code>" in bundle["text/html"]

@@ -113,7 +113,7 @@ class AnswerBox:
                 message = say("answer.failed", label=self.label, error=type(exc).__name__)
             else:
                 message = getattr(found, "message", found)
-                right = getattr(found, "correct", ": right!" in message)
+                right = getattr(found, "correct", say("answer.right_mark") in message)
         colour = "#1e7d32" if right else "#8a4b00"
         self.feedback.value = f'<span style="color: {colour}">{html.escape(message)}</span>'
         return message

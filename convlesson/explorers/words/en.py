@@ -145,6 +145,7 @@ WORDS: dict[str, str] = {
     "answer.empty": "{label}: type your answer in the box, then press Check.",
     "answer.failed": "{label}: this answer could not be checked ({error}).",
     "answer.repr": "Answer box for {label}: type your answer, then press Check.",
+    "answer.right_mark": ": right!",
     # ---------------------------------------------------------------- a page without widgets
     "fallback.note": (
         "No sliders here: this page lacks Jupyter's widget front end. To get them, run pip install "

@@ -137,6 +137,7 @@ WORDS: dict[str, str] = {
     "answer.empty": "{label}：先在框里输入你的答案，再按“检查”。",
     "answer.failed": "{label}：这个答案没法检查（{error}）。",
     "answer.repr": "答题框（{label}）：输入你的答案，再按“检查”。",
+    "answer.right_mark": "：答对了！",
     # ---------------------------------------------------------------- a page without widgets
     "fallback.note": (
         "这里没有滑块：这个页面缺少 Jupyter 的控件前端。要显示滑块，请在运行 Jupyter 的环境里执行 "
