@@ -20,7 +20,7 @@ from matplotlib.lines import Line2D
 from . import style
 from .art import GridArt, OutlineArt
 from .layer import name_colour
-from .text_art import TextPool, inside, measure, role_props, text_height
+from .text_art import TextPool, inside, measure, text_height
 from .words import say, say_n
 
 __all__ = ["VolumePicture", "depth_step"]
@@ -249,10 +249,7 @@ class VolumePicture:
         # the output volume: one slice per filter
         out_x = x0 + width - MARGIN - out_label_w - 6 - out_side - (n_filters - 1) * out_step
         arrow_w = measure(self.ax, "→", "symbol")[0]
-        heads = [say("volumes.filter", j=j, shape=(kh, kw, c_in)) for j in range(n_filters)]
-        least = (
-            k_x + max(block, *(measure(self.ax, s)[0] for s in heads)) + arrow_w + 16
-        )  # right of the names
+        least = k_x + block + arrow_w + 16
         if out_x < least:  # not enough room: smaller output slices
             out_side -= least - out_x
             out_x = least
@@ -275,16 +272,10 @@ class VolumePicture:
             [(-ov, ov)] * n_filters,
             colours=colours,
         )
-        # each filter's arrow at its own height, kept within the output volume it points at, a line apart
-        lo, hi = ovol[1] + label_h, ovol[3] - label_h
-        arrow_ys = [min(max(fmid, lo), hi) for _, fmid in filter_mids]
-        apart = role_props("symbol")["fontsize"] * self.ax.figure.dpi / 72 * 1.45  # an arrow's line
-        for j in range(1, n_filters):
-            arrow_ys[j] = max(arrow_ys[j], arrow_ys[j - 1] + apart)
-        if n_filters > 1 and arrow_ys[-1] > hi:
-            arrow_ys = list(np.linspace(lo, max(hi, lo + (n_filters - 1) * apart), n_filters))
-        for j, arrow_y in enumerate(arrow_ys):
+        for j, (_, fmid) in enumerate(filter_mids):
             bx0, by0, bx1, by1 = self.output.bounds(j)
+            # each filter's arrow at its own height, kept within the output volume it points at
+            arrow_y = min(max(fmid, ovol[1] + label_h), ovol[3] - label_h)
             symbols.append((out_x - arrow_w / 2 - 6, arrow_y, "→"))
             # back slices are higher up: their names come first in one column, each on its own line
             row = n_filters - 1 - j
