@@ -4,9 +4,11 @@ Run from the repository's root, with the Noto Sans CJK collections at hand::
 
     python -m convlesson.pictures.make_font --source /usr/share/fonts/opentype/noto
 
-(Debian's ``fonts-noto-cjk`` package holds them; ``apt-get download fonts-noto-cjk`` and
-``dpkg-deb -x fonts-noto-cjk_*.deb DIR`` gives them without installing anything, in
-``DIR/usr/share/fonts/opentype/noto``.) It writes ``convlesson/pictures/fontdata/``:
+(Debian's ``fonts-noto-cjk`` package holds them -- the shipped files were made from version
+1:20220127+repack1-1; ``apt-get download fonts-noto-cjk`` and ``dpkg-deb -x fonts-noto-cjk_*.deb DIR``
+give them without installing anything, in ``DIR/usr/share/fonts/opentype/noto``. ``--also DIR``, once
+for each, adds the characters of other checkouts of the repository: translations on branches not
+merged yet.) It writes ``convlesson/pictures/fontdata/``:
 
 * ``ConvlessonSansSC-Regular.otf`` and ``ConvlessonSansSC-Bold.otf`` -- the Simplified Chinese face
   of ``NotoSansCJK-Regular.ttc`` and ``NotoSansCJK-Bold.ttc`` (Noto Sans CJK SC 2.004, by Adobe and
