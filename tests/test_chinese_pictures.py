@@ -310,3 +310,22 @@ def test_the_answer_box_and_the_fallback_note_speak_chinese():
         cl.language("en")
     assert NOTE not in bundle["text/plain"] and CJK.search(bundle["text/plain"])
     assert "<code>pip install ipywidgets</code>" in bundle["text/html"]
+
+
+def test_an_explorer_on_the_page_switches_at_its_next_frame():
+    ex = cl.KernelSweep()
+    try:
+        assert ex.controls["kernel_size"].description == "kernel_size"
+        cl.language("zh")
+        ex.controls["step"].value = 1
+        ex.flush()
+        assert ex.controls["kernel_size"].description == "kernel_size 卷积核大小"
+        assert chinese_texts(ex.figure)
+        cl.language("en")
+        ex.controls["step"].value = 2
+        ex.flush()
+        assert ex.controls["kernel_size"].description == "kernel_size"
+        assert not chinese_texts(ex.figure)
+    finally:
+        cl.language("en")
+        ex.close()

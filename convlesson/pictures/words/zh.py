@@ -66,7 +66,7 @@ WORDS: dict[str, str] = {
     ),
     # ---------------------------------------------------------------- every filter at one position
     "filter_sweep.step": "第 {n} 步（共 {total} 步）：输出位置 {position}",
-    "filter_sweep.explain": "每个滤波器：它的各个卷积核的部分和相加（Σ），再加上偏置，落进它的输出通道。",
+    "filter_sweep.explain": "每个滤波器：各卷积核的部分和相加（Σ），加上偏置，得到它输出通道里的一个数。",
     "filter_sweep.plus_bias": "+ 偏置 ({bias}) = {total}",
     "filter_sweep.equation_head": "手算这一步（权重为 0 的乘积不起作用，省略不写）：",
     "filter_sweep.sums_head": "手算这一步：每个卷积核的部分和，再 + 偏置（乘积太多，不逐个写出）：",
