@@ -339,6 +339,28 @@ def _early_picture_requests(lab) -> list[str]:
     return early
 
 
+def test_only_a_picture_shown_excuses_its_early_request():
+    """The excuse above can fail: a picture not found, or found but not shown, stays an error."""
+    from types import SimpleNamespace
+
+    url = "http://127.0.0.1:8888"
+
+    def failed(path):
+        status = "the server responded with a status of 404 (Not Found)"
+        return f"console: {labdriver.FAILED_LOAD}: {status} ({url}{path})"
+
+    errors = [
+        failed("/figures/summary.png"),
+        failed("/figures/missing.png"),
+        failed("/files/figures/gone.png"),
+    ]
+    shown = [["/files/figures/summary.png", True], ["/files/figures/gone.png", False]]
+    lab = SimpleNamespace(
+        js_errors=errors, server=SimpleNamespace(url=url), page=SimpleNamespace(evaluate=lambda js: shown)
+    )
+    assert _early_picture_requests(lab) == errors[:1]
+
+
 def test_no_javascript_errors(notebook):
     """Nothing above made the page throw or log an error (a failing widget view logs one)."""
     early = _early_picture_requests(notebook.lab)
