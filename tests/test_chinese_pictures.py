@@ -16,13 +16,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import tomllib
 from fontTools.ttLib import TTFont
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import IdentityTransform
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: pytest itself depends on tomli there
+    import tomli as tomllib
 
 import convlesson as cl
 from convlesson.core import language as lang
