@@ -214,6 +214,7 @@ class VolumePicture:
         kv = style.nice_limit(np.abs(weights).max())
         fy = top + (body_h - n_filters * (block + label_h + FILTER_GAP)) / 2
         filter_mids = []
+        heads = []  # each filter's name: (its y, its right end)
         for j in range(n_filters):
             stack = self._filter(j)
             slab_top = fy + (c_in - 1) * k_step + label_h
@@ -229,6 +230,7 @@ class VolumePicture:
             )
             head = say("volumes.filter", j=j, shape=(kh, kw, c_in))
             entries.append((k_x, fy + label_h * 0.5, head, {"ha": "left"}))
+            heads.append((fy + label_h * 0.5, k_x + measure(self.ax, head)[0]))
             for c in range(c_in):  # each kernel named by the channel it reads, on its left
                 bx0, by0, _, by1 = stack.bounds(c)
                 colour = name_colour(names[c])
@@ -276,7 +278,11 @@ class VolumePicture:
             bx0, by0, bx1, by1 = self.output.bounds(j)
             # each filter's arrow at its own height, kept within the output volume it points at
             arrow_y = min(max(fmid, ovol[1] + label_h), ovol[3] - label_h)
-            symbols.append((out_x - arrow_w / 2 - 6, arrow_y, "→"))
+            arrow_x = out_x - arrow_w / 2 - 6
+            for head_y, head_right in heads:  # a long filter name at the arrow's height: the arrow after it
+                if abs(head_y - arrow_y) < label_h and arrow_x - arrow_w / 2 < head_right + 2:
+                    arrow_x = head_right + 2 + arrow_w / 2
+            symbols.append((arrow_x, arrow_y, "→"))
             # back slices are higher up: their names come first in one column, each on its own line
             row = n_filters - 1 - j
             entries.append(
