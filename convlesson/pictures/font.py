@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..core.language import current
 
-__all__ = ["family", "chinese", "register", "FAMILY", "FONT_FILES"]
+__all__ = ["family", "chinese", "register", "font_bytes", "FAMILY", "FONT_FILES"]
 
 #: The shipped font's family name.
 FAMILY = "Convlesson Sans SC"
@@ -45,6 +45,11 @@ def register() -> None:
         if path.resolve() not in known:
             font_manager.fontManager.addfont(str(path))
     _state["registered"] = True
+
+
+def font_bytes() -> tuple[bytes, bytes]:
+    """The shipped font's files as bytes: (regular, bold), as :data:`FONT_FILES` orders them."""
+    return tuple(path.read_bytes() for path in FONT_FILES)
 
 
 def chinese(text: str = "") -> bool:
