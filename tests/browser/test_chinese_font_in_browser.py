@@ -1,0 +1,100 @@
+"""The Chinese explorers' labels are drawn with the shipped font in JupyterLab: no empty boxes.
+
+A slider's label is HTML text the browser draws with its own fonts; a machine without a Chinese
+font (this suite's headless Chromium, most Linux machines) would draw its Chinese as boxes. In
+Chinese each explorer brings the shipped font with it (``convlesson/explorers/browser_font.py``).
+After Run All Cells of ``zh/04_many_channels.ipynb``: the font is loaded, a Chinese slider label's
+computed font-family names it, and the label's Chinese, drawn in the label's own font, is not the
+picture of missing glyphs (the same number of unassigned characters, which no font has, drawn in
+that font: the boxes a missing glyph is drawn as).
+
+Run alone with ``CI=true python -m pytest tests/browser/test_chinese_font_in_browser.py -o addopts="" -q``.
+"""
+
+from __future__ import annotations
+
+import labdriver
+import pytest
+
+pytestmark = pytest.mark.browser
+
+NAME = labdriver.served_name(labdriver.zh_notebooks(("04_many_channels",))[0])
+FAMILY = "Convlesson Sans SC"
+
+# What the browser knows of the font, and how a slider's Chinese label is drawn.
+_JS_FONT_REPORT = """async (area, family) => {
+    await document.fonts.ready;
+    const faces = [...document.fonts].filter(f => f.family.replace(/["']/g, '') === family);
+    const label = [...area.querySelectorAll('.widget-slider label')]
+        .find(l => /[\\u4e00-\\u9fff]/.test(l.textContent));
+    if (!label) return {label: null};
+    const chinese = (label.textContent.match(/[\\u4e00-\\u9fff]/g) || []).join('');
+    const style = getComputedStyle(label);
+    const font = `${style.fontWeight} 32px ${style.fontFamily}`;
+    const draw = (text) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 40 * text.length + 20; canvas.height = 60;
+        const ctx = canvas.getContext('2d');
+        ctx.font = font; ctx.fillStyle = '#000'; ctx.textBaseline = 'middle';
+        ctx.fillText(text, 10, 30);
+        return {width: ctx.measureText(text).width, data: canvas.toDataURL()};
+    };
+    const drawn = draw(chinese);
+    const boxes = draw('\\u0378'.repeat(chinese.length));  // unassigned: every font lacks it
+    // every text in any widget output (labels, readouts, buttons, the answer box's input) with Chinese
+    const cjk = /[\u4e00-\u9fff]/;
+    const own = (e) => [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('')
+        + (e.placeholder || '') + (e.tagName === 'INPUT' ? e.value : '');
+    const outputs = document.querySelectorAll('.jp-OutputArea-output .jupyter-widgets');
+    const chineseTexts = [...outputs].flatMap(o => [...o.querySelectorAll('*')])
+        .filter(e => cjk.test(own(e)));
+    const without = chineseTexts.filter(e => !getComputedStyle(e).fontFamily.includes(family))
+        .map(e => `<${e.tagName.toLowerCase()} class="${e.className}">${own(e).slice(0, 40)}`);
+    return {
+        texts: chineseTexts.length, without: [...new Set(without)],
+        label: label.textContent, chinese, fontFamily: style.fontFamily,
+        check: document.fonts.check(`16px "${family}"`, '步幅'),
+        loaded: faces.map(f => `${f.weight}:${f.status}`),
+        drawnWidth: drawn.width, boxesWidth: boxes.width, sameAsBoxes: drawn.data === boxes.data,
+    };
+}"""
+
+
+@pytest.fixture(scope="module")
+def report(lab, artifacts_dir):
+    lab.open_notebook(NAME)
+    try:
+        lab.run_all_cells()
+        explorers = [e for e in lab.explorers() if e.is_explorer and e.sliders]
+        assert explorers, f"{NAME}: no explorer with sliders on the page"
+        lab.wait_rendered(explorers[0])
+        lab.screenshot(explorers[0], artifacts_dir / f"zh_font__{explorers[0].name}.png")
+        yield explorers[0].area.evaluate(_JS_FONT_REPORT, FAMILY)
+    finally:
+        lab.close_notebook()
+
+
+def test_the_shipped_font_is_loaded(report):
+    assert report["label"], f"{NAME}: no slider with a Chinese label"
+    assert report["check"], f"document.fonts.check('16px \"{FAMILY}\"', '步幅') is false: {report}"
+    assert "normal:loaded" in report["loaded"], f"the shipped font is not loaded: {report}"
+
+
+def test_a_chinese_label_is_drawn_in_the_shipped_font_after_the_pages_own(report):
+    families = [f.strip().strip("\"'") for f in report["fontFamily"].split(",")]
+    assert FAMILY in families, f"{report['label']!r} is drawn in {report['fontFamily']}"
+    assert families[-1] == FAMILY, f"the page's own fonts should come first: {report['fontFamily']}"
+
+
+def test_every_chinese_text_of_a_widget_has_the_shipped_font(report):
+    """Labels, readouts, buttons and the answer box (its input and verdict) of every widget output."""
+    assert report["texts"] >= 10, f"only {report['texts']} Chinese texts in the widget outputs"
+    assert not report["without"], f"drawn without {FAMILY}: {report['without']}"
+
+
+def test_a_chinese_label_is_not_drawn_as_boxes(report):
+    assert not report["sameAsBoxes"], (
+        f"{report['chinese']!r} of {report['label']!r} is drawn as missing-glyph boxes "
+        f"(width {report['drawnWidth']:.1f} px, boxes {report['boxesWidth']:.1f} px) "
+        f"in {report['fontFamily']}"
+    )
