@@ -6,7 +6,8 @@ own fonts. A machine without a Chinese font (many Linux machines, headless brows
 their Chinese as empty boxes. So, while the package speaks Chinese, each explorer's box carries a
 hidden ``ipywidgets.HTML`` holding one ``<style>``: ``@font-face`` rules for "Convlesson Sans SC"
 (regular and bold, as ``data:`` URLs, so no file has to be served) and a rule that puts that family
-AFTER the page's own fonts for everything inside the box (marked with the class :data:`CLASS`).
+AFTER the page's own fonts for everything inside the box (marked with the class :data:`CLASS`)
+but its icons.
 Letters and digits keep the page's font; only characters the page's fonts lack fall to this one.
 
 In English nothing is added: no widget, no class.
@@ -26,6 +27,8 @@ __all__ = ["CLASS", "style_html", "dress"]
 
 #: The class an explorer's outer box gets while it carries the font.
 CLASS = "convlesson-zh-font"
+# Icons (Font Awesome: the Play widget's buttons, a button's icon) keep their own font.
+_NOT_ICONS = ":not(.fa):not(.fas):not(.far):not(.fab)"
 # The page's own fonts first: JupyterLab, Notebook 7 and Voila name them in --jp-ui-font-family.
 _PAGE_FONTS = "var(--jp-ui-font-family, system-ui, -apple-system, 'Segoe UI', helvetica, arial, sans-serif)"
 
@@ -39,7 +42,7 @@ def style_html() -> str:
         f"src: url(data:font/otf;base64,{data}) format('opentype'); }}\n"
         for weight, data in (("normal", regular), ("bold", bold))
     )
-    rule = f'.{CLASS}, .{CLASS} * {{ font-family: {_PAGE_FONTS}, "{FAMILY}"; }}\n'
+    rule = f'.{CLASS}, .{CLASS} *{_NOT_ICONS} {{ font-family: {_PAGE_FONTS}, "{FAMILY}"; }}\n'
     return f"<style>\n{faces}{rule}</style>"
 
 

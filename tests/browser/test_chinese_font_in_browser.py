@@ -50,7 +50,11 @@ _JS_FONT_REPORT = """async (area, family) => {
         .filter(e => cjk.test(own(e)));
     const without = chineseTexts.filter(e => !getComputedStyle(e).fontFamily.includes(family))
         .map(e => `<${e.tagName.toLowerCase()} class="${e.className}">${own(e).slice(0, 40)}`);
+    // icons (the Play widget's buttons) keep Font Awesome
+    const icons = [...outputs].flatMap(o => [...o.querySelectorAll('.fa')]);
+    const iconFonts = [...new Set(icons.map(e => getComputedStyle(e).fontFamily))];
     return {
+        icons: icons.length, iconFonts,
         texts: chineseTexts.length, without: [...new Set(without)],
         label: label.textContent, chinese, fontFamily: style.fontFamily,
         check: document.fonts.check(`16px "${family}"`, '步幅'),
@@ -90,6 +94,12 @@ def test_every_chinese_text_of_a_widget_has_the_shipped_font(report):
     """Labels, readouts, buttons and the answer box (its input and verdict) of every widget output."""
     assert report["texts"] >= 10, f"only {report['texts']} Chinese texts in the widget outputs"
     assert not report["without"], f"drawn without {FAMILY}: {report['without']}"
+
+
+def test_the_icons_keep_their_font(report):
+    """The Play widget's play, pause and stop icons are Font Awesome, not boxes of the shipped font."""
+    assert report["icons"] >= 3, f"only {report['icons']} icons in the widget outputs"
+    assert all("Font Awesome" in f and FAMILY not in f for f in report["iconFonts"]), report["iconFonts"]
 
 
 def test_a_chinese_label_is_not_drawn_as_boxes(report):
