@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
+from .browser_font import dress
 from .lifetime import shown_in_cell
 from .words import say
 
@@ -88,6 +89,7 @@ class AnswerBox:
         self.feedback = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.row = widgets.HBox([self.text, self.button])
         self.widget = widgets.VBox([self.row, self.feedback])
+        self._font = dress(self.widget)  # in Chinese: the shipped font for the text the browser draws
         self.button.on_click(self._on_click)
         self.text.observe(self._on_edit, names="value")
 
@@ -140,7 +142,7 @@ class AnswerBox:
         if self._closed:
             return
         self._closed = True
-        for w in (self.text, self.button, self.feedback, self.row, self.widget):
+        for w in (self.text, self.button, self.feedback, self.row, self.widget, self._font):
             for part in (getattr(w, "layout", None), getattr(w, "style", None), w):
                 if isinstance(part, widgets.Widget):
                     part.close()

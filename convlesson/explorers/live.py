@@ -21,6 +21,7 @@ import ipywidgets as widgets
 from ..pictures import style
 from ..pictures.render import new_figure, still_png
 from . import fallback
+from .browser_font import dress
 from .controls import BadType, describe
 from .frames import FrameLoop, NoPicture
 from .lifetime import attach, shown_in_cell
@@ -104,6 +105,8 @@ class LiveExplorer(ControlState, FrameLoop):
             boxes, layout=widgets.Layout(display="flex", flex_flow="row wrap", align_items="center")
         )
         self.widget = widgets.VBox([self.control_box, self.readout, self.image])
+        font = dress(self.widget)  # in Chinese: the shipped font for the labels the browser draws
+        extra += [font] if font is not None else []
         self._apply(self._state)
 
         parts = [*self.controls.values(), self.image, self.readout, self.control_box, self.widget, *extra]

@@ -16,6 +16,7 @@ from ..core.training import QUICK, TEST_SEED, train_from_seed
 from ..pictures import style
 from ..pictures.render import new_figure, render_png, still_png
 from ..pictures.training import TrainingPicture
+from .browser_font import dress
 from .controls import BadType, BadValue
 from .lifetime import shown_in_cell
 from .words import say
@@ -84,6 +85,7 @@ class TrainingRun:
             format="png", layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start")
         )
         self.widget = widgets.VBox([widgets.HBox([self.button, self.progress]), self.readout, self.image])
+        dress(self.widget)  # in Chinese: the shipped font for the labels the browser draws (closed below)
         self.figure = new_figure(style.WIDTH_PX, HEIGHT, style.BASE_DPI)
         self.picture = TrainingPicture(self.figure)
         ref = weakref.ref(self)

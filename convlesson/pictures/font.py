@@ -22,15 +22,16 @@ from pathlib import Path
 
 from ..core.language import current
 
-__all__ = ["family", "chinese", "register", "FAMILY", "FONT_FILES"]
+__all__ = ["family", "chinese", "register", "font_bytes", "FAMILY", "FONT_FILES", "CJK_RANGES"]
 
 #: The shipped font's family name.
 FAMILY = "Convlesson Sans SC"
 _DIR = Path(__file__).resolve().parent / "fontdata"
 #: The shipped font's files: regular and bold (titles are bold).
 FONT_FILES = (_DIR / "ConvlessonSansSC-Regular.otf", _DIR / "ConvlessonSansSC-Bold.otf")
-#: Chinese writing: CJK punctuation, ideographs, compatibility and full-width forms.
-_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+#: Chinese writing: CJK punctuation, ideographs, compatibility and full-width forms (code point ranges).
+CJK_RANGES = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
+_CJK = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in CJK_RANGES) + "]")
 _state = {"registered": False}
 
 
@@ -45,6 +46,11 @@ def register() -> None:
         if path.resolve() not in known:
             font_manager.fontManager.addfont(str(path))
     _state["registered"] = True
+
+
+def font_bytes() -> tuple[bytes, bytes]:
+    """The shipped font's files as bytes: (regular, bold), as :data:`FONT_FILES` orders them."""
+    return tuple(path.read_bytes() for path in FONT_FILES)
 
 
 def chinese(text: str = "") -> bool:
