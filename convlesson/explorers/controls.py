@@ -177,8 +177,10 @@ class Spec:
 
 #: Each kind of control's width in pixels (its description included), in English.
 WIDTHS = {"int": 260, "float": 260, "choice": 200, "bool": 110}
-#: Pixels a control grows by for each Chinese character of its gloss (13-px type is about 13 px wide).
-GLOSS_PX = 14
+#: Pixels a control grows by for each Chinese character of its gloss (13-px type is about 13 px wide;
+#: Voila's is a little larger), and for the space before the gloss.
+GLOSS_PX = 15
+SPACE_PX = 6
 
 
 def describe(name: str, kind: str) -> tuple[str, str]:
@@ -189,7 +191,8 @@ def describe(name: str, kind: str) -> tuple[str, str]:
     """
     description = say(f"control.{name}")
     gloss = description[len(name) :] if description.startswith(name) else description
-    extra = sum(GLOSS_PX if ord(c) > 0x2E7F else 7 for c in gloss.strip())
+    gloss = gloss.strip()
+    extra = sum(GLOSS_PX if ord(c) > 0x2E7F else 8 for c in gloss) + (SPACE_PX if gloss else 0)
     return description, f"{WIDTHS[kind] + extra}px"
 
 
