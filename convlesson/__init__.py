@@ -7,6 +7,7 @@ Conv2D layer holds ``filters`` filters, i.e. ``filters x C_in`` kernels.
 
 from .core.conv import conv2d, keras_to_torch, torch_to_keras
 from .core.images import load_image
+from .core.language import language
 from .core.layer import Conv2D, FilterDecomposition
 from .core.network import trained_network
 from .core.samples import CLASSIC_KERNELS, classic_kernel, photo, scene, small_grid, synthetic_channels
@@ -62,16 +63,10 @@ def ask(n: int | str):
 
     Introduced in ``01_the_sweep``.
     """
-    from .exercises.interface import _get, answer_format, verdict
+    from .exercises.interface import answer_box
     from .explorers.answer_box import AnswerBox
 
-    ex = _get(n)
-    if ex.kind == "code":
-        raise ValueError(
-            f"n {n!r} is an exercise that asks for a function, which no box can take: write it in a code "
-            f"cell and check it with cl.check({n!r}, your_function)"
-        )
-    return AnswerBox(ex.label, answer_format(ex.ident), lambda answer: verdict(ex.ident, answer).message)
+    return AnswerBox(*answer_box(n))
 
 
 def __getattr__(name: str):
@@ -90,6 +85,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "language",
     "output_size",
     "padding_amounts",
     "output_shape",

@@ -4,11 +4,12 @@ Run from the repository's root::
 
     python -m convlesson.gallery
 
-to rewrite ``notebooks/figures/*.png``. Each picture is the still image an explorer shows under
-its controls (its ``image/png`` display), with the same settings the course uses, so the README
-shows exactly what a learner sees and never drifts from the package. Besides those, the stills the
-package draws with no explorer (:data:`FIGURES`): the summary of the course, kernel → filter →
-layer, that ``00_start_here`` and ``05_filters`` show.
+to rewrite ``notebooks/figures/*.png`` and, drawn with the package speaking Chinese, the same
+pictures under the same names in ``notebooks/figures/zh/`` (the Chinese edition's). Each picture is
+the still image an explorer shows under its controls (its ``image/png`` display), with the same
+settings the course uses, so the README shows exactly what a learner sees and never drifts from the
+package. Besides those, the stills the package draws with no explorer (:data:`FIGURES`): the
+summary of the course, kernel → filter → layer, that ``00_start_here`` and ``05_filters`` show.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import argparse
 import base64
 from pathlib import Path
 
-__all__ = ["GALLERY", "FIGURES", "render", "render_figure", "main"]
+__all__ = ["GALLERY", "FIGURES", "LANGUAGE_DIRS", "render", "render_figure", "main"]
 
 #: file name -> (explorer class name, settings), in the order the course introduces them.
 GALLERY: dict[str, tuple[str, dict]] = {
@@ -35,6 +36,8 @@ GALLERY: dict[str, tuple[str, dict]] = {
 FIGURES: dict[str, str] = {"summary.png": "summary_figure"}
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "notebooks" / "figures"
+#: language code -> the sub-folder of ``--out`` its pictures go to (English at the top).
+LANGUAGE_DIRS: dict[str, str] = {"en": ".", "zh": "zh"}
 
 
 def render(class_name: str, settings: dict) -> bytes:
@@ -84,6 +87,9 @@ def render_figure(file_name: str) -> bytes:
 def main(argv=None) -> list[Path]:
     """Write the pictures of :data:`GALLERY` and :data:`FIGURES` into ``--out`` (``notebooks/figures``).
 
+    English goes to ``--out`` itself, Chinese to its ``zh/`` folder (:data:`LANGUAGE_DIRS`);
+    ``--languages en`` draws one language only.
+
     Parameters
     ----------
     argv : list of str, optional
@@ -94,22 +100,40 @@ def main(argv=None) -> list[Path]:
     list of pathlib.Path
         The files written.
     """
+    from .core.language import language
+
     parser = argparse.ArgumentParser(prog="python -m convlesson.gallery", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_DIR, help="folder for the PNG files")
+    parser.add_argument(
+        "--languages",
+        default=",".join(LANGUAGE_DIRS),
+        help="comma-separated languages to draw (default: all; zh goes to OUT/zh)",
+    )
     args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
+    codes = [code.strip() for code in args.languages.split(",") if code.strip()]
+    if not codes or any(code not in LANGUAGE_DIRS for code in codes):
+        known = ", ".join(LANGUAGE_DIRS)
+        parser.error(f"--languages takes a comma-separated list of {known}; got {args.languages!r}")
     written = []
-    for file_name, (class_name, settings) in GALLERY.items():
-        path = args.out / file_name
-        path.write_bytes(render(class_name, settings))
-        written.append(path)
-        print(f"wrote {path}")
-    for file_name in FIGURES:
-        path = args.out / file_name
-        path.write_bytes(render_figure(file_name))
-        written.append(path)
-        print(f"wrote {path}")
+    speaking = language()
+    try:
+        for code in codes:
+            language(code)
+            folder = args.out / LANGUAGE_DIRS[code]
+            folder.mkdir(parents=True, exist_ok=True)
+            for file_name, (class_name, settings) in GALLERY.items():
+                written.append(_write(folder / file_name, render(class_name, settings)))
+            for file_name in FIGURES:
+                written.append(_write(folder / file_name, render_figure(file_name)))
+    finally:
+        language(speaking)
     return written
+
+
+def _write(path: Path, png: bytes) -> Path:
+    path.write_bytes(png)
+    print(f"wrote {path}")
+    return path
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ On-screen size of a text = font size (pt) × dpi / 72 × min(1, 850 / picture wi
 column 850 px wide. Every text must be at least 12 px on screen normally and 18 px in lecture mode,
 at default settings and at the extremes (numbers inside cells are drawn only where they fit, at
 the number size of the mode, so they are held to the same minimum whenever they are drawn).
-Bounding boxes come from matplotlib's own text layout.
+Bounding boxes come from matplotlib's own text layout. Every case is drawn in English and in
+Chinese (``cl.language("zh")``): Chinese labels are shorter and taller, and every layout must hold both.
 """
 
 from __future__ import annotations
@@ -54,9 +55,11 @@ SETTINGS = {
         {"view": "3-D", "c_in": 4, "filters": 3, "kernel_size": 5, "input_size": 8},
         {"view": "3-D", "c_in": 1, "filters": 1, "kernel_size": 1},
     ],
+    "LearnedLayers": [{}, {"sample": "green disc", "conv_layer": 2, "filters": 16}],
 }
 CASES = [
-    (name, kw, lecture)
+    (name, kw, lecture, code)
+    for code in ("en", "zh")  # Chinese labels are shorter and taller: every layout is checked in both
     for name, settings in SETTINGS.items()
     for kw in settings
     for lecture in (False, True)
@@ -75,20 +78,22 @@ def visible_texts(fig):
 
 @pytest.fixture
 def explorer(request):
-    name, kw, lecture = request.param
+    name, kw, lecture, code = request.param
     cl.lecture_mode(lecture)
+    cl.language(code)
     try:
         ex = getattr(cl, name)(**{k: v for k, v in kw.items()})
         yield ex, lecture
         ex.close()
     finally:
         cl.lecture_mode(False)
+        cl.language("en")
 
 
 def case_id(case):
-    name, kw, lecture = case
+    name, kw, lecture, code = case
     args = ",".join(f"{k}={v}" for k, v in kw.items()) or "default"
-    return f"{name}[{args}]{'-lecture' if lecture else ''}"
+    return f"{name}[{args}]{'-lecture' if lecture else ''}{'-zh' if code != 'en' else ''}"
 
 
 @pytest.mark.parametrize("explorer", CASES, ids=[case_id(c) for c in CASES], indirect=True)

@@ -448,60 +448,94 @@ def test_a_stale_notebook_fails_with_the_refresh_command(tmp_path):
     assert REFRESH_COMMAND in run.stdout
 
 
-def test_readme_pictures_are_the_explorers_current_pictures():
-    """The README's PNGs must be what ``python -m convlesson.gallery`` draws now (up to anti-aliasing)."""
+@pytest.mark.parametrize("code", ["en", "zh"])
+def test_readme_pictures_are_the_explorers_current_pictures(code):
+    """The README's PNGs must be what ``python -m convlesson.gallery`` draws now (up to anti-aliasing).
+
+    English under ``notebooks/figures/``, Chinese (drawn after ``cl.language("zh")``) under
+    ``notebooks/figures/zh/``, side by side in the README's table of explorers.
+    """
     np = pytest.importorskip("numpy")
     from convlesson import gallery
+    from convlesson.core.language import language
 
     hooks = root_conftest()
     if reason := hooks.whole_picture_skip_reason():
         pytest.skip(reason)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    folder = "figures" if code == "en" else f"figures/{gallery.LANGUAGE_DIRS[code]}"
     for file_name, (class_name, settings) in gallery.GALLERY.items():
-        path = NOTEBOOKS / "figures" / file_name
-        assert f"notebooks/figures/{file_name}" in readme
+        path = NOTEBOOKS / folder / file_name
+        assert f"notebooks/{folder}/{file_name}" in readme
         assert path.exists(), f"missing {path}; run: python -m convlesson.gallery"
         stored = np.asarray(Image.open(path).convert("RGB"), dtype=float)
-        fresh = np.asarray(
-            Image.open(io.BytesIO(gallery.render(class_name, settings))).convert("RGB"), dtype=float
-        )
+        speaking = language()
+        try:
+            language(code)
+            png = gallery.render(class_name, settings)
+        finally:
+            language(speaking)
+        fresh = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=float)
         assert stored.shape == fresh.shape and np.abs(stored - fresh).mean() < 1.0, (
-            f"{file_name} is stale: regenerate the README's pictures with matplotlib "
+            f"{folder}/{file_name} is stale: regenerate the README's pictures with matplotlib "
             f"{hooks.REFERENCE_MATPLOTLIB}.x installed: python -m convlesson.gallery"
         )
 
 
-def test_stored_figures_are_what_the_package_draws_now():
-    """The summary figure (kernel → filter → layer) is stored under figures/ and shown in 00 and 05."""
+@pytest.mark.parametrize("code", ["en", "zh"])
+def test_stored_figures_are_what_the_package_draws_now(code):
+    """The summary figure (kernel → filter → layer) is stored under figures/ and shown in 00 and 05.
+
+    The Chinese one, under figures/zh/, is shown by the Chinese edition's 00 and 05 and the README.
+    """
     np = pytest.importorskip("numpy")
     from convlesson import gallery
+    from convlesson.core.language import language
 
-    for file_name in gallery.FIGURES:
-        for name in ("00_start_here", "05_filters"):
-            assert f"](figures/{file_name})" in markdown_of(name), f"{name} does not show {file_name}"
+    if code == "en":
+        for file_name in gallery.FIGURES:
+            for name in ("00_start_here", "05_filters"):
+                assert f"](figures/{file_name})" in markdown_of(name), f"{name} does not show {file_name}"
+    else:
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        for file_name in gallery.FIGURES:
+            assert f"](notebooks/figures/zh/{file_name})" in readme
+            for name in ("00_start_here", "05_filters"):
+                text = markdown_of(f"zh/{name}")
+                assert f"](../figures/zh/{file_name})" in text, f"zh/{name} does not show zh/{file_name}"
     hooks = root_conftest()
     if reason := hooks.whole_picture_skip_reason():
         pytest.skip(reason)
+    folder = NOTEBOOKS / "figures" / gallery.LANGUAGE_DIRS[code]
     for file_name in gallery.FIGURES:
-        path = NOTEBOOKS / "figures" / file_name
+        path = folder / file_name
         assert path.exists(), f"missing {path}; run: python -m convlesson.gallery"
         stored = np.asarray(Image.open(path).convert("RGB"), dtype=float)
-        fresh = np.asarray(
-            Image.open(io.BytesIO(gallery.render_figure(file_name))).convert("RGB"), dtype=float
-        )
+        speaking = language()
+        try:
+            language(code)
+            png = gallery.render_figure(file_name)
+        finally:
+            language(speaking)
+        fresh = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=float)
         assert stored.shape == fresh.shape and np.abs(stored - fresh).mean() < 1.0, (
             f"{file_name} is stale: redraw it with matplotlib {hooks.REFERENCE_MATPLOTLIB}.x installed: "
             "python -m convlesson.gallery"
         )
 
 
-def test_gallery_writes_every_picture(tmp_path):
+def test_gallery_writes_every_picture_in_every_language(tmp_path):
     from convlesson import gallery
 
     written = gallery.main(["--out", str(tmp_path)])
-    assert sorted(p.name for p in written) == sorted([*gallery.GALLERY, *gallery.FIGURES])
+    names = sorted([*gallery.GALLERY, *gallery.FIGURES])
+    expected = sorted([*names, *(f"zh/{n}" for n in names)])
+    assert sorted(str(p.relative_to(tmp_path)) for p in written) == expected
     for p in written:
         assert p.read_bytes().startswith(b"\x89PNG")
+    assert gallery.main(["--out", str(tmp_path / "en"), "--languages", "en"])[0].parent == tmp_path / "en"
+    with pytest.raises(SystemExit):
+        gallery.main(["--out", str(tmp_path), "--languages", "fr"])
 
 
 def test_explorer_pictures_in_the_notebooks_are_current(notebook):

@@ -404,8 +404,11 @@ def test_ci_runs_every_stage():
     ]:
         assert part in script, f".ci/run should run {part!r}"
     stages = re.findall(r'^stage "([a-f])\. ', script, flags=re.M)
-    assert stages == ["a", "d", "e", "f"], "stages a, d, e and f run in the foreground, in this order"
-    assert sorted(set(re.findall(r'collect \w+ "([bc])\. ', script))) == ["b", "c"]
+    assert stages == ["a", "d", "f"], "stages a, d and f run in the foreground, in this order"
+    assert sorted(set(re.findall(r'collect \w+ "([bce])\. ', script))) == ["b", "c", "e"]
+    # the stock-text stage leaves out only test modules that exist (a renamed one would be run again)
+    left_out = re.search(r"NOT_DRAWING=\(([^)]*)\)", script).group(1).split()
+    assert left_out and all((ROOT / "tests" / f"{name}.py").exists() for name in left_out), left_out
 
 
 # --------------------------------------------------------------------------- the README's first run

@@ -15,6 +15,8 @@ from collections.abc import Callable, Hashable
 
 import numpy as np
 
+from .language import catalog
+
 __all__ = ["BoundedCache", "size_of"]
 
 _MISSING = object()
@@ -52,7 +54,7 @@ class BoundedCache:
 
     def __init__(self, max_bytes: int, size: Callable[[Hashable, object], int] | None = None):
         if max_bytes <= 0:
-            raise ValueError(f"max_bytes must be more than 0, got {max_bytes}")
+            raise ValueError(catalog("core")("cache.max_bytes", value=max_bytes))
         self.max_bytes = int(max_bytes)
         self._size = size or (lambda key, value: size_of(key) + size_of(value))
         self._entries: OrderedDict = OrderedDict()  # key -> (value, bytes)

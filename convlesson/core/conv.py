@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from .language import catalog
 from .shapes import (
     _is_int,
     _output_1d,
@@ -29,6 +30,8 @@ from .shapes import (
 )
 
 __all__ = ["conv2d", "keras_to_torch", "torch_to_keras", "prepare", "Job"]
+
+say = catalog("core")
 
 #: conv2d refuses to allocate more than this many bytes for its output or padded input.
 MAX_BYTES = 2 * 1024**3
@@ -50,14 +53,9 @@ def as_numeric(value, name: str) -> np.ndarray:
             warnings.simplefilter("error", _RaggedWarning)
             arr = np.asarray(value)
     except (ValueError, TypeError, _RaggedWarning) as exc:  # ragged nested lists
-        raise TypeError(
-            f"{name} must be a rectangular array of numbers; numpy could not read it ({exc})"
-        ) from None
+        raise TypeError(say("numeric.ragged", name=name, reason=exc)) from None
     if arr.dtype.kind not in "biuf":
-        raise TypeError(
-            f"{name} must hold real numbers (int or float), got an array of dtype {arr.dtype}; "
-            f"convert it with np.asarray({name}, dtype=float)"
-        )
+        raise TypeError(say("numeric.dtype", name=name, dtype=arr.dtype))
     return arr
 
 
@@ -81,18 +79,18 @@ def _common_divisors(a: int, b: int) -> list[int]:
 def check_groups(groups, c_in: int, filters: int) -> int:
     """Validate ``groups`` against the channel counts and return it as an int."""
     if not _is_int(groups):
-        raise TypeError(
-            f"groups must be a positive int, got {show(groups)} ({type(groups).__name__}); "
-            "groups=1 is an ordinary convolution"
-        )
+        raise TypeError(say("groups.type", value=show(groups), kind=type(groups).__name__))
     if groups < 1:
-        raise ValueError(
-            f"groups must be a positive int, got {show(groups)}; groups=1 is an ordinary convolution"
-        )
+        raise ValueError(say("groups.small", value=show(groups)))
     if c_in % groups or filters % groups:
         raise ValueError(
-            f"groups={show(groups)} must divide both C_in={c_in} and filters={filters}; "
-            f"the groups that work here are {_common_divisors(c_in, filters)}"
+            say(
+                "groups.divide",
+                groups=show(groups),
+                c_in=c_in,
+                filters=filters,
+                working=_common_divisors(c_in, filters),
+            )
         )
     return int(groups)
 
@@ -100,16 +98,23 @@ def check_groups(groups, c_in: int, filters: int) -> int:
 def check_size(what: str, count: int, dtype: np.dtype, shape: tuple | None = None, advice: str = "") -> None:
     """Refuse, before allocating it, an array of ``count`` elements larger than ``MAX_BYTES``.
 
-    Sizes are Python ints, so even an absurd request is measured exactly, never overflowing.
+    ``what`` names the array and ``advice`` says what to do, in the current language (``say("what.output")``);
+    without ``advice``, the advice for a convolution. Sizes are Python ints, so even an absurd request is
+    measured exactly, never overflowing.
     """
     size = int(count) * np.dtype(dtype).itemsize
     if size > MAX_BYTES:
-        shown = f" of shape {show(tuple(shape))}" if shape is not None else ""
         gib = size // 1024**3
         amount = f"{size / 1024**3:.1f} GiB" if gib < 10**6 else f"{show(gib)} GiB"
         raise ValueError(
-            f"the {what}{shown} would need {amount} (more than {MAX_BYTES / 1024**3:.0f} GiB); "
-            + (advice or "use a smaller input, fewer filters, less padding or larger strides")
+            say(
+                "size.too_big" if shape is None else "size.too_big_shape",
+                what=what,
+                shape=None if shape is None else show(tuple(shape)),
+                amount=amount,
+                limit=f"{MAX_BYTES / 1024**3:.0f}",
+                advice=advice or say("advice.conv"),
+            )
         )
 
 
@@ -204,10 +209,7 @@ def prepare(
     single_channel = x_arr.ndim == 2
     if single_channel:
         if k_arr.ndim != 2:
-            raise ValueError(
-                f"a 2-D x (one channel, shape {x_arr.shape}) needs a 2-D (kh, kw) kernel, "
-                f"got a kernel of shape {k_arr.shape}"
-            )
+            raise ValueError(say("conv.x2d_kernel", x_shape=x_arr.shape, shape=k_arr.shape))
         x_arr = x_arr[None, :, :, None]
         k_arr = k_arr[:, :, None, None]
         batched = False
@@ -216,25 +218,26 @@ def prepare(
         if not batched:
             x_arr = x_arr[None]
         if k_arr.ndim != 4:
-            raise ValueError(
-                f"{kernel_name} must be 4-D (kh, kw, C_in/groups, filters), got shape {k_arr.shape}; "
-                "for a single filter of shape (kh, kw, C_in) use kernel[..., None]"
-            )
+            raise ValueError(say("conv.kernel_4d", name=kernel_name, shape=k_arr.shape))
     else:
-        raise ValueError(
-            f"x must be (H, W), (H, W, C_in) or (N, H, W, C_in), got {x_arr.ndim} dimensions {x_arr.shape}"
-        )
+        raise ValueError(say("conv.x_dims", ndim=x_arr.ndim, shape=x_arr.shape))
     n, h, w, c_in = x_arr.shape
     kh, kw, c_per_group, filters = k_arr.shape
     for name, arr in (("x", x_arr), (kernel_name, k_arr)):
         if arr.size == 0:
-            raise ValueError(f"{name} must not have an empty dimension, got shape {given_shapes[name]}")
+            raise ValueError(say("empty", name=name, shape=given_shapes[name]))
     groups = check_groups(groups, c_in, filters)
     if c_per_group * groups != c_in:
-        want = "C_in" if groups == 1 else f"C_in / groups = {c_in}/{groups}"
         raise ValueError(
-            f"x has C_in={c_in} channels but each filter in {kernel_name} holds {c_per_group} kernels "
-            f"({kernel_name} shape {k_arr.shape}); its third axis must be {want} = {c_in // groups}"
+            say(
+                "conv.c_in" if groups == 1 else "conv.c_in_grouped",
+                c_in=c_in,
+                name=kernel_name,
+                per=c_per_group,
+                shape=k_arr.shape,
+                groups=groups,
+                want=c_in // groups,
+            )
         )
     s = as_pair(strides, "strides")
     d = as_pair(dilation_rate, "dilation_rate")
@@ -249,12 +252,10 @@ def prepare(
     if bias is not None:
         b_arr = as_numeric(bias, "bias")
         if b_arr.shape != (filters,):
-            raise ValueError(
-                f"bias must have shape (filters,) = ({filters},), one per filter; got {b_arr.shape}"
-            )
+            raise ValueError(say("bias.shape", filters=filters, shape=b_arr.shape))
     dtype = np.result_type(x_arr.dtype, k_arr.dtype, np.float64)
-    check_size("output", n * oh * ow * filters, np.dtype(dtype), (n, oh, ow, filters))
-    check_size("padded input", n * hp * wp * c_in, np.dtype(dtype), (n, hp, wp, c_in))
+    check_size(say("what.output"), n * oh * ow * filters, np.dtype(dtype), (n, oh, ow, filters))
+    check_size(say("what.padded_input"), n * hp * wp * c_in, np.dtype(dtype), (n, hp, wp, c_in))
 
     return Job(
         x_arr,
@@ -315,11 +316,12 @@ def _correlate_windows(xp, k_arr, out_hw, strides, dilation, groups) -> np.ndarr
 
 
 def _check_4d(array, name: str, layout: str) -> np.ndarray:
+    """``array`` checked to be 4-D and not empty; ``layout`` is the key of the words that say its layout."""
     arr = as_numeric(array, name)
     if arr.ndim != 4:
-        raise ValueError(f"{name} must be 4-D {layout}, got shape {arr.shape}")
+        raise ValueError(say(layout, shape=arr.shape))
     if arr.size == 0:
-        raise ValueError(f"{name} must not have an empty dimension, got shape {arr.shape}")
+        raise ValueError(say("empty", name=name, shape=arr.shape))
     return arr
 
 
@@ -328,7 +330,7 @@ def keras_to_torch(kernel) -> np.ndarray:
 
     A new array; the argument is not changed. Introduced in ``06_conv2d_layer``.
     """
-    arr = _check_4d(kernel, "kernel", "(kh, kw, C_in/groups, filters) as Keras stores it")
+    arr = _check_4d(kernel, "kernel", "layout.keras")
     return arr.transpose(3, 2, 0, 1).copy()  # always a new array, even when the transpose is C-ordered
 
 
@@ -337,5 +339,5 @@ def torch_to_keras(weight) -> np.ndarray:
 
     A new array; the argument is not changed. Introduced in ``06_conv2d_layer``.
     """
-    arr = _check_4d(weight, "weight", "(out_channels, in_channels/groups, kh, kw) as PyTorch stores it")
+    arr = _check_4d(weight, "weight", "layout.torch")
     return arr.transpose(2, 3, 1, 0).copy()

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .language import catalog
 from .shapes import _is_int, show
 
 __all__ = ["load_image", "Picture", "MAX_FILE_BYTES", "MAX_PIXELS", "KEEP_SIDE", "WHAT_WORKS"]
@@ -26,7 +27,10 @@ MAX_FILE_BYTES = 20 * 10**6
 MAX_PIXELS = 50 * 10**6
 #: An explorer keeps the learner's picture as a square at most this many pixels wide.
 KEEP_SIDE = 512
-#: What ``image`` may be, said in every refusal of its type.
+say = catalog("core")
+
+#: What ``image`` may be, said in every refusal of its type (in English; the messages say
+#: ``image.what_works`` in the language in use).
 WHAT_WORKS = "a file path (PNG or JPEG), the file's bytes, a PIL image, or an (H, W) or (H, W, 3) array"
 
 
@@ -37,17 +41,15 @@ _MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 def _mb(n: int) -> str:
     """``n`` bytes in megabytes, or in bytes where one decimal would not tell it from the limit."""
     text = f"{n / 10**6:.1f} MB"
-    return f"{n:,} bytes" if text == f"{MAX_FILE_BYTES / 10**6:.1f} MB" and n != MAX_FILE_BYTES else text
+    exact = say("image.bytes", n=f"{n:,}")
+    return exact if text == f"{MAX_FILE_BYTES / 10**6:.1f} MB" and n != MAX_FILE_BYTES else text
 
 
 def _check_bytes(n: int, what: str) -> None:
     if n == 0:
-        raise ValueError(f"{what} is empty (0 bytes); a PNG or JPEG picture works")
+        raise ValueError(say("image.empty", what=what))
     if n > MAX_FILE_BYTES:
-        raise ValueError(
-            f"{what} is {_mb(n)}; pictures up to {MAX_FILE_BYTES // 10**6} MB are taken: "
-            "make it smaller first"
-        )
+        raise ValueError(say("image.file_too_large", what=what, size=_mb(n), limit=MAX_FILE_BYTES // 10**6))
 
 
 def _open(data: bytes, what: str, shrink: bool = False):
@@ -65,10 +67,7 @@ def _open(data: bytes, what: str, shrink: bool = False):
             img = Image.open(io.BytesIO(data))
             w, h = img.size
             if w * h > MAX_PIXELS:
-                raise ValueError(
-                    f"{what} has {w} × {h} pixels, more than {MAX_PIXELS // 10**6} million: "
-                    "make it smaller first"
-                )
+                raise ValueError(say("image.too_many_pixels", what=what, w=w, h=h, limit=MAX_PIXELS // 10**6))
             if shrink:
                 img.draft("RGB", (KEEP_SIDE, KEEP_SIDE))
             img.load()
@@ -77,18 +76,13 @@ def _open(data: bytes, what: str, shrink: bool = False):
     except UnidentifiedImageError:
         kind = next((k for magic, k in _MAGIC.items() if data.startswith(magic)), None)
         if kind:  # it starts as a PNG or JPEG file does, but what follows is broken
-            raise ValueError(
-                f"{what} is damaged or cut short (it starts like a {kind} file, but Pillow cannot read it); "
-                f"save it again as PNG or JPEG and try once more"
-            ) from None
-        raise ValueError(f"{what} is not a picture Pillow can read; a PNG or JPEG file works") from None
+            raise ValueError(say("image.damaged_kind", what=what, kind=kind)) from None
+        raise ValueError(say("image.unreadable", what=what)) from None
     except Image.DecompressionBombError:
-        raise ValueError(f"{what} has too many pixels: make it smaller first") from None
+        raise ValueError(say("image.bomb", what=what)) from None
     except Exception as exc:  # a damaged or cut-short file: Pillow raises OSError, SyntaxError, ...
         reason = str(exc).split("\n")[0][:80] or type(exc).__name__
-        raise ValueError(
-            f"{what} is damaged or cut short ({reason}); save it again as PNG or JPEG and try once more"
-        ) from None
+        raise ValueError(say("image.damaged", what=what, reason=reason)) from None
     try:
         img = ImageOps.exif_transpose(img)  # a phone photo the right way up
     except Exception:  # an unreadable orientation tag: keep the picture as stored
@@ -114,7 +108,7 @@ def _from_pil(img) -> np.ndarray:
 
 def _from_array(image, name: str) -> np.ndarray:
     """``(H, W, 3)`` floats in [0, 1] from an array of floats in [0, 1] or whole numbers 0 to 255."""
-    ragged = f"{name} must be an (H, W) grey or (H, W, 3) RGB array; its rows differ in length"
+    ragged = say("image.ragged", name=name)
     try:
         with warnings.catch_warnings():  # numpy < 1.24 only warns, and makes an object array
             warnings.simplefilter("ignore")
@@ -124,24 +118,21 @@ def _from_array(image, name: str) -> np.ndarray:
     if arr.dtype == object and isinstance(image, (list, tuple)):
         raise ValueError(ragged)
     if arr.dtype == object or arr.dtype.kind not in "biuf":
-        raise TypeError(f"{name} must be {WHAT_WORKS}, got an array of {arr.dtype}")
+        raise TypeError(say("image.dtype", name=name, works=say("image.what_works"), dtype=arr.dtype))
     if arr.ndim == 3 and arr.shape[2] == 1:
         arr = arr[:, :, 0]
     if not (arr.ndim == 2 or (arr.ndim == 3 and arr.shape[2] in (3, 4))) or 0 in arr.shape:
-        raise ValueError(f"{name} must be an (H, W) grey or (H, W, 3) RGB array, got shape {show(arr.shape)}")
+        raise ValueError(say("image.shape", name=name, shape=show(arr.shape)))
     if arr.shape[0] * arr.shape[1] > MAX_PIXELS:
-        raise ValueError(f"{name} has more than {MAX_PIXELS // 10**6} million pixels: make it smaller first")
+        raise ValueError(say("image.array_pixels", name=name, limit=MAX_PIXELS // 10**6))
     values = arr.astype(float)  # a new array: the learner's is never changed
     if not np.isfinite(values).all():
-        raise ValueError(f"{name} holds NaN or infinite values; a picture holds numbers from 0 to 1")
+        raise ValueError(say("image.not_finite", name=name))
     lo, hi = float(values.min()), float(values.max())
     if arr.dtype.kind in "iu" and lo >= 0 and hi <= 255:
         values /= 255.0
     elif arr.dtype.kind in "iu" or lo < 0 or hi > 1:
-        raise ValueError(
-            f"{name} must hold numbers from 0 to 1 (or whole numbers from 0 to 255), got values from "
-            f"{lo:g} to {hi:g}"
-        )
+        raise ValueError(say("image.range", name=name, lo=f"{lo:g}", hi=f"{hi:g}"))
     if values.ndim == 2:
         return np.repeat(values[:, :, None], 3, axis=2)
     if values.shape[2] == 4:  # RGBA, as matplotlib's imread gives a PNG: over white
@@ -151,28 +142,36 @@ def _from_array(image, name: str) -> np.ndarray:
 
 
 def _read(image, name: str, shrink: bool = False):
-    """A PIL image (for files, bytes and PIL images) or an RGB float array, and words for what it is."""
+    """A PIL image (for files, bytes and PIL images) or an RGB float array, and the file's name (or None)."""
     from PIL import Image
 
     if isinstance(image, (str, os.PathLike)):
         path = os.fspath(image)
         what = f"{name} {path!r}"
         if not os.path.isfile(path):
-            raise ValueError(f"{what} is not a file; give the path of a PNG or JPEG picture")
+            raise ValueError(say("image.not_file", what=what))
         _check_bytes(os.path.getsize(path), what)
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
         return _open(data, what, shrink), os.path.basename(path)
     if isinstance(image, (bytes, bytearray, memoryview)):
-        return _open(bytes(image), name, shrink), "your picture"
+        return _open(bytes(image), name, shrink), None
     if isinstance(image, Image.Image):
         w, h = image.size
         if w * h > MAX_PIXELS or w * h == 0:
-            raise ValueError(f"{name} has {w} × {h} pixels; a picture of 1 to {MAX_PIXELS:,} pixels works")
-        return image, "your picture"
+            raise ValueError(say("image.pil_pixels", name=name, w=w, h=h, limit=f"{MAX_PIXELS:,}"))
+        return image, None
     if isinstance(image, (np.ndarray, list, tuple)):
-        return _from_array(image, name), "your picture"
-    raise TypeError(f"{name} must be {WHAT_WORKS}, got {show(image, limit=40)} ({type(image).__name__})")
+        return _from_array(image, name), None
+    raise TypeError(
+        say(
+            "image.type",
+            name=name,
+            works=say("image.what_works"),
+            value=show(image, limit=40),
+            kind=type(image).__name__,
+        )
+    )
 
 
 def _centre_square(arr: np.ndarray) -> np.ndarray:
@@ -202,11 +201,9 @@ def _resize(arr: np.ndarray, size: int) -> np.ndarray:
 
 def _check_size(size):
     if not _is_int(size) or isinstance(size, bool):
-        raise TypeError(
-            f"size must be a whole number of pixels such as 64, got {show(size)} ({type(size).__name__})"
-        )
+        raise TypeError(say("image.size_type", value=show(size), kind=type(size).__name__))
     if not 1 <= size <= 4096:
-        raise ValueError(f"size must be from 1 to 4096 pixels, got {show(size)}")
+        raise ValueError(say("image.size_range", value=show(size)))
     return int(size)
 
 
@@ -231,8 +228,8 @@ class Picture:
     """
 
     def __init__(self, image, name: str = "image", label: str | None = None):
-        read, self.label = _read(image, name, shrink=True)
-        self.label = label or self.label
+        read, file_name = _read(image, name, shrink=True)
+        self._label = label or file_name
         if isinstance(read, np.ndarray):
             self.source_size = (read.shape[1], read.shape[0])
             square = _centre_square(read)
@@ -255,6 +252,11 @@ class Picture:
         self._at = lru_cache(maxsize=4)(self._resized)
 
     @property
+    def label(self) -> str:
+        """What the readout calls the picture: its file's name, or "your picture" in the language in use."""
+        return self._label or say("image.yours")
+
+    @property
     def side(self) -> int:
         """The side of the square kept, in pixels."""
         return self._square.shape[0]
@@ -273,8 +275,8 @@ class Picture:
         w, h = self.source_size
         if min(w, h) * 4 > size:
             return ""
-        flat = " it is one flat colour" if min(w, h) == 1 else " it looks blocky or blurred"
-        return f"{self.label} is {w} × {h} pixels: enlarged to {size} × {size},{flat}."
+        key = "image.enlarged_flat" if min(w, h) == 1 else "image.enlarged_blocky"
+        return say(key, label=self.label, w=w, h=h, size=size)
 
 
 def load_image(image, size=None) -> np.ndarray:

@@ -15,11 +15,14 @@ import numpy as np
 
 from . import stable
 from .conv import as_numeric, check_groups, check_padding, check_size, conv2d
+from .language import catalog
 from .shapes import _is_int, _OutOfRange, _positive_int, as_bool, as_pair, as_seed, output_shape, show
 
 __all__ = ["Conv2D", "FilterDecomposition"]
 
 ACTIVATIONS = (None, "relu")
+
+say = catalog("core")
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,18 +95,18 @@ class Conv2D:
         bias=None,
         seed=0,
     ):
-        self.filters = _positive_int(filters, "filters", " (how many filters, i.e. output channels)")
+        self.filters = _positive_int(filters, "filters", "filters")
         self.kernel_size = as_pair(kernel_size, "kernel_size")
         self.strides = as_pair(strides, "strides")
         self.dilation_rate = as_pair(dilation_rate, "dilation_rate")
         check_padding(padding)
         self.padding = padding
         self.use_bias = as_bool(use_bias, "use_bias")
-        self.groups = _positive_int(groups, "groups", " (groups=1 is an ordinary convolution)")
+        self.groups = _positive_int(groups, "groups", "groups")
         if isinstance(activation, str):
             activation = activation.lower()
         if activation is not None and not (isinstance(activation, str) and activation == "relu"):
-            raise ValueError(f"activation must be None or 'relu', got {show(activation)}")
+            raise ValueError(say("activation.unknown", value=show(activation)))
         self.activation = activation
         self.seed = as_seed(seed)
         self._kernel = None
@@ -111,15 +114,13 @@ class Conv2D:
         self._given_bias = None
         if bias is not None:
             if not self.use_bias:
-                raise ValueError("bias was given but use_bias=False; pass use_bias=True or drop bias")
+                raise ValueError(say("bias.without_use_bias"))
             b = as_numeric(bias, "bias").astype(float)  # astype copies: never aliases the caller's array
             if b.shape != (self.filters,):
-                raise ValueError(
-                    f"bias must have shape (filters,) = ({self.filters},), one per filter; got {b.shape}"
-                )
+                raise ValueError(say("bias.shape", filters=self.filters, shape=b.shape))
             self._given_bias = b
         if c_in is not None:
-            c_in = _positive_int(c_in, "c_in", " (the input's channel count)")
+            c_in = _positive_int(c_in, "c_in", "c_in")
         if kernel is not None:
             self._set_kernel(kernel, c_in)
         elif c_in is not None:
@@ -129,18 +130,15 @@ class Conv2D:
     def _set_kernel(self, kernel, c_in):
         k = as_numeric(kernel, "kernel").astype(float)  # astype copies: never aliases the caller's array
         kh, kw = self.kernel_size
-        want = f"(kh, kw, C_in/groups, filters) = ({kh}, {kw}, C_in/{self.groups}, {self.filters})"
+        want = {"kh": kh, "kw": kw, "groups": self.groups, "filters": self.filters, "shape": k.shape}
         if k.ndim != 4 or k.shape[:2] != self.kernel_size or k.shape[3] != self.filters:
-            raise ValueError(f"kernel must have shape {want}, got {k.shape}")
+            raise ValueError(say("kernel.shape", **want))
         if k.shape[2] == 0:
-            raise ValueError(
-                f"kernel must have shape {want} with at least one kernel per filter, got {k.shape}"
-            )
+            raise ValueError(say("kernel.no_kernels", **want))
         derived = k.shape[2] * self.groups
         if c_in is not None and c_in != derived:
             raise ValueError(
-                f"c_in={c_in} but the kernel's shape {k.shape} with groups={self.groups} means "
-                f"C_in={derived}; pass c_in={derived} or leave it out"
+                say("kernel.c_in", c_in=c_in, shape=k.shape, groups=self.groups, derived=derived)
             )
         check_groups(self.groups, derived, self.filters)
         self._kernel = k
@@ -159,16 +157,20 @@ class Conv2D:
 
         A ``bias`` given to the constructor is kept; otherwise biases are made from ``seed`` too.
         """
-        c_in = _positive_int(c_in, "c_in", " (the input's channel count)")
+        c_in = _positive_int(c_in, "c_in", "c_in")
         kh, kw = self.kernel_size
         per = max(c_in // self.groups, 1)
         check_size(
-            f"weights of Conv2D(filters={show(self.filters)}, kernel_size={show(self.kernel_size)}) "
-            f"for c_in={show(c_in)}",
+            say(
+                "what.weights",
+                filters=show(self.filters),
+                kernel_size=show(self.kernel_size),
+                c_in=show(c_in),
+            ),
             kh * kw * per * self.filters,
             np.dtype(float),
             (kh, kw, per, self.filters),
-            advice="use fewer filters, a smaller kernel_size or fewer input channels (c_in)",
+            advice=say("advice.weights"),
         )
         check_groups(self.groups, c_in, self.filters)
         self.c_in = c_in
@@ -192,9 +194,7 @@ class Conv2D:
 
     def _require_built(self):
         if self._kernel is None:
-            raise ValueError(
-                "this layer has no weights yet: pass c_in=... or kernel=..., or call it on an input first"
-            )
+            raise ValueError(say("layer.unbuilt"))
 
     @property
     def weights(self) -> np.ndarray:
@@ -240,7 +240,7 @@ class Conv2D:
     def _check_filter(self, j):
         self._require_built()
         if not _is_int(j) or not 0 <= j < self.filters:
-            raise _OutOfRange(f"filter index j must be an int from 0 to {self.filters - 1}, got {show(j)}")
+            raise _OutOfRange(say("layer.filter_index", last=self.filters - 1, value=show(j)))
         return int(j)
 
     def channels_of(self, j) -> tuple[int, ...]:
@@ -260,8 +260,7 @@ class Conv2D:
         chans = self.channels_of(j)
         if not _is_int(c) or c not in chans:
             raise _OutOfRange(
-                f"channel c={show(c)} is not one filter {j} sees: with groups={self.groups} it holds kernels "
-                f"for input channels {chans[0]}..{chans[-1]} only"
+                say("layer.channel", value=show(c), j=j, groups=self.groups, first=chans[0], last=chans[-1])
             )
         return self._kernel[:, :, c - chans[0], j].copy()
 
@@ -269,16 +268,13 @@ class Conv2D:
     def _prepare(self, x) -> np.ndarray:
         arr = as_numeric(x, "x")
         if arr.ndim not in (3, 4):
-            raise ValueError(f"x must be (H, W, C_in) or (N, H, W, C_in), got shape {arr.shape}")
+            raise ValueError(say("layer.x_dims", shape=arr.shape))
         if arr.size == 0:
-            raise ValueError(f"x must not have an empty dimension, got shape {arr.shape}")
+            raise ValueError(say("empty", name="x", shape=arr.shape))
         if self._kernel is None:
             self.build(arr.shape[-1])
         if arr.shape[-1] != self.c_in:
-            raise ValueError(
-                f"x has {arr.shape[-1]} channels (shape {arr.shape}) but this layer was built for "
-                f"C_in={self.c_in}; give it an input with {self.c_in} channels"
-            )
+            raise ValueError(say("layer.x_channels", channels=arr.shape[-1], shape=arr.shape, c_in=self.c_in))
         return arr
 
     def _activate(self, a):
@@ -299,8 +295,12 @@ class Conv2D:
         )
         if self._kernel is not None and input_shape[-1] != self.c_in:
             raise ValueError(
-                f"input_shape {show(input_shape)} has {input_shape[-1]} channels but this layer was built "
-                f"for C_in={self.c_in}; give it an input with {self.c_in} channels"
+                say(
+                    "layer.input_shape_channels",
+                    value=show(input_shape),
+                    channels=input_shape[-1],
+                    c_in=self.c_in,
+                )
             )
         return shape
 
@@ -311,7 +311,7 @@ class Conv2D:
         chans = self.channels_of(j)
         one_map = self.output_shape(arr.shape)[:-1]
         count = math.prod(one_map) * len(chans)
-        check_size("per-channel maps", count, np.dtype(float), (*one_map, len(chans)))
+        check_size(say("what.maps"), count, np.dtype(float), (*one_map, len(chans)))
         # kernel k of filter j swept over channel c alone: a one-channel, one-filter convolution
         maps = [
             conv2d(

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .language import catalog
 from .network import trained_network
 
 __all__ = [
@@ -40,6 +41,8 @@ OPPONENT_SHARE = 0.25
 #: Channels whose sum is at least this share of the largest are named in a filter's name.
 _NAMED_SHARE = 0.25
 _SOBEL_X = np.array([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]])
+
+say = catalog("core")
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +121,7 @@ def filter_names(kernel) -> list[str]:
     A colour-opponent filter is named by the signs of its channels' sums (those at least a quarter
     of the largest); another by its kernels' patterns: ``'red/green edges'`` when its R and G kernels
     have opposite patterns, ``'edges'`` otherwise, with ``vertical`` / ``horizontal`` when one
-    direction is at least twice as strong as the other.
+    direction is at least twice as strong as the other. The words are in the language in use.
     """
     k = np.asarray(kernel, dtype=float)
     sums = _sums(k)
@@ -139,6 +142,6 @@ def filter_names(kernel) -> list[str]:
         if k.shape[:2] == (3, 3):
             across = sum(abs((k[:, :, c, j] * _SOBEL_X).sum()) for c in range(k.shape[2]))
             down = sum(abs((k[:, :, c, j] * _SOBEL_X.T).sum()) for c in range(k.shape[2]))
-            direction = "vertical " if across >= 2 * down else "horizontal " if down >= 2 * across else ""
-        names.append(f"{'red/green ' if red_green else ''}{direction}edges")
+            direction = "vertical_" if across >= 2 * down else "horizontal_" if down >= 2 * across else ""
+        names.append(say(f"learned.{'red_green_' if red_green else ''}{direction}edges"))
     return names

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from .backprop import ConvLayer, Dense, GlobalAveragePool, MaxPool2x2, ReLU, softmax_cross_entropy
+from .language import catalog
 from .shapes import _positive_int, as_seed, show
 
 __all__ = ["ToyCNN", "WEIGHTS_PATH", "trained_network"]
@@ -35,14 +36,13 @@ __all__ = ["ToyCNN", "WEIGHTS_PATH", "trained_network"]
 #: The trained weights shipped beside this module (written by ``python -m convlesson.train``).
 WEIGHTS_PATH = Path(__file__).with_name("toy_cnn.npz")
 
+say = catalog("core")
+
 
 def _check_images(x, name="x", c_in=3):
     arr = np.asarray(x, dtype=float)
     if arr.ndim != 4 or arr.shape[-1] != c_in or min(arr.shape[1:3]) < 8 or arr.shape[0] < 1:
-        raise ValueError(
-            f"{name} must be a batch of pictures (N, H, W, {c_in}) with N >= 1 and H, W >= 8, "
-            f"got shape {np.shape(x)}; for one picture use {name}[None]"
-        )
+        raise ValueError(say("net.images", name=name, c_in=c_in, shape=np.shape(x)))
     return arr
 
 
@@ -63,16 +63,13 @@ class ToyCNN:
 
     def __init__(self, params, class_names=None):
         if not isinstance(params, dict):
-            raise TypeError(f"params must be a dict of named arrays, got {type(params).__name__}")
+            raise TypeError(say("net.params_type", kind=type(params).__name__))
         missing = [k for k in self.PARAM_NAMES if k not in params]
         if missing:
-            raise ValueError(f"params is missing {missing}; it needs {list(self.PARAM_NAMES)}")
+            raise ValueError(say("net.params_missing", missing=missing, needed=list(self.PARAM_NAMES)))
         k1, k2, dk = params["conv1.kernel"], params["conv2.kernel"], params["dense.kernel"]
         if k1.ndim != 4 or k2.ndim != 4 or k2.shape[2] != k1.shape[3] or dk.shape[0] != k2.shape[3]:
-            raise ValueError(
-                "params do not fit together: conv1.kernel (kh, kw, C_in, F1), conv2.kernel "
-                f"(kh, kw, F1, F2), dense.kernel (F2, classes); got {k1.shape}, {k2.shape}, {dk.shape}"
-            )
+            raise ValueError(say("net.params_fit", k1=k1.shape, k2=k2.shape, dk=dk.shape))
         self.params = params
         self.history: list[tuple[float, float]] = []
         self.trained_with: dict = {}
@@ -80,7 +77,7 @@ class ToyCNN:
             tuple(class_names) if class_names is not None else tuple(f"class {k}" for k in range(dk.shape[1]))
         )
         if len(self.class_names) != dk.shape[1]:
-            raise ValueError(f"class_names has {len(self.class_names)} names for {dk.shape[1]} classes")
+            raise ValueError(say("net.class_names_count", names=len(self.class_names), classes=dk.shape[1]))
         self.layers = {
             "conv1": ConvLayer(params, "conv1"),
             "relu1": ReLU(),
@@ -107,11 +104,11 @@ class ToyCNN:
         """
         rng = np.random.default_rng(as_seed(seed, "seed"))
         if not isinstance(filters, (list, tuple)) or len(filters) != 2:
-            raise ValueError(f"filters must be a pair (layer 1, layer 2), got {show(filters)}")
+            raise ValueError(say("net.filters_pair", value=show(filters)))
         f1, f2 = (_positive_int(f, "filters") for f in filters)
         k, c_in = _positive_int(kernel_size, "kernel_size"), _positive_int(c_in, "c_in")
         if isinstance(class_names, str) or not isinstance(class_names, (list, tuple)) or len(class_names) < 2:
-            raise ValueError(f"class_names must be a list of at least 2 names, got {show(class_names)}")
+            raise ValueError(say("net.class_names", value=show(class_names)))
         n_classes = len(class_names)
 
         def he(*shape):  # variance 2 / fan_in keeps a ReLU network's signals the same size
@@ -187,7 +184,7 @@ class ToyCNN:
         """The fraction of pictures whose predicted class is ``labels`` ``(N,)``."""
         labels = np.asarray(labels)
         if labels.shape != (np.shape(x)[0],):
-            raise ValueError(f"labels must have shape (N,) = ({np.shape(x)[0]},), got {labels.shape}")
+            raise ValueError(say("net.labels_shape", n=np.shape(x)[0], shape=labels.shape))
         return float((self.predict(x) == labels).mean())
 
     def feature_maps(self, image):
@@ -206,7 +203,7 @@ class ToyCNN:
             ``'gap'`` ``(16,)``, ``'dense'`` the logits and ``'probabilities'`` (sizes for 16x16).
         """
         if np.ndim(image) != 3:
-            raise ValueError(f"image must be one picture (H, W, {self.c_in}), got shape {np.shape(image)}")
+            raise ValueError(say("net.one_image", c_in=self.c_in, shape=np.shape(image)))
         x = _check_images(np.asarray(image)[None], "image[None]", self.c_in)
         maps = {}
         for name, layer in self.layers.items():
@@ -222,7 +219,7 @@ class ToyCNN:
         The weights are stored as ``dtype`` (float32: 7 KB); the history as float64.
         """
         if np.dtype(dtype).kind != "f":
-            raise TypeError(f"dtype must be a float type (float16, float32, float64), got {show(dtype)}")
+            raise TypeError(say("net.dtype", value=show(dtype)))
         arrays = {k: np.asarray(v, dtype=dtype) for k, v in self.params.items()}
         extra = {"history": np.asarray(self.history, dtype=np.float64).reshape(-1, 2)}
         extra["trained_with"] = np.array(json.dumps(self.trained_with, sort_keys=True))
@@ -233,9 +230,7 @@ class ToyCNN:
         """The network saved at ``path`` (default :data:`WEIGHTS_PATH`, the shipped weights)."""
         path = WEIGHTS_PATH if path is None else Path(path)
         if not Path(path).is_file():
-            raise FileNotFoundError(
-                f"path {str(path)!r} is not a file; train one with python -m convlesson.train --out PATH"
-            )
+            raise FileNotFoundError(say("net.no_file", path=repr(str(path))))
         with np.load(path, allow_pickle=False) as saved:
             params = {k: saved[k].astype(np.float64) for k in cls.PARAM_NAMES if k in saved}
             names = [str(s) for s in saved["class_names"]] if "class_names" in saved else None

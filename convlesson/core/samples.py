@@ -16,6 +16,7 @@ import numpy as np
 
 from . import stable
 from .conv import check_size
+from .language import catalog
 from .shapes import _is_int, as_seed, show
 
 __all__ = [
@@ -30,7 +31,10 @@ __all__ = [
     "NAMED_FILTERS",
     "named_filter",
     "filter_bank",
+    "filter_label",
 ]
+
+say = catalog("core")
 
 RGB_NAMES = ("R", "G", "B")
 
@@ -54,26 +58,29 @@ def classic_kernel(name: str) -> np.ndarray:
     """A copy of the classic 3x3 kernel called ``name`` (see ``CLASSIC_KERNELS``), any case."""
     choices = ", ".join(repr(k) for k in CLASSIC_KERNELS)
     if not isinstance(name, str):
-        raise TypeError(
-            f"name must be the name of a kernel as a str, got {show(name)} ({type(name).__name__}); "
-            f"choose one of {choices}"
-        )
+        raise TypeError(say("classic.type", value=show(name), kind=type(name).__name__, choices=choices))
     key = name.lower()
     if key not in CLASSIC_KERNELS:
-        raise ValueError(f"name {name!r} is not a classic kernel; choose one of {choices}")
+        raise ValueError(say("classic.unknown", value=repr(name), choices=choices))
     return CLASSIC_KERNELS[key].copy()
 
 
 def _check_size(size, name="size", minimum=1, maximum=None):
     if not _is_int(size):
         raise TypeError(
-            f"{name} must be an int of at least {minimum}, got {show(size)} ({type(size).__name__}); "
-            f"for example {name}={max(minimum, 5)}"
+            say(
+                "count.type",
+                name=name,
+                minimum=minimum,
+                value=show(size),
+                kind=type(size).__name__,
+                example=max(minimum, 5),
+            )
         )
     if size < minimum:
-        raise ValueError(f"{name} must be an int of at least {minimum}, got {show(size)}")
+        raise ValueError(say("count.small", name=name, minimum=minimum, value=show(size)))
     if maximum is not None and size > maximum:
-        raise ValueError(f"{name} must be an int from {minimum} to {maximum}, got {show(size)}")
+        raise ValueError(say("count.range", name=name, minimum=minimum, maximum=maximum, value=show(size)))
     return int(size)
 
 
@@ -99,7 +106,9 @@ def _photo(size: int) -> np.ndarray:
 def photo(size: int = 64) -> np.ndarray:
     """Grace Hopper's portrait (bundled with matplotlib) as a ``(size, size, 3)`` RGB array in [0, 1]."""
     size = _check_size(size, minimum=4)
-    check_size("photo", size * size * 3, np.dtype(float), (size, size, 3), advice="use a smaller size")
+    check_size(
+        say("what.photo"), size * size * 3, np.dtype(float), (size, size, 3), advice=say("advice.size")
+    )
     return _photo(size).copy()
 
 
@@ -113,7 +122,9 @@ def synthetic_channels(size: int = 16, c_in: int = 3, seed: int = 0) -> np.ndarr
     c_in = _check_size(c_in, "c_in")
     seed = as_seed(seed)
     shape = (size, size, c_in)
-    check_size("channels", size * size * c_in, np.dtype(float), shape, advice="use a smaller size or c_in")
+    check_size(
+        say("what.channels"), size * size * c_in, np.dtype(float), shape, advice=say("advice.size_c_in")
+    )
     yy, xx = np.mgrid[0:size, 0:size] / max(size - 1, 1)
     patterns = [
         (xx + yy) / 2,
@@ -139,7 +150,7 @@ def small_grid(size: int = 5, seed: int = 0, high: int = 3) -> np.ndarray:
     size = _check_size(size)
     seed = as_seed(seed)
     high = _check_size(high, "high", minimum=1, maximum=2**53)
-    check_size("grid", size * size, np.dtype(float), (size, size), advice="use a smaller size")
+    check_size(say("what.grid"), size * size, np.dtype(float), (size, size), advice=say("advice.size"))
     rng = np.random.default_rng(seed)
     return rng.integers(0, high + 1, size=(size, size)).astype(float)
 
@@ -219,7 +230,9 @@ def scene(size: int = 48, c_in: int = 3, levels: int | None = None) -> np.ndarra
         levels = _check_size(levels, "levels", minimum=1, maximum=255)
     shape = (size, size, c_in)
     n = size * _SUPERSAMPLE
-    check_size("scene", n * n * max(c_in, 3), np.dtype(float), shape, advice="use a smaller size or c_in")
+    check_size(
+        say("what.scene"), n * n * max(c_in, 3), np.dtype(float), shape, advice=say("advice.size_c_in")
+    )
     return _scene(size, c_in, levels).copy()
 
 
@@ -257,7 +270,7 @@ def named_filter(name: str, kernel_size: int, c_in: int) -> np.ndarray:
     ``'yellow minus blue'``.
     """
     if name not in NAMED_FILTERS:
-        raise ValueError(f"name must be one of {', '.join(map(repr, NAMED_FILTERS))}, got {show(name)}")
+        raise ValueError(say("named.unknown", choices=", ".join(map(repr, NAMED_FILTERS)), value=show(name)))
     k = _check_size(kernel_size, "kernel_size")
     c_in = _check_size(c_in, "c_in")
     signs = np.array([_YELLOW_BLUE[c] if c < 3 else 1.0 for c in range(c_in)])
@@ -269,8 +282,23 @@ def named_filter(name: str, kernel_size: int, c_in: int) -> np.ndarray:
     return np.ones((k, k, c_in))
 
 
+def filter_label(name: str) -> str:
+    """A named filter's name (one of :data:`NAMED_FILTERS`, or ``'random'``) in the language in use.
+
+    The names themselves stay the keys a program passes (``named_filter('yellow minus blue', ...)``);
+    this is how a picture or a menu writes them.
+    """
+    if name not in (*NAMED_FILTERS, "random"):
+        raise ValueError(
+            say("named.unknown", choices=", ".join(map(repr, (*NAMED_FILTERS, "random"))), value=show(name))
+        )
+    return say(f"filter.{name}")
+
+
 def filter_bank(kernel_size: int, c_in: int, filters: int, weights: str = "named", seed: int = 0):
     """A layer's weights ``(k, k, C_in, filters)`` of small whole numbers, and each filter's name.
+
+    The names are for a picture to write, in the language in use (see :func:`filter_label`).
 
     ``weights='named'``: filter ``j`` is ``NAMED_FILTERS[j]`` (see :func:`named_filter`) while there
     are names left, then random; ``weights='random'``: every kernel random, from -1, 0 and 1. A
@@ -278,7 +306,7 @@ def filter_bank(kernel_size: int, c_in: int, filters: int, weights: str = "named
     filter or a channel never changes the others.
     """
     if weights not in ("named", "random"):
-        raise ValueError(f"weights must be 'named' or 'random', got {show(weights)}")
+        raise ValueError(say("named.weights", value=show(weights)))
     k = _check_size(kernel_size, "kernel_size")
     c_in = _check_size(c_in, "c_in")
     filters = _check_size(filters, "filters")
@@ -289,7 +317,7 @@ def filter_bank(kernel_size: int, c_in: int, filters: int, weights: str = "named
     for f in range(filters):
         if weights == "named" and f < len(NAMED_FILTERS):
             out[..., f] = named_filter(NAMED_FILTERS[f], k, c_in)
-            names.append(NAMED_FILTERS[f])
+            names.append(filter_label(NAMED_FILTERS[f]))
         else:
-            names.append("random")
+            names.append(filter_label("random"))
     return out, names

@@ -5,9 +5,12 @@ The explorers write these lines under their pictures; ``06_conv2d_layer`` prints
 
 from __future__ import annotations
 
+from .language import catalog
 from .shapes import _wants_pair, as_bool, as_pair, output_size, output_size_formula, param_count
 
 __all__ = ["shape_text"]
+
+say = catalog("core")
 
 
 def shape_text(
@@ -52,27 +55,18 @@ def shape_text(
     kh, kw = as_pair(kernel_size, "kernel_size")
     c_in, filters, groups = int(c_in), int(filters), int(groups)
     if formula_w[1:] == formula_h[1:]:
-        formula = f"{formula_h}   (W' likewise: the input is square)"
+        formula = say("shape_text.square", formula=formula_h)
     else:
         formula = f"{formula_h};   {formula_w}"
     if one_map and oh and ow:
-        shape = f"output shape (H', W') = ({oh}, {ow})"
+        shape = say("shape_text.one_map", oh=oh, ow=ow)
     elif oh and ow:
-        shape = f"output shape (H', W', filters) = ({oh}, {ow}, {filters})"
+        shape = say("shape_text.shape", oh=oh, ow=ow, filters=filters)
     else:
-        shape = "output shape (H', W', filters): none, the kernel does not fit in the padded input"
+        shape = say("shape_text.none")
+    numbers = {"kh": kh, "kw": kw, "c_in": c_in, "filters": filters, "groups": groups, "params": params}
     if one_map:
-        bias = " + bias" if use_bias else ""
-        return [
-            formula,
-            shape,
-            f"parameters: kh·kw·C_in{bias} = {kh}·{kw}·{c_in}{' + 1' if use_bias else ''} = {params}",
-        ]
-    per = f"{c_in}" if groups == 1 else f"{c_in}/{groups}"
-    bias = f" + {filters}" if use_bias else ""
-    return [
-        formula,
-        shape,
-        f"parameters: filters·(kh·kw·C_in{'/groups' if groups > 1 else ''}){' + filters' if use_bias else ''}"
-        f" = {filters}·({kh}·{kw}·{per}){bias} = {params}",
-    ]
+        key = "shape_text.map_params"
+    else:
+        key = "shape_text.params" if groups == 1 else "shape_text.grouped_params"
+    return [formula, shape, say(key + ("_bias" if use_bias else ""), **numbers)]

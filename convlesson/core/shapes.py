@@ -11,6 +11,10 @@ import math
 import numbers
 import sys
 
+from .language import catalog
+
+say = catalog("core")
+
 #: An int for both axes, or an ``(h, w)`` pair.
 IntOrPair = int | tuple[int, int]
 #: A padding word, or explicit amounts: an int, an ``(h, w)`` pair, or ``((top, bottom), (left, right))``.
@@ -41,7 +45,7 @@ def show(value, limit: int = 200) -> str:
     """``repr(value)`` for a message: ints too long to read shortened to their size, long text cut."""
     if _is_int(value) and abs(int(value)).bit_length() > 64:
         digits = int(abs(int(value)).bit_length() * math.log10(2)) + 1
-        return f"{'-' if value < 0 else ''}<an int of about {digits} digits>"
+        return f"{'-' if value < 0 else ''}{say('show.huge_int', digits=digits)}"
     if isinstance(value, (tuple, list)) and len(value) <= 20:
         inner = ", ".join(show(v, limit) for v in value)
         text = f"({inner}{',' if len(value) == 1 else ''})" if isinstance(value, tuple) else f"[{inner}]"
@@ -49,7 +53,7 @@ def show(value, limit: int = 200) -> str:
         try:
             text = repr(value)
         except Exception:  # an object whose repr fails still gets a message
-            text = f"<a {type(value).__name__}>"
+            text = say("show.unprintable", kind=type(value).__name__)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -64,19 +68,16 @@ def _is_bool(value) -> bool:
 def as_bool(value, name: str) -> bool:
     """``value`` as a Python bool; numpy bools are fine, anything else is refused."""
     if not _is_bool(value):
-        raise TypeError(f"{name} must be True or False, got {show(value)} ({type(value).__name__})")
+        raise TypeError(say("bool.type", name=name, value=show(value), kind=type(value).__name__))
     return bool(value)
 
 
 def as_seed(value, name: str = "seed") -> int:
     """Validate a random seed: a non-negative int (numpy ints are fine)."""
     if not _is_int(value):
-        raise TypeError(
-            f"{name} must be a non-negative int, got {show(value)} ({type(value).__name__}); "
-            f"for example {name}=0"
-        )
+        raise TypeError(say("seed.type", name=name, value=show(value), kind=type(value).__name__))
     if value < 0:
-        raise ValueError(f"{name} must be a non-negative int, got {show(value)}; for example {name}=0")
+        raise ValueError(say("seed.negative", name=name, value=show(value)))
     return int(value)
 
 
@@ -85,11 +86,15 @@ def check_fits(padded_hw, kernel_hw, dilation_hw) -> None:
     for axis, name in ((0, "tall"), (1, "wide")):
         span = dilation_hw[axis] * (kernel_hw[axis] - 1) + 1
         if span > padded_hw[axis]:
-            dil = f" with dilation_rate {show(dilation_hw[axis])}" if dilation_hw[axis] > 1 else ""
+            key = f"fits.{name}_dilated" if dilation_hw[axis] > 1 else f"fits.{name}"
             raise ValueError(
-                f"kernel_size {show(kernel_hw[axis])}{dil} spans {show(span)} pixels, but the padded "
-                f"input is only {show(padded_hw[axis])} {name}, so there is no output; use a smaller "
-                "kernel_size or dilation_rate, or more padding"
+                say(
+                    key,
+                    k=show(kernel_hw[axis]),
+                    d=show(dilation_hw[axis]),
+                    span=show(span),
+                    size=show(padded_hw[axis]),
+                )
             )
 
 
@@ -110,34 +115,26 @@ def as_pair(value, name: str, minimum: int = 1) -> tuple[int, int]:
     elif isinstance(value, (tuple, list)) and len(value) == 2 and all(_is_int(v) for v in value):
         pair = (int(value[0]), int(value[1]))
     else:
-        kind = "a bool" if isinstance(value, bool) else type(value).__name__
-        raise TypeError(
-            f"{name} must be an int or an (h, w) pair of ints, got {show(value)} ({kind}); "
-            f"for example {name}={one} or {name}={pair_example}"
-        )
+        kind = say("kind.bool") if isinstance(value, bool) else type(value).__name__
+        raise TypeError(say("pair.type", name=name, value=show(value), kind=kind, one=one, pair=pair_example))
     for v in pair:
         if v < minimum:
-            raise ValueError(
-                f"{name} must be at least {minimum}, got {show(value)}; for example {name}={one}"
-            )
+            raise ValueError(say("pair.too_small", name=name, minimum=minimum, value=show(value), one=one))
     return pair
 
 
 def _check_padding_word(padding: str) -> str:
     word = padding.lower()
     if word not in PADDING_WORDS:
-        raise ValueError(
-            f"padding {padding!r} is not a padding word; use one of 'valid', 'same', 'full', "
-            "or explicit amounts: an int, an (h, w) pair, or ((top, bottom), (left, right))"
-        )
+        raise ValueError(say("padding.word", value=repr(padding)))
     return word
 
 
 def _nonneg_int(value, name: str) -> int:
     if not _is_int(value):
-        raise TypeError(f"{name} must be an int number of pixels, got {show(value)} ({type(value).__name__})")
+        raise TypeError(say("padding.amount_type", name=name, value=show(value), kind=type(value).__name__))
     if value < 0:
-        raise ValueError(f"{name} must be 0 or more pixels, got {show(value)}; padding cannot be negative")
+        raise ValueError(say("padding.amount_negative", name=name, value=show(value)))
     return int(value)
 
 
@@ -156,13 +153,10 @@ def explicit_padding(padding) -> tuple[tuple[int, int], tuple[int, int]] | None:
         if all(isinstance(v, (tuple, list)) and len(v) == 2 for v in padding):
             (t, b), (left, r) = padding
             return (
-                (_nonneg_int(t, "padding top"), _nonneg_int(b, "padding bottom")),
-                (_nonneg_int(left, "padding left"), _nonneg_int(r, "padding right")),
+                (_nonneg_int(t, say("padding.top")), _nonneg_int(b, say("padding.bottom"))),
+                (_nonneg_int(left, say("padding.left")), _nonneg_int(r, say("padding.right"))),
             )
-    raise TypeError(
-        f"padding {show(padding)} is not understood; use 'valid', 'same', 'full', an int for every side, "
-        "an (h, w) pair, or ((top, bottom), (left, right))"
-    )
+    raise TypeError(say("padding.unknown", value=show(padding)))
 
 
 def _pad_1d(size: int, k: int, s: int, d: int, word_or_amounts, axis: int) -> tuple[int, int]:
@@ -270,31 +264,34 @@ def output_size(
     return tuple(out) if two_d else out[0]
 
 
-def _positive_int(value, name: str, what: str = "") -> int:
+#: The notes :func:`_positive_int` says after a name, by key (``core/words``: ``note.<key>``).
+_NOTES = ("output_channels", "c_in", "filters", "groups")
+
+
+def _positive_int(value, name: str, note: str = "") -> int:
+    """``value`` as a positive int; ``note``, said after the name, is one of :data:`_NOTES` (a few words
+    on what the number counts, in the current language) or words of the caller's own."""
+    words = say(f"note.{note}") if note in _NOTES else note
     if not _is_int(value):
-        raise TypeError(f"{name} must be a positive int{what}, got {show(value)} ({type(value).__name__})")
+        raise TypeError(
+            say("positive_int.type", name=name, note=words, value=show(value), kind=type(value).__name__)
+        )
     if value < 1:
-        raise ValueError(f"{name} must be a positive int{what}, got {show(value)}")
+        raise ValueError(say("positive_int.small", name=name, note=words, value=show(value)))
     return int(value)
 
 
 def _check_input_shape(input_shape) -> tuple[int, ...]:
     """``input_shape`` checked to be ``(H, W, C_in)`` or ``(N, H, W, C_in)`` of positive ints."""
     if not isinstance(input_shape, (tuple, list)) or len(input_shape) not in (3, 4):
-        raise ValueError(
-            f"input_shape must be (H, W, C_in) or (N, H, W, C_in), got {show(input_shape)}; "
-            "for example (28, 28, 3)"
-        )
+        raise ValueError(say("input_shape.form", value=show(input_shape)))
     for v in input_shape:
         if not _is_int(v):
             raise TypeError(
-                f"input_shape must hold positive ints, got {show(input_shape)} (with {show(v)}, "
-                f"a {type(v).__name__}); for example (28, 28, 3)"
+                say("input_shape.type", value=show(input_shape), item=show(v), kind=type(v).__name__)
             )
         if v < 1:
-            raise ValueError(
-                f"input_shape must hold positive ints, got {show(input_shape)}; for example (28, 28, 3)"
-            )
+            raise ValueError(say("input_shape.small", value=show(input_shape)))
     return tuple(int(v) for v in input_shape)
 
 
@@ -318,7 +315,7 @@ def output_shape(
     padded input (where :func:`output_size` counts 0 positions). Introduced in ``06_conv2d_layer``.
     """
     shape = _check_input_shape(input_shape)
-    filters = _positive_int(filters, "filters", " (the number of output channels)")
+    filters = _positive_int(filters, "filters", "output_channels")
     hw, k, s, d = _axis_pairs(shape[-3:-1], kernel_size, strides, dilation_rate)
     pads = [_pad_1d(hw[a], k[a], s[a], d[a], padding, a) for a in (0, 1)]
     padded = tuple(hw[a] + sum(pads[a]) for a in (0, 1))
@@ -339,14 +336,19 @@ def param_count(
     56
     """
     kh, kw = as_pair(kernel_size, "kernel_size")
-    c_in = _positive_int(c_in, "c_in", " (the input's channel count)")
-    filters = _positive_int(filters, "filters", " (the number of output channels)")
+    c_in = _positive_int(c_in, "c_in", "c_in")
+    filters = _positive_int(filters, "filters", "output_channels")
     groups = _positive_int(groups, "groups")
     use_bias = as_bool(use_bias, "use_bias")
     if c_in % groups or filters % groups:
         raise ValueError(
-            f"groups={show(groups)} must divide both c_in={c_in} and filters={filters}; "
-            f"try groups=1 or a common divisor such as {math.gcd(c_in, filters)}"
+            say(
+                "groups.divide_count",
+                groups=show(groups),
+                c_in=c_in,
+                filters=filters,
+                divisor=math.gcd(c_in, filters),
+            )
         )
     return filters * kh * kw * (c_in // groups) + (filters if use_bias else 0)
 
@@ -354,9 +356,7 @@ def param_count(
 def check_symbol(symbol) -> str:
     """``'H'`` or ``'W'`` (either case), the axis an output-size formula is about."""
     if not isinstance(symbol, str) or symbol.upper() not in ("H", "W"):
-        raise ValueError(
-            f"symbol must be 'H' (the height, axis 0) or 'W' (the width, axis 1), got {show(symbol)}"
-        )
+        raise ValueError(say("symbol.unknown", value=show(symbol)))
     return symbol.upper()
 
 
@@ -389,5 +389,5 @@ def output_size_formula(
     span_text = str(k) if d == 1 else f"({d}·{k - 1}+1)"
     text = f"{symbol}' = ⌊({n} + {before} + {after} − {span_text})/{s}⌋ + 1"
     if n + before + after < span:
-        return f"{text}: the kernel spans {span} but the padded input is {n + before + after}, so no output"
+        return say("formula.no_output", formula=text, span=span, padded=n + before + after)
     return f"{text} = {out}"

@@ -12,11 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .backprop import ConvLayer, Dense, GlobalAveragePool, MaxPool2x2
+from .language import catalog, ljust, rjust, width
 from .layer import Conv2D
 from .network import ToyCNN
 from .shapes import output_shape, show
 
 __all__ = ["summary", "LayerRow", "Summary"]
+
+say = catalog("core")
 
 
 @dataclass(frozen=True)
@@ -33,14 +36,20 @@ class LayerRow:
 
 
 class Summary:
-    """The table :func:`summary` makes; it shows as text, and ``rows`` holds the numbers."""
+    """The table :func:`summary` makes: shown as text in the language in use; ``rows`` holds the numbers."""
 
-    HEAD = ("layer", "input shape", "filter shape", "filters", "kernels", "parameters", "output shape")
+    #: The columns, by their keys in ``core/words`` (``summary.head.<key>``).
+    COLUMNS = ("layer", "input_shape", "filter_shape", "filters", "kernels", "parameters", "output_shape")
 
     def __init__(self, rows: list[LayerRow]):
         self.rows = rows
         self.total_kernels = sum(r.kernels for r in rows if r.kernels is not None)
         self.total_params = sum(r.params for r in rows)
+
+    @property
+    def HEAD(self) -> tuple[str, ...]:  # noqa: N802 -- a constant once, kept by its name
+        """The column heads, in the language in use."""
+        return tuple(say(f"summary.head.{key}") for key in self.COLUMNS)
 
     def _cells(self):
         yield self.HEAD
@@ -54,20 +63,20 @@ class Summary:
                 f"{r.params:,}",
                 str(r.output_shape),
             )
-        yield ("total", "", "", "", f"{self.total_kernels:,}", f"{self.total_params:,}", "")
+        yield (say("summary.total"), "", "", "", f"{self.total_kernels:,}", f"{self.total_params:,}", "")
 
     def __str__(self) -> str:
         cells = list(self._cells())
-        widths = [max(len(row[i]) for row in cells) for i in range(len(self.HEAD))]
+        widths = [max(width(row[i]) for row in cells) for i in range(len(self.COLUMNS))]
         lines = []
         for n, row in enumerate(cells):
             text = "  ".join(
-                (c.ljust(w) if i in (0, 1, 2, 6) else c.rjust(w))
+                (ljust(c, w) if i in (0, 1, 2, 6) else rjust(c, w))
                 for i, (c, w) in enumerate(zip(row, widths, strict=True))
             )
             lines.append(text.rstrip())
             if n == 0 or n == len(cells) - 2:
-                lines.append("─" * len(lines[0]))
+                lines.append("─" * width(lines[0]))
         return "\n".join(lines)
 
     __repr__ = __str__
@@ -99,30 +108,26 @@ def summary(input_shape, layers=None) -> Summary:
     """
     if isinstance(input_shape, ToyCNN):
         if layers is not None:
-            raise TypeError("layers must not be given with a network: summary(network) lists its own layers")
+            raise TypeError(say("summary.with_network"))
         return _network_summary(input_shape)
     if isinstance(layers, Conv2D) or not isinstance(layers, (list, tuple)):
-        raise TypeError(f"layers must be a list of cl.Conv2D layers, got {show(layers)}")
+        raise TypeError(say("summary.layers", value=show(layers)))
     if not layers:
-        raise ValueError("layers must hold at least one cl.Conv2D layer, got an empty list")
+        raise ValueError(say("summary.no_layers"))
     shape = tuple(input_shape) if isinstance(input_shape, (list, tuple)) else input_shape
     rows = []
     for n, layer in enumerate(layers, start=1):
         if not isinstance(layer, Conv2D):
-            raise TypeError(f"layers[{n - 1}] must be a cl.Conv2D layer, got {show(layer)}")
+            raise TypeError(say("summary.layer", i=n - 1, value=show(layer)))
         out = output_shape(
             shape, layer.kernel_size, layer.filters, layer.strides, layer.padding, layer.dilation_rate
         )
         c_in = int(shape[-1])
         if layer.is_built and layer.c_in != c_in:
-            raise ValueError(
-                f"layers[{n - 1}] was built for C_in={layer.c_in} channels, but its input {show(shape)} has "
-                f"{c_in}; in a chain each layer's input channels are the previous layer's filters"
-            )
+            raise ValueError(say("summary.c_in", i=n - 1, built=layer.c_in, shape=show(shape), c_in=c_in))
         if c_in % layer.groups or layer.filters % layer.groups:
             raise ValueError(
-                f"layers[{n - 1}] has groups={layer.groups}, which must divide both its C_in={c_in} and "
-                f"filters={layer.filters}"
+                say("summary.groups", i=n - 1, groups=layer.groups, c_in=c_in, filters=layer.filters)
             )
         per = c_in // layer.groups
         kh, kw = layer.kernel_size

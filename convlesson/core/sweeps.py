@@ -15,9 +15,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from .conv import as_numeric, check_size, prepare, resolve_padding
+from .language import catalog
 from .shapes import _is_int, _OutOfRange, _output_1d, as_pair, check_fits, show
 
 __all__ = ["sweep", "SweepTrace", "SweepStep", "LayerSweepTrace", "LayerSweepStep"]
+
+say = catalog("core")
 
 
 @dataclass(frozen=True)
@@ -109,11 +112,10 @@ class SweepTrace(_Steps):
         """
         if not _is_int(upto):
             raise TypeError(
-                f"upto must be an int step number from 0 to {len(self) - 1}, got {show(upto)} "
-                f"({type(upto).__name__})"
+                say("sweep.upto_type", last=len(self) - 1, value=show(upto), kind=type(upto).__name__)
             )
         if upto < 0:
-            raise ValueError(f"upto must be an int step number from 0 to {len(self) - 1}, got {show(upto)}")
+            raise ValueError(say("sweep.upto", last=len(self) - 1, value=show(upto)))
         upto = int(upto)
         out = np.full(self.output_hw, np.nan)
         for k in range(min(upto + 1, len(self))):
@@ -124,7 +126,7 @@ class SweepTrace(_Steps):
 
 def _step_index(k, n: int) -> int:
     if not _is_int(k) or not -n <= k < n:
-        raise _OutOfRange(f"step must be an int from 0 to {n - 1} (there are {n} positions), got {show(k)}")
+        raise _OutOfRange(say("sweep.step", last=n - 1, n=n, value=show(k)))
     return int(k) % n
 
 
@@ -222,22 +224,13 @@ def sweep(x, weights, bias=None, strides=1, padding="valid", dilation_rate=1):
     x_arr = as_numeric(x, "x")
     if x_arr.ndim == 2:
         if bias is not None:
-            raise ValueError(
-                "bias must be None when x is one channel (H, W): a kernel has no bias; give x as "
-                "(H, W, 1) and weights as (kh, kw, 1, 1) to sweep a filter with its bias"
-            )
+            raise ValueError(say("sweep.bias_one_channel"))
         return _sweep_one(x_arr, weights, strides, padding, dilation_rate)
     if x_arr.ndim != 3:
-        raise ValueError(
-            f"x must be one channel (H, W) or an input (H, W, C_in) for sweep, got shape {x_arr.shape}; "
-            "for a batch, sweep one image at a time"
-        )
+        raise ValueError(say("sweep.x_dims", shape=x_arr.shape))
     w_arr = as_numeric(weights, "weights")
     if w_arr.ndim != 4:
-        raise ValueError(
-            f"weights must be 4-D (kh, kw, C_in, filters) with an (H, W, C_in) x, got shape {w_arr.shape}; "
-            "for a single filter of shape (kh, kw, C_in) use weights[..., None]"
-        )
+        raise ValueError(say("sweep.weights_4d", shape=w_arr.shape))
     job = prepare(x_arr, w_arr, bias, strides, padding, dilation_rate, kernel_name="weights")
     padded = np.pad(job.x[0].astype(float), (*job.padding, (0, 0)))
     b = np.zeros(w_arr.shape[3]) if job.bias is None else job.bias.astype(float)
@@ -257,19 +250,17 @@ def _sweep_one(x_arr, kernel, strides, padding, dilation_rate) -> SweepTrace:
     """One kernel sweeping one channel ``x_arr`` ``(H, W)``."""
     k_arr = as_numeric(kernel, "weights")
     if k_arr.ndim != 2:
-        raise ValueError(
-            f"weights must be one 2-D (kh, kw) kernel when x is one channel (H, W), got shape {k_arr.shape}"
-        )
+        raise ValueError(say("sweep.weights_2d", shape=k_arr.shape))
     if x_arr.size == 0:
-        raise ValueError(f"x must not have an empty dimension, got shape {x_arr.shape}")
+        raise ValueError(say("empty", name="x", shape=x_arr.shape))
     if k_arr.size == 0:
-        raise ValueError(f"weights must not have an empty dimension, got shape {k_arr.shape}")
+        raise ValueError(say("empty", name="weights", shape=k_arr.shape))
     s = as_pair(strides, "strides")
     d = as_pair(dilation_rate, "dilation_rate")
     pads = resolve_padding(x_arr.shape, k_arr.shape, s, d, padding)
     padded_hw = (x_arr.shape[0] + sum(pads[0]), x_arr.shape[1] + sum(pads[1]))
     check_fits(padded_hw, k_arr.shape, d)
-    check_size("padded input", padded_hw[0] * padded_hw[1], np.dtype(float))
+    check_size(say("what.padded_input"), padded_hw[0] * padded_hw[1], np.dtype(float))
     padded = np.pad(x_arr.astype(float), pads)
     oh = _output_1d(padded_hw[0], k_arr.shape[0], s[0], d[0], 0, 0)
     ow = _output_1d(padded_hw[1], k_arr.shape[1], s[1], d[1], 0, 0)

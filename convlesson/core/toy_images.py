@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from .language import catalog
 from .shapes import _positive_int, as_seed, show
 
-__all__ = ["CLASS_NAMES", "COLOURS", "SHAPES", "toy_images"]
+__all__ = ["CLASS_NAMES", "COLOURS", "SHAPES", "toy_images", "class_label"]
+
+say = catalog("core")
 
 #: The two colours, as which channel is high: red = (1, low, low), green = (low, 1, low).
 COLOURS = ("red", "green")
@@ -63,6 +66,16 @@ def _mask(rng: np.random.Generator, shape: str, size: int) -> np.ndarray:
     return _disc(rng, size)
 
 
+def class_label(name: str) -> str:
+    """A class's name (one of :data:`CLASS_NAMES`) in the language in use, for a picture or a readout.
+
+    The names themselves stay the keys a program passes (``toy_images(..., classes=["red disc"])``).
+    """
+    if name not in CLASS_NAMES:
+        raise ValueError(say("toy.classes", names=CLASS_NAMES, value=show(name)))
+    return say(f"class.{name}")
+
+
 def toy_images(n, seed, size=16, classes=None):
     """Draw ``n`` labelled RGB pictures, the same ones for the same ``seed``.
 
@@ -96,14 +109,14 @@ def toy_images(n, seed, size=16, classes=None):
     """
     n = _positive_int(n, "n")
     if n > MAX_PICTURES:
-        raise ValueError(f"n must be at most {MAX_PICTURES:,} pictures, got {show(n)}")
+        raise ValueError(say("toy.n", limit=f"{MAX_PICTURES:,}", value=show(n)))
     if not 8 <= _positive_int(size, "size") <= 256:
-        raise ValueError(f"size must be from 8 to 256 (pixels), got {show(size)}")
+        raise ValueError(say("toy.size", value=show(size)))
     seed = as_seed(seed, "seed")
     names = CLASS_NAMES if classes is None else tuple(classes) if isinstance(classes, (list, tuple)) else ()
     unknown = [c for c in names if c not in CLASS_NAMES]
     if unknown or not names:
-        raise ValueError(f"classes must be a non-empty list of names from {CLASS_NAMES}, got {show(classes)}")
+        raise ValueError(say("toy.classes", names=CLASS_NAMES, value=show(classes)))
     rng = np.random.default_rng(seed)
     labels = rng.integers(0, len(names), size=n)
     x = np.empty((n, size, size, 3))

@@ -20,6 +20,7 @@ import time
 
 import numpy as np
 
+from .language import catalog
 from .network import WEIGHTS_PATH, ToyCNN
 from .shapes import _positive_int, as_seed, show
 from .toy_images import toy_images
@@ -31,6 +32,8 @@ TRAIN_SEED, TEST_SEED = 0, 12345
 #: Settings of the shipped weights, and of a run short enough for a live notebook cell.
 FULL = {"n_train": 3000, "epochs": 12, "batch_size": 32, "learning_rate": 0.01}
 QUICK = {"n_train": 1500, "epochs": 8, "batch_size": 32, "learning_rate": 0.01}
+
+say = catalog("core")
 
 
 class Adam:
@@ -66,7 +69,7 @@ class Adam:
 
 def _positive_number(value, name):
     if not isinstance(value, numbers.Real) or isinstance(value, bool) or not 0 < value < math.inf:
-        raise ValueError(f"{name} must be a positive number, got {show(value)}")
+        raise ValueError(say("train.positive_number", name=name, value=show(value)))
     return float(value)
 
 
@@ -97,19 +100,24 @@ def train(net, x, labels, epochs, batch_size=32, learning_rate=0.01, seed=0, on_
         ``(loss, accuracy)`` per epoch, as passed to ``on_epoch``.
     """
     if not isinstance(net, ToyCNN):
-        raise TypeError(f"net must be a ToyCNN, got {type(net).__name__}")
+        raise TypeError(say("train.net", kind=type(net).__name__))
     x, labels = np.asarray(x, dtype=float), np.asarray(labels)
     if x.ndim != 4 or len(x) == 0 or labels.shape != (len(x),):
-        raise ValueError(f"x must be (N, H, W, C_in) and labels (N,); got {x.shape} and {labels.shape}")
+        raise ValueError(say("train.shapes", x=x.shape, labels=labels.shape))
     if labels.dtype.kind not in "iu" or labels.min() < 0 or labels.max() >= len(net.class_names):
         raise ValueError(
-            f"labels must be ints in [0, {len(net.class_names)}), got {labels.dtype} "
-            f"from {labels.min()} to {labels.max()}"
+            say(
+                "train.labels",
+                classes=len(net.class_names),
+                dtype=labels.dtype,
+                lo=labels.min(),
+                hi=labels.max(),
+            )
         )
     epochs, batch_size = _positive_int(epochs, "epochs"), _positive_int(batch_size, "batch_size")
     learning_rate, seed = _positive_number(learning_rate, "learning_rate"), as_seed(seed, "seed")
     if on_epoch is not None and not callable(on_epoch):
-        raise TypeError(f"on_epoch must be callable as on_epoch(epoch, loss, accuracy), got {on_epoch!r}")
+        raise TypeError(say("train.on_epoch", value=repr(on_epoch)))
     rng = np.random.default_rng(seed)
     optimizer = Adam(net.params, learning_rate)
     history = []

@@ -7,7 +7,8 @@ of real numbers; complex values are wrong even when their real parts are right).
 is reported, named when it is a known slip: a flipped kernel, forgotten strides, windows that do not
 jump, one map per kernel, averaged channels, channels and filters swapped in the weights, PyTorch's
 channels-first order, the input's size kept, 'full' padding, off by one. Whatever the learner's
-function raises is reported as a sentence, never as a traceback, and named when it is a known slip.
+function raises is reported as a sentence, never as a traceback, and named when it is a known slip; in
+the language in use (``exercises/words``).
 """
 
 from __future__ import annotations
@@ -19,15 +20,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..core.conv import _RaggedWarning, conv2d
-from .code_slips import SWAPPED, conv2d_slips, corr2d_slips, shape_problem, swapped_output
+from ..core.language import catalog
+from .code_slips import conv2d_slips, corr2d_slips, named, shape_problem, swapped_output, swapped_words
 from .deadline import TimeUp, call_with_deadline, stop_pressed, watching_stop
 from .grading import Feedback, WrongKind, show_answer
-from .records import MISCONCEPTIONS
 
 __all__ = ["CodeCheck", "CODE_CHECKS", "TIME_LIMIT", "grade_code"]
 
 #: Seconds one call of the learner's function may take before it is stopped.
 TIME_LIMIT = 3.0
+
+say = catalog("exercises")
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,8 @@ class Case:
         return conv2d(self.x, self.w, strides=1 if self.strides is None else self.strides)
 
     def __str__(self) -> str:
-        text = f"test {self.number}: x of shape {self.x.shape}, {self.second} of shape {self.w.shape}"
-        return text if self.strides is None else f"{text}, strides {self.strides}"
+        key = f"case.{self.second}" + ("" if self.strides is None else "_strides")
+        return say(key, number=self.number, x=self.x.shape, w=self.w.shape, strides=self.strides)
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ class CodeCheck:
     ``(x shape, second shape)`` pairs it is run on, with the strides as a third item when the function
     takes them (values drawn from ``seed``). ``diagnose`` names the slips particular to it, given
     ``(case, got, want)`` with equal shapes; ``when_raised`` names them when the function raises, given
-    ``(check, fn, exc, case, time_limit)``.
+    ``(check, fn, exc, case, time_limit)``: a sentence, or "".
     """
 
     function: str
@@ -108,26 +111,16 @@ def _conv2d_raised(check: CodeCheck, fn, exc: BaseException, case: Case, limit: 
         if problem or got.shape != swapped.shape:
             continue
         if np.allclose(got, swapped) and not np.allclose(got, other.want()):
-            return (
-                f" On test {other.number}, where C_in = filters = {other.w.shape[2]}, it runs, and its "
-                f"output is that of swapped weights. {SWAPPED}"
-            )
-    return (
-        " Check the order of the weights' axes: (kh, kw, C_in, filters), so weights[:, :, c, j] is the "
-        "kernel filter j applies to channel c."
-    )
+            return say("raised.swapped", number=other.number, c=other.w.shape[2], swapped=swapped_words())
+    return say("raised.axes")
 
 
 def _corr2d_raised(check: CodeCheck, fn, exc: BaseException, case: Case, limit: float) -> str:
     text = _exception_text(exc)
     if isinstance(exc, TypeError) and "positional argument" in text:
-        name = check.function
-        return f" {name} takes the strides as a third argument: def {name}(x, k, strides=1)."
+        return say("raised.strides_argument", name=check.function)
     if isinstance(exc, ValueError) and "broadcast" in text:
-        return (
-            " A window ran past the edge of x (there the slice of x is smaller than the kernel): the last "
-            "window starts at row H − kh at most (and column W − kw)."
-        )
+        return say("raised.broadcast")
     return ""
 
 
@@ -184,8 +177,13 @@ def grade_code(
     name = check.function
     if not callable(fn):
         raise WrongKind(
-            f"pass the function you wrote, e.g. cl.check({ident!r}, {name}), {name} without quotes; "
-            f"got {show_answer(fn)} ({type(fn).__name__})"
+            say(
+                "code.not_a_function",
+                ident=repr(ident),
+                name=name,
+                answer=show_answer(fn),
+                type=type(fn).__name__,
+            )
         )
     limit = TIME_LIMIT if time_limit is None else time_limit
     with (
@@ -200,32 +198,29 @@ def _grade(check: CodeCheck, label: str, fn, limit: float) -> Feedback:
         try:
             got = call_with_deadline(fn, case.args, limit)
         except NotImplementedError:
-            return Feedback(
-                False,
-                f"{label}: not implemented yet — fill in the cell above ({name}), then run this check again.",
-            )
+            return Feedback(False, say("code.not_implemented", label=label, name=name))
         except TimeUp:
             return Feedback(
-                False,
-                f"{label}: {name} did not finish within {limit:g} seconds ({case}), so it was stopped. "
-                "Is there a loop that never ends — a while loop whose condition never becomes False?",
+                False, say("code.time_up", label=label, name=name, seconds=f"{limit:g}", case=case)
             )
         except BaseException as exc:  # the learner's code: report, do not raise
             if stop_pressed(exc):  # the learner pressed stop: stop
                 raise
-            named = _name_the_raise(check, fn, exc, case, limit)
-            return Feedback(False, f"{label}: {name} raised {_exception_text(exc)} ({case}).{named}")
+            why = _name_the_raise(check, fn, exc, case, limit)
+            error = _exception_text(exc)
+            key = "code.raised_because" if why else "code.raised"
+            return Feedback(False, say(key, label=label, name=name, error=error, case=case, why=why))
         got, problem = _as_result(got, name)
         if problem:
-            return Feedback(False, f"{label}: not yet — {case}: {problem}")
+            return Feedback(False, say("code.not_yet", label=label, case=case, problem=problem))
         want = case.want()
         if got.shape != want.shape:
             problem = shape_problem(case, got, want)
         else:
             problem = _value_problem(check, case, got, want)
         if problem:
-            return Feedback(False, f"{label}: not yet — {case}: {problem.rstrip()}")
-    return Feedback(True, f"{label}: right! It matches cl.conv2d on every test input.")
+            return Feedback(False, say("code.not_yet", label=label, case=case, problem=problem.rstrip()))
+    return Feedback(True, say("code.right", label=label))
 
 
 def _name_the_raise(check: CodeCheck, fn, exc: BaseException, case: Case, limit: float) -> str:
@@ -253,7 +248,6 @@ def _exception_text(exc: BaseException) -> str:
 
 def _as_result(got, name: str) -> tuple[np.ndarray | None, str]:
     """The learner's result as a float array, or what is wrong with it (graded on its dtype too)."""
-    what = f"{name} should return an array of real numbers (a feature map)"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", _RaggedWarning)
@@ -261,20 +255,16 @@ def _as_result(got, name: str) -> tuple[np.ndarray | None, str]:
     except BaseException as exc:  # the learner's object: ragged lists, a failing __array__, ...
         if stop_pressed(exc):
             raise
-        return (
-            None,
-            f"{what}, got {show_answer(got)} ({type(got).__name__}), which numpy cannot read as an array.",
-        )
+        return None, say("result.unreadable", name=name, got=show_answer(got), type=type(got).__name__)
     kind = arr.dtype.kind
     if kind == "c":
-        return None, (
-            f"{what}, but it returned complex numbers (dtype {arr.dtype}); a convolution of real inputs "
-            "is real: do not add imaginary parts."
-        )
+        return None, say("result.complex", name=name, dtype=arr.dtype)
     if kind == "b":
-        return None, f"{what}, but it returned True/False values (dtype bool)."
+        return None, say("result.bool", name=name)
     if kind not in "iuf":
-        return None, f"{what}, got {show_answer(got)} ({type(got).__name__}, dtype {arr.dtype})."
+        return None, say(
+            "result.other", name=name, got=show_answer(got), type=type(got).__name__, dtype=arr.dtype
+        )
     return arr.astype(float), ""
 
 
@@ -284,14 +274,10 @@ def _value_problem(check: CodeCheck, case: Case, got, want) -> str:
         return ""
     flipped = conv2d(case.x, case.w[::-1, ::-1], strides=case.strides or 1)
     if np.allclose(got, flipped):
-        return (
-            f"{MISCONCEPTIONS['flipped-kernel']}: your output is the kernel flipped (mathematical "
-            "convolution); deep-learning frameworks lay the kernel over the input as it is "
-            "(cross-correlation), so do not flip it."
-        )
+        return say("value.flipped", misconception=named("flipped-kernel"))
     if check.diagnose is not None:
-        named = check.diagnose(case, got, want)
-        if named:
-            return named
+        slip = check.diagnose(case, got, want)
+        if slip:
+            return slip
     pos = tuple(int(v) for v in np.argwhere(bad)[0])
-    return f"first mismatch at index {pos}: expected {want[pos]:g}, got {got[pos]:g}."
+    return say("value.mismatch", pos=pos, want=f"{want[pos]:g}", got=f"{got[pos]:g}")

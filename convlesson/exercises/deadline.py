@@ -29,6 +29,8 @@ import time
 from collections.abc import Callable
 from contextlib import contextmanager
 
+from ..core.language import catalog
+
 __all__ = ["TimeUp", "call_with_deadline", "REPEAT", "watching_stop", "stop_pressed"]
 
 #: After the deadline, SIGALRM fires again every REPEAT seconds until the call is over.
@@ -39,7 +41,7 @@ class TimeUp(BaseException):
     """The learner's function ran past its deadline (a ``BaseException``: ``except Exception`` lets it by)."""
 
     def __init__(self, seconds: float):
-        super().__init__(f"did not finish within {seconds:g} seconds")
+        super().__init__(catalog("exercises")("time_up", seconds=f"{seconds:g}"))
         self.seconds = seconds
 
 

@@ -6,7 +6,8 @@ integers however large, to 1e-9 for other numbers. A whole-valued float is a who
 shape: ``26.0`` and ``(30.0, 14.0)`` are read as ``26`` and ``(30, 14)``. A wrong answer that a known slip
 gives gets that slip's feedback; any other wrong answer gets the hint. Code answers are graded by
 :mod:`.code_checks`. An answer that cannot be read as the kind asked raises :class:`WrongKind`
-or :class:`NotFinite`, which :func:`convlesson.check` prints as a sentence.
+or :class:`NotFinite`, which :func:`convlesson.check` prints as a sentence. Every verdict speaks the
+language of its exercise's record (``exercises/words``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..core.language import catalog
 from ..core.shapes import _is_int, show
 from .records import Exercise
 
@@ -33,7 +35,7 @@ __all__ = [
 ]
 
 #: The output-size formula of ``02_padding_and_output_size``, with the kernel's size k: n input pixels,
-#: p_total zeros in all (both sides), strides s.
+#: p_total zeros in all (both sides), strides s (in English; the verdicts say ``whole.floor``).
 FLOOR = "the output size is ⌊(n + p_total − k) / s⌋ + 1: the division is floored, never rounded up"
 #: The same with dilation (``08_beyond``), where a kernel of k taps spans dilation_rate · (k − 1) + 1 pixels.
 FLOOR_SPAN = (
@@ -61,18 +63,19 @@ class Feedback:
         return self.message
 
 
+def _say(ex: Exercise):
+    """``say(key, **values)`` in the language of ``ex``'s words."""
+    return catalog("exercises", ex.language)
+
+
 def waiting(ex: Exercise) -> Feedback:
     """The verdict on ``None``, the notebook's placeholder: the question waits for an answer."""
     if ex.kind == "code":
-        what = "the function you wrote"
+        key = "wait.code"
     else:
-        what = "your answer" if ex.key is None else "your prediction"
-        if ex.kind == "choice":
-            what += f" ({choice_words(ex)})"
-        elif ex.kind == "truefalse":
-            what += " (True or False)"
-    where = "" if ex.key is None else " — or type it in the box below and press Check"
-    return Feedback(False, f"{ex.label}: replace None with {what}, then run this cell again{where}.")
+        key = "wait.exercise" if ex.key is None else "wait.prediction"
+        key += {"choice": "_choice", "truefalse": "_truefalse"}.get(ex.kind, "")
+    return Feedback(False, _say(ex)(key, label=ex.label, choices=choice_words(ex) if ex.choices else ""))
 
 
 def grade_answer(ex: Exercise, answer) -> Feedback:
@@ -89,8 +92,8 @@ def grade_answer(ex: Exercise, answer) -> Feedback:
             if value == s.answer:
                 return _not_quite(ex, answer, s.message)
         if value == ex.answer:
-            return Feedback(True, f"{ex.label}: right! {ex.right}".rstrip())
-        return Feedback(False, f"{ex.label}: not quite ({show_answer(answer)}). Hint: {ex.hint}")
+            return _right(ex)
+        return _wrong(ex, answer)
     for s in ex.slips:  # a slip may be of another kind: 3.5 for a count, a tuple for one number
         if same(answer, s.answer) and not same(answer, ex.answer):
             return _not_quite(ex, answer, s.message)
@@ -98,15 +101,19 @@ def grade_answer(ex: Exercise, answer) -> Feedback:
     if ex.kind == "int" and not _is_whole(value):  # 13.00000001 is not 13: sizes are whole numbers
         return _not_quite(ex, answer, _whole_numbers(ex), end="")
     if same(value, ex.answer):
-        return Feedback(True, f"{ex.label}: right! {ex.right}".rstrip())
+        return _right(ex)
     if ex.kind == "shape" and len(value) != len(ex.answer):
-        return _not_quite(
-            ex,
-            answer,
-            f"the answer has {len(ex.answer)} numbers, yours has {len(value)}. Hint: {ex.hint}",
-            end="",
-        )
-    return Feedback(False, f"{ex.label}: not quite ({show_answer(answer)}). Hint: {ex.hint}")
+        counts = _say(ex)("grade.count", want=len(ex.answer), got=len(value), hint=ex.hint)
+        return _not_quite(ex, answer, counts, end="")
+    return _wrong(ex, answer)
+
+
+def _right(ex: Exercise) -> Feedback:
+    return Feedback(True, _say(ex)("grade.right", label=ex.label, right=ex.right).rstrip())
+
+
+def _wrong(ex: Exercise, answer) -> Feedback:
+    return Feedback(False, _say(ex)("grade.wrong", label=ex.label, answer=show_answer(answer), hint=ex.hint))
 
 
 #: Tags of the questions on output sizes, whose whole-number reminder quotes the output-size formula.
@@ -116,15 +123,18 @@ _SIZE_TAGS = frozenset({"output-size", "strides", "padding", "dilation"})
 def _whole_numbers(ex: Exercise) -> str:
     """What a fraction of a size or a count is told: the formula for sizes, the hint for counts."""
     if "dilation" in ex.tags:
-        return f"sizes and counts are whole numbers; {FLOOR_SPAN}."
+        return _say(ex)("whole.floor_span")
     if not _SIZE_TAGS.isdisjoint(ex.tags):
-        return f"sizes and counts are whole numbers; {FLOOR}."
-    return f"sizes and counts are whole numbers. Hint: {ex.hint}"
+        return _say(ex)("whole.floor")
+    return _say(ex)("whole.hint", hint=ex.hint)
 
 
 def _not_quite(ex: Exercise, answer, message: str, end: str = ".") -> Feedback:
-    message = message.rstrip(".") + end if end else message
-    return Feedback(False, f"{ex.label}: not quite ({show_answer(answer)}) — {message}")
+    """ "not quite (answer) — message", the message ending in a full stop of its language (``end``), or as
+    it is (``end=""``)."""
+    key = "grade.not_quite" if end else "grade.not_quite_as_is"
+    message = message.rstrip(".。") if end else message
+    return Feedback(False, _say(ex)(key, label=ex.label, answer=show_answer(answer), message=message))
 
 
 # ------------------------------------------------------------------ showing answers
@@ -227,9 +237,16 @@ def example_tuple(ex: Exercise) -> str:
     return show(tuple(range(100, 100 + len(ex.answer))))
 
 
-def _wrong_kind(ex: Exercise, what: str, answer) -> WrongKind:
+def _wrong_kind(ex: Exercise, kind: str, answer, **values) -> WrongKind:
+    """The refusal of ``answer``, of the wrong kind: ``kind`` is the key of what the answer must be."""
     return WrongKind(
-        f"answer for {ex.label.lower()} must be {what}, got {show_answer(answer)} ({type(answer).__name__})"
+        _say(ex)(
+            f"kind.{kind}",
+            label=ex.label_in_text,
+            answer=show_answer(answer),
+            type=type(answer).__name__,
+            **values,
+        )
     )
 
 
@@ -239,24 +256,18 @@ def _read(ex: Exercise, answer):
         t = _as_tuple(answer)
         values = None if t is None else [_whole_int(v) for v in t]
         if values is None or None in values:
-            raise _wrong_kind(
-                ex,
-                f"a tuple of whole numbers in parentheses, {len(ex.answer)} of them, "
-                f"such as {example_tuple(ex)}",
-                answer,
-            )
+            raise _wrong_kind(ex, "shape", answer, count=len(ex.answer), example=example_tuple(ex))
         return tuple(values)
     if ex.kind == "truefalse":
         if isinstance(answer, (bool, np.bool_)):
             return bool(answer)
-        raise _wrong_kind(ex, "True or False, without quotes", answer)
+        raise _wrong_kind(ex, "truefalse", answer)
     if ex.kind == "choice":
         return _read_choice(ex, answer)
     if not _is_number(answer):
-        what = "a whole number" if ex.kind == "int" else "a number"
-        raise _wrong_kind(ex, f"{what}, without quotes", answer)
+        raise _wrong_kind(ex, "int" if ex.kind == "int" else "float", answer)
     if not isinstance(answer, numbers.Rational) and not math.isfinite(_as_float(answer)):
-        raise NotFinite(f"answer for {ex.label.lower()} must be a finite number, got {show_answer(answer)}")
+        raise NotFinite(_say(ex)("kind.not_finite", label=ex.label_in_text, answer=show_answer(answer)))
     return answer
 
 
@@ -265,8 +276,9 @@ def _normal(text: str) -> str:
 
 
 def choice_words(ex: Exercise) -> str:
+    """The options an answer may name: ``'before' or 'after'``, ``'a', 'b', 'c' or 'd'``."""
     words = [repr(ex.letter(c)) for c in ex.choices] if ex.lettered else [repr(c) for c in ex.choices]
-    return ", ".join(words[:-1]) + " or " + words[-1]
+    return _say(ex)("choice.or", first=", ".join(words[:-1]), last=words[-1])
 
 
 def _read_choice(ex: Exercise, answer) -> str:
@@ -279,5 +291,6 @@ def _read_choice(ex: Exercise, answer) -> str:
         for alias, option in ex.aliases.items():
             if said == _normal(alias):
                 return option
-    quoted = "" if isinstance(answer, str) else ", in quotes"
-    raise _wrong_kind(ex, f"one of {choice_words(ex)}{quoted}", answer)
+    raise _wrong_kind(
+        ex, "choice" if isinstance(answer, str) else "choice_quoted", answer, choices=choice_words(ex)
+    )

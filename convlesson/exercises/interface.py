@@ -10,8 +10,10 @@ solution. For the two code exercises, ``check(n, fn)`` runs the learner's functi
 stopping it after a few seconds, and compares it with :func:`convlesson.conv2d`.
 
 The exercises themselves are data (:mod:`convlesson.exercises.sizes`, :mod:`convlesson.exercises.filters`,
-:mod:`convlesson.exercises.layers`, :mod:`convlesson.exercises.predictions`); grading is in
-:mod:`convlesson.exercises.grading` and :mod:`convlesson.exercises.code_checks`.
+:mod:`convlesson.exercises.layers`, :mod:`convlesson.exercises.predictions`), in every language the package
+speaks (:mod:`convlesson.exercises.languages`): after ``cl.language("zh")`` the questions, hints, verdicts
+and captions are Chinese. Grading is in :mod:`convlesson.exercises.grading` and
+:mod:`convlesson.exercises.code_checks`.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from __future__ import annotations
 import difflib
 import inspect
 
+from ..core.language import catalog, current, ljust, width
 from ..core.shapes import _is_int, show
 from .code_checks import CODE_CHECKS, grade_code
-from .filters import FILTER_EXERCISES
 from .grading import (
     Feedback,
     NotFinite,
@@ -32,10 +34,8 @@ from .grading import (
     show_expected,
     waiting,
 )
-from .layers import LAYER_EXERCISES
-from .predictions import PREDICTIONS
+from .languages import edition
 from .records import Exercise
-from .sizes import SIZE_EXERCISES
 
 __all__ = [
     "Exercise",
@@ -47,18 +47,18 @@ __all__ = [
     "check",
     "grade",
     "verdict",
+    "answer_box",
     "answer_format",
     "hint",
     "solution",
 ]
 
-#: Every numbered exercise of ``09_exercises``, in order.
-EXERCISES: tuple[Exercise, ...] = (*SIZE_EXERCISES, *FILTER_EXERCISES, *LAYER_EXERCISES)
+#: Every numbered exercise of ``09_exercises``, in order (in English; ``edition(code)`` in any language).
+EXERCISES: tuple[Exercise, ...] = edition("en").exercises
+#: Every prediction the lessons ask (in English).
+PREDICTIONS: tuple[Exercise, ...] = edition("en").predictions
 
-_BY_NUMBER = {ex.number: ex for ex in EXERCISES}
-_BY_KEY = {ex.key: ex for ex in PREDICTIONS}
-if sorted(_BY_NUMBER) != list(range(1, len(EXERCISES) + 1)) or len(_BY_KEY) != len(PREDICTIONS):
-    raise RuntimeError("the exercises must be numbered 1, 2, ... in order, and the predictions' keys unique")
+say = catalog("exercises")
 
 
 class Question(str):
@@ -69,27 +69,26 @@ class Question(str):
 
 
 def _get(n) -> Exercise:
-    """The exercise numbered ``n``, or the prediction named ``n``; a clear error for anything else."""
-    last = len(EXERCISES)
+    """The exercise numbered ``n``, or the prediction named ``n``, in the language in use; a clear error
+    for anything else."""
+    records = edition(current())
+    last = len(records.exercises)
     if isinstance(n, str):
         key = n.strip().lower().replace("_", "-").replace(" ", "-")
-        if key in _BY_KEY:
-            return _BY_KEY[key]
-        close = difflib.get_close_matches(key, list(_BY_KEY), n=1)
-        suggestion = f" (did you mean {close[0]!r}?)" if close else ""
-        names = ", ".join(repr(k) for k in _BY_KEY)
-        raise ValueError(
-            f"n must be an exercise number from 1 to {last} or a prediction's name, got {show(n)}"
-            f"{suggestion}. The predictions are {names}."
-        )
+        if key in records.by_key:
+            return records.by_key[key]
+        close = difflib.get_close_matches(key, list(records.by_key), n=1)
+        names = ", ".join(repr(k) for k in records.by_key)
+        if close:
+            raise ValueError(
+                say("get.name_close", last=last, value=show(n), close=repr(close[0]), names=names)
+            )
+        raise ValueError(say("get.name", last=last, value=show(n), names=names))
     if not _is_int(n):
-        raise TypeError(
-            f"n must be an exercise number (an int from 1 to {last}) or a prediction's name "
-            f"(a str such as 'sweep-size'), got {show(n)} ({type(n).__name__})"
-        )
-    if n not in _BY_NUMBER:
-        raise ValueError(f"n must be an exercise number from 1 to {last}, got {show(n)}")
-    return _BY_NUMBER[n]
+        raise TypeError(say("get.type", last=last, value=show(n), type=type(n).__name__))
+    if n not in records.by_number:
+        raise ValueError(say("get.number", last=last, value=show(n)))
+    return records.by_number[n]
 
 
 def exercise(n: int | str | None = None) -> Question:
@@ -119,25 +118,24 @@ def exercise(n: int | str | None = None) -> Question:
     if n is None:
         return _listing()
     ex = _get(n)
-    return Question(f"{ex.label} ({ex.topic}):\n{ex.question}")
+    return Question(say("question", label=ex.label, topic=ex.topic, question=ex.question))
 
 
 def _listing() -> Question:
     """Every exercise, then every prediction: its number or name, its topic, its lesson."""
 
     def rows(records, name):
-        width = max(len(name(ex)) for ex in records)
-        topic = max(len(ex.topic) for ex in records)
-        return [f"  {name(ex):<{width}}  {ex.topic:<{topic}}  {ex.lesson}" for ex in records]
+        names = max(width(name(ex)) for ex in records)
+        topics = max(width(ex.topic) for ex in records)
+        return [f"  {ljust(name(ex), names)}  {ljust(ex.topic, topics)}  {ex.lesson}" for ex in records]
 
+    records = edition(current())
     lines = [
-        f"{len(EXERCISES)} exercises (09_exercises), asked with cl.exercise(n) and checked with "
-        "cl.check(n, answer):",
-        *rows(EXERCISES, lambda ex: str(ex.number)),
+        say("listing.exercises", count=len(records.exercises)),
+        *rows(records.exercises, lambda ex: str(ex.number)),
         "",
-        f"{len(PREDICTIONS)} predictions, asked in the lessons before they show the answer "
-        '(cl.check("name", answer)):',
-        *rows(PREDICTIONS, lambda ex: repr(ex.key)),
+        say("listing.predictions", count=len(records.predictions)),
+        *rows(records.predictions, lambda ex: repr(ex.key)),
     ]
     return Question("\n".join(lines))
 
@@ -151,7 +149,7 @@ def hint(n: int | str) -> None:
         As for :func:`exercise`.
     """
     ex = _get(n)
-    print(f"Hint for {ex.label[0].lower()}{ex.label[1:]}: {ex.hint}")
+    print(say("hint", label=ex.label_in_text, hint=ex.hint))
 
 
 def solution(n: int | str) -> None:
@@ -167,11 +165,12 @@ def solution(n: int | str) -> None:
     """
     ex = _get(n)
     source = inspect.getsource(ex.worked).rstrip()
-    what = f"{ex.label[0].lower()}{ex.label[1:]}"
     if ex.kind == "code":
-        print(f"Solution of {what}:\n\n{source}")
+        print(say("solution.code", label=ex.label_in_text, source=source))
     else:
-        print(f"Solution of {what}: {show_expected(ex)}. {ex.right}\n\n{source}")
+        print(
+            say("solution", label=ex.label_in_text, answer=show_expected(ex), right=ex.right, source=source)
+        )
 
 
 def check(n: int | str, answer=None) -> None:
@@ -228,12 +227,11 @@ def verdict(n: int | str, answer) -> Feedback:
     try:
         return grade(ex.ident, answer)
     except (WrongKind, NotFinite) as exc:
-        return Feedback(False, f"{ex.label}: not an answer yet — {exc}.")
+        return Feedback(False, say("verdict.not_an_answer", label=ex.label, reason=exc))
     except Exception as exc:  # an answer no reader expected: say so, never show a traceback
         return Feedback(
             False,
-            f"{ex.label}: not an answer yet — this answer ({type(answer).__name__}) could not be read "
-            f"({type(exc).__name__}); answer as the question asks, e.g. a number or a tuple.",
+            say("verdict.unreadable", label=ex.label, type=type(answer).__name__, error=type(exc).__name__),
         )
 
 
@@ -241,13 +239,25 @@ def answer_format(n: int | str) -> str:
     """What an answer to exercise ``n`` looks like, in a few words: ``"a pair of whole numbers"``."""
     ex = _get(n)
     if ex.kind == "shape":
-        count = {2: "a pair of", 3: "a triple of"}.get(len(ex.answer), f"a tuple of {len(ex.answer)}")
-        return f"{count} whole numbers, e.g. {example_tuple(ex)}"
+        size = {2: "pair", 3: "triple"}.get(len(ex.answer), "tuple")
+        return say(f"format.{size}", count=len(ex.answer), example=example_tuple(ex))
     if ex.kind == "choice":
         return choice_words(ex)
-    return {"int": "a whole number", "float": "a number", "truefalse": "True or False"}.get(
-        ex.kind, "a function you wrote"
-    )
+    return say(f"format.{ex.kind}")
+
+
+def answer_box(n: int | str) -> tuple[str, str, object]:
+    """What ``cl.ask(n)`` shows: the exercise's label, what an answer looks like, and the verdict on one.
+
+    Raises
+    ------
+    ValueError
+        For an exercise that asks for a function, which no box can take.
+    """
+    ex = _get(n)
+    if ex.kind == "code":
+        raise ValueError(say("ask.code", value=repr(n)))
+    return ex.label, answer_format(ex.ident), lambda answer: verdict(ex.ident, answer).message
 
 
 def grade(n: int | str, answer) -> Feedback:

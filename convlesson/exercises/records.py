@@ -9,8 +9,9 @@ An exercise is written in two halves, so that its words can be edited (or transl
 code: its :class:`Answers` -- the kind of answer, the worked solution that gives the right one, the wrong
 answers known slips give, the tags -- in a topic module (:mod:`.sizes`, :mod:`.filters`, :mod:`.layers`,
 :mod:`.predictions`), and its words -- topic, question, hint, why it is right, each slip's feedback -- in
-the same topic's text table (:mod:`.texts`). :func:`assemble` joins the two, and refuses a table that
-misses a word or names a slip the answers do not have.
+the same topic's text table (:mod:`.texts`), one table per language. :func:`assemble` joins the two, and
+refuses a table that misses a word or names a slip the answers do not have; a record then speaks the
+language its words are in (its label, its slips' feedback, the verdicts on its answers).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from ..core.language import catalog
 from .texts import misconception_words
 
 __all__ = ["Exercise", "Slip", "Answers", "MISCONCEPTIONS", "KINDS", "TAGS", "slip", "answers", "assemble"]
@@ -42,8 +44,8 @@ TAGS = (
     "code",
 )
 
-#: The slips that come back across exercises, by name, and the words that start their feedback
-#: (``texts/en/misconceptions.py``).
+#: The slips that come back across exercises, by name, and the words that start their feedback, in English
+#: (``texts/en/misconceptions.py``; every language names the same slips: ``misconception_words(code)``).
 MISCONCEPTIONS: dict[str, str] = misconception_words()
 
 
@@ -52,12 +54,13 @@ class Slip:
     """A wrong answer a known slip gives, and the feedback that names the slip.
 
     ``misconception`` is a key of :data:`MISCONCEPTIONS` (its words start the feedback) or ``""`` for
-    a slip particular to one exercise.
+    a slip particular to one exercise; ``language`` is the language ``feedback`` is written in.
     """
 
     answer: object
     feedback: str
     misconception: str = ""
+    language: str = "en"
 
     def __post_init__(self):
         if self.misconception and self.misconception not in MISCONCEPTIONS:
@@ -70,7 +73,8 @@ class Slip:
         """The feedback as :func:`convlesson.check` prints it after "not quite (answer) — "."""
         if not self.misconception:
             return self.feedback
-        return f"{MISCONCEPTIONS[self.misconception]}: {self.feedback}"
+        named = misconception_words(self.language)[self.misconception]
+        return catalog("exercises", self.language)("slip.named", misconception=named, feedback=self.feedback)
 
 
 def slip(answer, misconception: str = "") -> Slip:
@@ -116,6 +120,8 @@ class Exercise:
         Other words accepted for an option (``'bottom'`` for ``'after'``).
     check : str
         For a ``'code'`` exercise, the key of its check in :data:`.code_checks.CODE_CHECKS`.
+    language : str
+        The language its words are in (``'en'``, ``'zh'``); its label and verdicts speak it too.
     """
 
     number: int | None
@@ -134,6 +140,7 @@ class Exercise:
     lettered: bool = False
     aliases: dict = field(default_factory=dict)
     check: str = ""
+    language: str = "en"
 
     def __post_init__(self):
         if (self.number is None) == (self.key is None):
@@ -154,7 +161,18 @@ class Exercise:
     @property
     def label(self) -> str:
         """How messages name it: ``Exercise 7`` or ``Prediction 'sweep-size'``."""
-        return f"Exercise {self.number}" if self.key is None else f"Prediction {self.key!r}"
+        return self._name("label")
+
+    @property
+    def label_in_text(self) -> str:
+        """How a sentence names it, after its first word: ``exercise 7`` or ``prediction 'sweep-size'``."""
+        return self._name("label_in_text")
+
+    def _name(self, form: str) -> str:
+        say = catalog("exercises", self.language)
+        if self.key is None:
+            return say(f"{form}.exercise", number=self.number)
+        return say(f"{form}.prediction", key=repr(self.key))
 
     @property
     def ident(self) -> int | str:
@@ -201,8 +219,12 @@ def _lettered(question: str, choices: Iterable[str]) -> str:
     return question + "\n" + "\n".join(f"  ({'abcdefgh'[i]}) {c}" for i, c in enumerate(choices))
 
 
-def assemble(records: Iterable[Answers], texts: dict, where: str = "the text table") -> tuple[Exercise, ...]:
+def assemble(
+    records: Iterable[Answers], texts: dict, where: str = "the text table", language: str = "en"
+) -> tuple[Exercise, ...]:
     """Join each :class:`Answers` with its words in ``texts`` (keyed by number or key) into an Exercise.
+
+    ``language`` is the language ``texts`` is written in: the records speak it.
 
     Raises
     ------
@@ -228,7 +250,7 @@ def assemble(records: Iterable[Answers], texts: dict, where: str = "the text tab
         for s in r.slips:
             if s.answer not in feedback:
                 raise ValueError(f"{where} has no feedback for the answer {s.answer!r} to {r.ident!r}")
-            slips.append(replace(s, feedback=feedback.pop(s.answer)))
+            slips.append(replace(s, feedback=feedback.pop(s.answer), language=language))
         if feedback:
             raise ValueError(
                 f"{where} has feedback for {sorted(map(repr, feedback))} in {r.ident!r}, which no slip gives"
@@ -254,6 +276,7 @@ def assemble(records: Iterable[Answers], texts: dict, where: str = "the text tab
                 r.lettered,
                 dict(r.aliases),
                 r.check,
+                language,
             )
         )
     return tuple(out)

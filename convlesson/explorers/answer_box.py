@@ -20,7 +20,9 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
+from .browser_font import dress
 from .lifetime import shown_in_cell
+from .words import say
 
 __all__ = ["AnswerBox", "read_answer"]
 
@@ -60,7 +62,8 @@ class AnswerBox:
     format_hint : str
         What an answer looks like, shown greyed in the empty box (``"a pair such as (4, 4)"``).
     verdict : callable
-        ``verdict(answer) -> str``: the message for an answer (``read_answer`` of what was typed);
+        ``verdict(answer)``: the verdict on an answer (``read_answer`` of what was typed), either its
+        message (a str) or an object with ``message`` and ``correct`` (what ``cl.check`` works out);
         it must not raise.
 
     Attributes
@@ -73,17 +76,20 @@ class AnswerBox:
         What the notebook shows.
     """
 
-    def __init__(self, label: str, format_hint: str, verdict: Callable[[object], str]):
+    def __init__(self, label: str, format_hint: str, verdict: Callable[[object], object]):
         self.label = label
         self._verdict = verdict
         self._closed = False
         self.text = widgets.Text(
-            placeholder=format_hint, description="Your answer:", style={"description_width": "initial"}
+            placeholder=format_hint, description=say("answer.label"), style={"description_width": "initial"}
         )
-        self.button = widgets.Button(description="Check", button_style="primary", tooltip="check your answer")
+        self.button = widgets.Button(
+            description=say("answer.check"), button_style="primary", tooltip=say("answer.tooltip")
+        )
         self.feedback = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.row = widgets.HBox([self.text, self.button])
         self.widget = widgets.VBox([self.row, self.feedback])
+        self._font = dress(self.widget)  # in Chinese: the shipped font for the text the browser draws
         self.button.on_click(self._on_click)
         self.text.observe(self._on_edit, names="value")
 
@@ -97,23 +103,26 @@ class AnswerBox:
     def check(self) -> str:
         """Check what the box holds now, show the verdict under it, and return it."""
         typed = self.text.value
+        right = False
         if len(typed) > MAX_CHARS:
-            message = f"{self.label}: that answer is {len(typed)} characters long; answers are short."
+            message = say("answer.too_long", label=self.label, n=len(typed))
         elif not typed.strip():
-            message = f"{self.label}: type your answer in the box, then press Check."
+            message = say("answer.empty", label=self.label)
         else:
             try:
-                message = self._verdict(read_answer(typed))
+                found = self._verdict(read_answer(typed))
             except Exception as exc:  # the grading promises not to raise; say so plainly if it does
-                message = f"{self.label}: this answer could not be checked ({type(exc).__name__})."
-        right = ": right!" in message
+                message = say("answer.failed", label=self.label, error=type(exc).__name__)
+            else:
+                message = getattr(found, "message", found)
+                right = getattr(found, "correct", say("answer.right_mark") in message)
         colour = "#1e7d32" if right else "#8a4b00"
         self.feedback.value = f'<span style="color: {colour}">{html.escape(message)}</span>'
         return message
 
     # ------------------------------------------------------------------ display and lifetime
     def __repr__(self) -> str:
-        return f"Answer box for {self.label[0].lower()}{self.label[1:]}: type your answer, then press Check."
+        return say("answer.repr", label=f"{self.label[0].lower()}{self.label[1:]}")
 
     def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
         if self._closed:
@@ -133,7 +142,7 @@ class AnswerBox:
         if self._closed:
             return
         self._closed = True
-        for w in (self.text, self.button, self.feedback, self.row, self.widget):
+        for w in (self.text, self.button, self.feedback, self.row, self.widget, self._font):
             for part in (getattr(w, "layout", None), getattr(w, "style", None), w):
                 if isinstance(part, widgets.Widget):
                     part.close()

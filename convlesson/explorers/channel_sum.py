@@ -13,6 +13,7 @@ from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Float, Int
 from .filter_bank import LEARNED_C_IN, LEARNED_K
 from .live import LiveExplorer
 from .rules import Allowed, KernelFits, LearnedFixes, LearnedKernelFits
+from .words import say
 
 __all__ = ["ChannelSum"]
 
@@ -60,11 +61,7 @@ class ChannelSum(LiveExplorer):
         if s["kernels"] == "learned":
             kernel, _ = learned_layer(SHOWN_DECIMALS)
             j = red_minus_green(learned_layer()[0])  # chosen by the exact weights, shown rounded
-            self.notes.append(
-                f"learned: filter {j} of the trained network's first layer ({filter_names(kernel)[j]}), "
-                "which found red minus green by itself; its weights rounded to one decimal. The bias "
-                "drawn is the slider's."
-            )
+            self.notes.append(say("channel_sum.learned", j=j, name=filter_names(kernel)[j]))
             return kernel[..., j : j + 1]
         return named_filter(s["kernels"], k, c_in)[..., None]
 

@@ -20,6 +20,7 @@ import numpy as np
 import traitlets
 
 from ..core.shapes import PADDING_WORDS, show
+from .words import say
 
 __all__ = [
     "Spec",
@@ -79,28 +80,36 @@ class Spec:
 
     def _check_int(self, name, value):
         if not _is_int(value):
-            kind = "True/False" if isinstance(value, (bool, np.bool_)) else type(value).__name__
+            kind = say("true_false") if isinstance(value, (bool, np.bool_)) else type(value).__name__
             raise BadType(
-                f"{name} must be a whole number from {self.lo} to {self.hi}, got {_shown(value)} ({kind})"
+                say("error.int_type", name=name, lo=self.lo, hi=self.hi, value=_shown(value), kind=kind)
             )
         v = int(value)
         if not self.lo <= v <= self.hi:
-            raise BadValue(f"{name} must be a whole number from {self.lo} to {self.hi}, got {_shown(v)}")
+            raise BadValue(say("error.int", name=name, lo=self.lo, hi=self.hi, value=_shown(v)))
         return v
 
     def _check_float(self, name, value):
         ok = isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
         if not ok:
             raise BadType(
-                f"{name} must be a number from {self.lo:g} to {self.hi:g}, got {_shown(value)} "
-                f"({type(value).__name__})"
+                say(
+                    "error.float_type",
+                    name=name,
+                    lo=f"{self.lo:g}",
+                    hi=f"{self.hi:g}",
+                    value=_shown(value),
+                    kind=type(value).__name__,
+                )
             )
         try:
             v = float(value)
         except OverflowError:  # a huge int
             v = math.inf
         if not math.isfinite(v) or not self.lo <= v <= self.hi:
-            raise BadValue(f"{name} must be a number from {self.lo:g} to {self.hi:g}, got {_shown(value)}")
+            raise BadValue(
+                say("error.float", name=name, lo=f"{self.lo:g}", hi=f"{self.hi:g}", value=_shown(value))
+            )
         return self._on_grid(v)
 
     def _on_grid(self, v: float) -> float:
@@ -120,31 +129,36 @@ class Spec:
         if isinstance(value, np.generic):
             value = value.item()
         if not isinstance(value, (str, int)) or isinstance(value, bool):
-            raise BadType(f"{name} must be one of {words}; got {_shown(value)} ({type(value).__name__})")
+            raise BadType(
+                say(
+                    "error.choice_type",
+                    name=name,
+                    words=words,
+                    value=_shown(value),
+                    kind=type(value).__name__,
+                )
+            )
         if isinstance(value, str):
             for option in self.options:
                 if isinstance(option, str) and option.lower() == value.strip().lower():
                     return option
         elif value in self.options:
             return next(o for o in self.options if not isinstance(o, str) and o == value)
-        raise BadValue(f"{name} must be one of {words}; got {_shown(value)}")
+        raise BadValue(say("error.choice", name=name, words=words, value=_shown(value)))
 
     def _check_bool(self, name, value):
         if not isinstance(value, (bool, np.bool_)):
-            raise BadType(f"{name} must be True or False, got {_shown(value)} ({type(value).__name__})")
+            raise BadType(say("error.bool", name=name, value=_shown(value), kind=type(value).__name__))
         return bool(value)
 
     def widget(self, name: str, value):
-        """A new widget for this control showing ``value`` (already checked)."""
-        common = {"description": name, "style": {"description_width": "initial"}}
+        """A new widget for this control showing ``value`` (already checked), as :func:`describe` says."""
+        description, width = describe(name, self.kind)
+        common = {"description": description, "style": {"description_width": "initial"}}
+        layout = widgets.Layout(width=width)
         if self.kind == "int":
             return _IntSlider(
-                value=value,
-                min=self.lo,
-                max=self.hi,
-                continuous_update=True,
-                layout=widgets.Layout(width="260px"),
-                **common,
+                value=value, min=self.lo, max=self.hi, continuous_update=True, layout=layout, **common
             )
         if self.kind == "float":
             return _FloatSlider(
@@ -153,14 +167,33 @@ class Spec:
                 max=self.hi,
                 step=self.step,
                 continuous_update=True,
-                layout=widgets.Layout(width="260px"),
+                layout=layout,
                 **common,
             )
         if self.kind == "choice":
-            return _Dropdown(
-                options=list(self.options), value=value, layout=widgets.Layout(width="200px"), **common
-            )
-        return _Checkbox(value=value, description=name, indent=False, layout=widgets.Layout(width="110px"))
+            return _Dropdown(options=list(self.options), value=value, layout=layout, **common)
+        return _Checkbox(value=value, description=description, indent=False, layout=layout)
+
+
+#: Each kind of control's width in pixels (its description included), in English.
+WIDTHS = {"int": 260, "float": 260, "choice": 200, "bool": 110}
+#: Pixels a control grows by for each Chinese character of its gloss (13-px type is about 13 px wide;
+#: Voila's is a little larger), and for the space before the gloss.
+GLOSS_PX = 15
+SPACE_PX = 6
+
+
+def describe(name: str, kind: str) -> tuple[str, str]:
+    """A control's description and width: its code name (which learners type) and, in Chinese, a gloss.
+
+    ``control.kernel_size`` is ``kernel_size`` in English and ``kernel_size 卷积核大小`` in Chinese;
+    the control widens by the gloss, so its slider keeps the length it has in English.
+    """
+    description = say(f"control.{name}")
+    gloss = description[len(name) :] if description.startswith(name) else description
+    gloss = gloss.strip()
+    extra = sum(GLOSS_PX if ord(c) > 0x2E7F else 8 for c in gloss) + (SPACE_PX if gloss else 0)
+    return description, f"{WIDTHS[kind] + extra}px"
 
 
 def Int(default: int, lo: int, hi: int) -> Spec:  # noqa: N802 (reads like a type in a SPECS table)
@@ -283,9 +316,8 @@ class _Dropdown(_Checked, widgets.Dropdown):
         if self.check is not None:
             words = ", ".join(repr(o) for o in options)
             if not (_is_int(index) and 0 <= index < len(options)):
-                raise BadValue(
-                    f"{self.description} must be one of {words}; got no option (index {_shown(index)})"
-                )
+                name = self.description.split(" ")[0]
+                raise BadValue(say("error.no_option", name=name, words=words, index=_shown(index)))
             index = int(index)
             self._checked(options[index])
         elif index is not None and not 0 <= index < len(options):

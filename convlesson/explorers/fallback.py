@@ -19,15 +19,15 @@ import base64
 import html
 import weakref
 
+from ..core.language import table
 from ..pictures.render import still_png
+from .words import say
 
 __all__ = ["NOTE", "WIDGET_VIEW", "show", "still_with_note"]
 
-#: The line shown above an explorer's picture when the page cannot show its sliders.
-NOTE = (
-    "No sliders here: this page lacks Jupyter's widget front end. To get them, run pip install ipywidgets "
-    "where Jupyter runs, reload the page and run this cell again."
-)
+#: The line shown above an explorer's picture when the page cannot show its sliders, in English (the
+#: catalog's ``fallback.note``; :func:`still_with_note` says it in the language in use).
+NOTE = table("explorers", "en")["fallback.note"]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 # The displays of each explorer whose widget's comm is watched, updated when a page closes that comm.
@@ -39,12 +39,13 @@ def still_with_note(explorer) -> dict:
     explorer.flush()
     png = base64.b64encode(still_png(explorer.figure)).decode("ascii")
     command = html.escape("pip install ipywidgets")
-    note = html.escape(NOTE).replace(command, f"<code>{command}</code>")
+    words = say("fallback.note")
+    note = html.escape(words).replace(command, f"<code>{command}</code>")
     picture = f'<img src="data:image/png;base64,{png}" alt="{html.escape(repr(explorer))}">'
     return {
         "text/html": f"<p>{note}</p>\n{picture}",
         "image/png": png,
-        "text/plain": f"{explorer!r}\n{NOTE}",
+        "text/plain": f"{explorer!r}\n{words}",
     }
 
 

@@ -13,12 +13,14 @@ from ..pictures.layer import LayerPicture
 from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Int
 from .live import LiveExplorer
 from .rules import Allowed, KernelFits, LearnedFixes, LearnedKernelFits
+from .words import say
 
 __all__ = ["FilterBank", "LEARNED_C_IN", "LEARNED_K"]
 
-#: Why the learned layer fixes ``c_in`` and ``kernel_size`` (said when one is refused or moved).
-LEARNED_C_IN = "was trained on RGB pictures: each of its filters holds 3 kernels (R, G, B)"
-LEARNED_K = "has 3 × 3 kernels"
+#: Why the learned layer fixes ``c_in`` and ``kernel_size`` (said when one is refused or moved): the keys
+#: of the words (English: "was trained on RGB pictures: each of its filters holds 3 kernels (R, G, B)").
+LEARNED_C_IN = "reason.learned_c_in"
+LEARNED_K = "reason.learned_k"
 
 
 class FilterBank(LiveExplorer):
@@ -92,11 +94,7 @@ class FilterBank(LiveExplorer):
             kernel, bias = learned_layer(SHOWN_DECIMALS)
             f = s["filters"]
             self.filter_names = filter_names(learned_layer()[0])[:f]  # named by the exact weights
-            self.notes.append(
-                "learned: the first layer of cl.trained_network(), trained on small pictures of red and "
-                "green stripes and discs, its weights rounded to one decimal as they are printed; a "
-                "colour-opponent filter is named by its kernels' signs (+R −G)."
-            )
+            self.notes.append(say("filter_bank.learned"))
             return Conv2D(
                 *geometry, s["dilation_rate"], activation=relu, kernel=kernel[..., :f], bias=bias[:f]
             )
@@ -152,4 +150,4 @@ class FilterBank(LiveExplorer):
         return lines
 
     def _bank_title(self):
-        return "learned weights" if self.state.get("weights") == "learned" else None
+        return say("filter_bank.learned_weights") if self.state.get("weights") == "learned" else None

@@ -6,6 +6,7 @@ import numpy as np
 
 from ..core import stable
 from ..core.conv import conv2d
+from ..core.language import current
 from ..core.layer import Conv2D
 from ..core.learned import SHOWN_DECIMALS, filter_names, learned_layer, sweep_filters
 from ..core.samples import filter_bank, scene, scene_channel_names
@@ -18,6 +19,7 @@ from .controls import PADDING_OPTIONS, Choice, Int
 from .filter_bank import LEARNED_C_IN, LEARNED_K
 from .live import LiveExplorer
 from .rules import Allowed, KernelFits, LearnedFixes, StepInSweep, most_positions
+from .words import say
 
 __all__ = ["FilterSweep"]
 
@@ -44,7 +46,7 @@ def _learned(filters: int):
     kernel, bias = learned_layer(SHOWN_DECIMALS)
     chosen = sweep_filters(exact)[:filters]  # chosen by the exact weights, shown rounded
     words = filter_names(exact)
-    names = [f"learned filter {j}, {words[j]}" for j in chosen]
+    names = [say("filter_sweep.learned_name", j=j, name=words[j]) for j in chosen]
     return kernel[..., chosen], bias[chosen], names
 
 
@@ -105,7 +107,8 @@ class FilterSweep(LiveExplorer):
 
     def _layer(self, s):
         """The layer, its input, trace and whole output; made again only when more than the step moved."""
-        key = tuple(v for k, v in s.items() if k not in ("step", "view"))
+        # the filters' names are words: made again in another language
+        key = (*(v for k, v in s.items() if k not in ("step", "view")), current())
         if self._cached is None or self._cached[0] != key:
             k, c_in, filters = s["kernel_size"], s["c_in"], s["filters"]
             if s["weights"] == "learned":
@@ -125,10 +128,7 @@ class FilterSweep(LiveExplorer):
         self.layer, self.x, self.trace, self.output, filter_names = self._layer(s)
         self.filter_names = filter_names
         if s["weights"] == "learned":
-            self.notes.append(
-                "learned: colour-opponent filters of the trained network's first layer, their weights "
-                "and biases rounded to one decimal."
-            )
+            self.notes.append(say("filter_sweep.learned"))
         lines = shape_text(
             s["input_size"], s["c_in"], s["kernel_size"], s["filters"], s["strides"], s["padding"]
         )

@@ -20,6 +20,7 @@ import numpy as np
 
 from ..pictures import style
 from ..pictures.render import render_png
+from .words import say
 
 __all__ = ["FrameLoop", "NoPicture"]
 
@@ -60,7 +61,7 @@ class FrameLoop:
         try:
             height = self._draw()
         except NoPicture as exc:  # an impossible combination: say so, keep the last picture
-            self.message = f"This combination has no picture: {exc}"
+            self.message = say("no_picture", why=exc)
         else:
             self._set_height(height)
             self.image.value = render_png(self.figure)

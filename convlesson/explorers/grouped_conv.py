@@ -10,6 +10,7 @@ from ..core.shapes import param_count
 from .controls import Choice, Int
 from .filter_bank import FilterBank
 from .rules import GroupsDivide, KernelFits
+from .words import say, say_n
 
 __all__ = ["GroupedConv"]
 
@@ -54,18 +55,12 @@ class GroupedConv(FilterBank):
         per = c_in // g
         p_g, p_1 = param_count(k, c_in, filters, groups=g), param_count(k, c_in, filters)
         if per == 1 and g > 1:  # depthwise
-            reads = (
-                f"groups = {g} = C_in (depthwise): each filter reads 1 of the {c_in} channels, so it holds "
-                "1 kernel"
-            )
+            reads = say("grouped.depthwise", g=g, c_in=c_in)
         else:
-            reads = (
-                f"groups = {g}: each filter reads C_in/groups = {per} of the {c_in} channels, so it holds "
-                f"{per} kernel{'s' if per > 1 else ''}"
-            )
+            reads = say_n("grouped.reads", per, g=g, c_in=c_in)
         return [
             *lines[:2],
             reads,
-            f"the layer holds {filters}·{per} = {filters * per} kernels   (groups = 1: {filters * c_in})",
-            f"parameters: {filters}·({k}·{k}·{per}) + {filters} = {p_g}   (groups = 1: {p_1})",
+            say("grouped.kernels", filters=filters, per=per, total=filters * per, ungrouped=filters * c_in),
+            say("grouped.parameters", filters=filters, k=k, per=per, total=p_g, ungrouped=p_1),
         ]

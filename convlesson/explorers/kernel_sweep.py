@@ -10,6 +10,7 @@ from .controls import K_MAX, PADDING_OPTIONS, Choice, Int
 from .data import sweep_kernel
 from .live import LiveExplorer
 from .rules import KernelFits, StepInSweep, most_positions
+from .words import say
 
 __all__ = ["KernelSweep"]
 
@@ -60,6 +61,6 @@ class KernelSweep(LiveExplorer):
         n, k = s["input_size"], s["kernel_size"]
         formula = output_size_formula(n, k, s["strides"], s["padding"], s["dilation_rate"])
         self.picture.update(
-            self.trace, s["step"], (0, 0, self.WIDTH, 0), lines=[formula + "   (W' likewise)"]
+            self.trace, s["step"], (0, 0, self.WIDTH, 0), lines=[say("kernel_sweep.formula", formula=formula)]
         )
         return self.picture.height

@@ -16,6 +16,7 @@ from ..pictures.layer import LayerPicture
 from .controls import Bool, Choice, Int
 from .live import LiveExplorer
 from .rules import Allowed, Rule
+from .words import say
 
 __all__ = ["LearnedLayers", "sample_picture", "PICTURE_SEED"]
 
@@ -34,7 +35,7 @@ def _sample(name: str) -> np.ndarray:
 def sample_picture(name: str) -> np.ndarray:
     """The ``(16, 16, 3)`` picture of class ``name`` that ``LearnedLayers(sample=name)`` shows (a copy)."""
     if name not in CLASS_NAMES:
-        raise ValueError(f"name must be one of {', '.join(map(repr, CLASS_NAMES))}, got {name!r}")
+        raise ValueError(say("error.sample", names=", ".join(map(repr, CLASS_NAMES)), value=repr(name)))
     return _sample(name).copy()
 
 
@@ -53,7 +54,7 @@ class FiltersInLayer(Rule):
 
     def why(self, state, value):
         have = self.allowed(state).hi
-        return f"layer {state['conv_layer']} has {have} filters, so there is no filter {value - 1} to show"
+        return say("rule.filters_in_layer", layer=state["conv_layer"], have=have, last=value - 1)
 
 
 class LearnedLayers(LiveExplorer):
@@ -110,15 +111,13 @@ class LearnedLayers(LiveExplorer):
         lines = shape_text(h, c_in, 3, n)[:2]
         p = self.maps["probabilities"]
         best = int(np.argmax(p))
-        sure = "more than 99.9" if p[best] > 0.999 else f"{100 * p[best]:.1f}"
-        lines = [*lines, f"the network says: {net.class_names[best]} ({sure} % sure)"]
+        sure = say("learned.more_than") if p[best] > 0.999 else f"{100 * p[best]:.1f}"
+        answer = say(f"class.{net.class_names[best]}")
+        lines = [*lines, say("learned.says", answer=answer, sure=sure)]
         if layer == 2:
-            self.notes.append(
-                "layer 2's input is layer 1's 8 maps after ReLU and 2×2 max pooling (m0 to m7, "
-                f"up to {limit:g} drawn at full brightness): each of its filters holds one kernel per map."
-            )
+            self.notes.append(say("learned.layer_2", limit=f"{limit:g}"))
         if f < n:
-            self.notes.append(f"the first {f} of layer {layer}'s {n} filters are shown.")
+            self.notes.append(say("learned.first_filters", f=f, layer=layer, n=n))
         self.picture.update(
             self.x,
             self.layer,
@@ -128,7 +127,7 @@ class LearnedLayers(LiveExplorer):
             filter_names=titles,
             lines=lines,
             positive=bool(s["relu"]),
-            bank_title=f"layer {layer}'s learned weights",
+            bank_title=say("learned.bank_title", layer=layer),
             input_limit=limit,
         )
         return self.picture.height

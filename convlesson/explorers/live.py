@@ -21,10 +21,12 @@ import ipywidgets as widgets
 from ..pictures import style
 from ..pictures.render import new_figure, still_png
 from . import fallback
-from .controls import BadType
+from .browser_font import dress
+from .controls import BadType, describe
 from .frames import FrameLoop, NoPicture
 from .lifetime import attach, shown_in_cell
 from .validation import ControlState
+from .words import say
 
 __all__ = ["LiveExplorer", "NoPicture"]
 
@@ -61,7 +63,7 @@ class LiveExplorer(ControlState, FrameLoop):
         unknown = sorted(set(values) - set(self.SPECS))
         if unknown:
             known = ", ".join(self.SPECS)
-            raise BadType(f"{name} got unknown control(s) {', '.join(unknown)}; its controls are {known}")
+            raise BadType(say("error.unknown_at_start", name=name, unknown=", ".join(unknown), known=known))
         shown = self._shown_controls(show)
         self._rules = {r.target: r for r in self.RULES}
         self._order = [n for n in self.SPECS if n not in self._rules] + [r.target for r in self.RULES]
@@ -91,7 +93,7 @@ class LiveExplorer(ControlState, FrameLoop):
         if "step" in self.controls:
             step = self.controls["step"]
             self.play = widgets.Play(
-                value=step.value, min=0, max=step.max, interval=600, description="play the sweep"
+                value=step.value, min=0, max=step.max, interval=600, description=say("play")
             )
             # The browser copies a link's SOURCE into its target when the views appear: the step is
             # the source, so the explorer comes up at the step it was asked for, not at Play's start.
@@ -103,6 +105,8 @@ class LiveExplorer(ControlState, FrameLoop):
             boxes, layout=widgets.Layout(display="flex", flex_flow="row wrap", align_items="center")
         )
         self.widget = widgets.VBox([self.control_box, self.readout, self.image])
+        font = dress(self.widget)  # in Chinese: the shipped font for the labels the browser draws
+        extra += [font] if font is not None else []
         self._apply(self._state)
 
         parts = [*self.controls.values(), self.image, self.readout, self.control_box, self.widget, *extra]
@@ -113,6 +117,21 @@ class LiveExplorer(ControlState, FrameLoop):
 
     def _build(self) -> None:
         raise NotImplementedError
+
+    def _show_readout(self) -> None:
+        self._relabel()
+        super()._show_readout()
+
+    def _relabel(self) -> None:
+        """The controls' descriptions in the language in use (after ``cl.language``, at the next frame)."""
+        for name, control in self.controls.items():
+            description, width = describe(name, self.SPECS[name].kind)
+            if control.description != description:
+                control.description = description
+                control.layout.width = width
+        play = vars(self).get("play")
+        if play is not None and play.description != say("play"):
+            play.description = say("play")
 
     def _draw(self) -> float:
         """Draw the picture for ``self.state``; return the height it needs, in pixels."""

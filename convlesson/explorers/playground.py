@@ -9,9 +9,11 @@ import ipywidgets as widgets
 from ..core.images import Picture
 from ..core.layer import Conv2D
 from ..core.samples import CLASSIC_KERNELS, RGB_NAMES, photo
+from ..pictures.words import name_of
 from .controls import K_MAX, PADDING_OPTIONS, Bool, Choice, Int
 from .filter_bank import FilterBank
 from .rules import KernelFits
+from .words import say
 
 __all__ = ["Playground"]
 
@@ -58,7 +60,7 @@ class Playground(FilterBank):
     def __init__(self, *, image=None, show=None, **values):
         super().__init__(image=image, show=show, **values)
         self.upload = widgets.FileUpload(
-            accept=ACCEPT, multiple=False, description="upload a picture", layout=widgets.Layout(width="auto")
+            accept=ACCEPT, multiple=False, description=say("upload"), layout=widgets.Layout(width="auto")
         )
         self.upload.observe(_weak_upload(weakref.ref(self)), names="value")
         self.control_box.children = (*self.control_box.children, self.upload)
@@ -76,12 +78,12 @@ class Playground(FilterBank):
         if self.closed or not value:
             return
         file = value[0]
-        name = str(file.get("name", "")) or "the file"
+        name = str(file.get("name", "")) or say("upload.the_file")
         content = file.get("content", b"")
         try:
-            picture = Picture(bytes(content or b""), name=f"the upload {name!r}", label=name)
+            picture = Picture(bytes(content or b""), name=say("upload.named", name=repr(name)), label=name)
         except (ValueError, TypeError) as exc:
-            self.message = f"{exc}. The picture stays as it was."
+            self.message = say("upload.refused", why=exc)
             self._show_readout()
         else:
             self._own = picture
@@ -115,25 +117,18 @@ class Playground(FilterBank):
         name = s["kernel"]
         if name == "random":
             return layer
+        shown = name_of(name)
         if s["kernel_size"] != 3:
-            self.notes.append(
-                f"{name} is a 3×3 kernel; with kernel_size {s['kernel_size']} the weights are random "
-                "(set kernel_size to 3 to see it)."
-            )
+            self.notes.append(say("playground.not_3x3", name=shown, k=s["kernel_size"]))
             return layer
         kernel = layer.weights
         kernel[:, :, :, 0] = CLASSIC_KERNELS[name][:, :, None] / 3.0
-        on_each = " on each of R, G, B" if s["filters"] == 1 else ""
-        self.filter_names = [f"{name} ÷ 3{on_each}"] + ["random"] * (s["filters"] - 1)
         if s["filters"] == 1:
-            note = (
-                f"the {name} kernel (weights ÷ 3) on each of R, G, B, the maps added: it sees the grey image."
-            )
+            self.filter_names = [say("playground.on_each", name=shown)]
+            note = say("playground.one_filter", name=shown)
         else:
-            note = (
-                f"filter 0 applies the {name} kernel to each of R, G, B (weights ÷ 3): "
-                "it sees the grey image. Other filters are random."
-            )
+            self.filter_names = [f"{shown} ÷ 3"] + ["random"] * (s["filters"] - 1)
+            note = say("playground.filters", name=shown)
         self.notes.append(note)
         return Conv2D(
             s["filters"],

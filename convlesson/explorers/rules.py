@@ -15,6 +15,7 @@ import itertools
 from dataclasses import dataclass
 
 from ..core.shapes import output_size, padding_amounts
+from .words import say
 
 __all__ = [
     "Allowed",
@@ -51,8 +52,10 @@ class Allowed:
 
     def words(self) -> str:
         if self.options is not None:
-            return "one of " + ", ".join(str(o) for o in self.options)
-        return f"from {self.lo} to {self.hi}" if self.hi > self.lo else f"only {self.lo}"
+            return say("allowed.options", options=", ".join(str(o) for o in self.options))
+        if self.hi > self.lo:
+            return say("allowed.range", lo=self.lo, hi=self.hi)
+        return say("allowed.only", value=self.lo)
 
 
 class Rule:
@@ -70,10 +73,15 @@ class Rule:
         raise NotImplementedError
 
     def refusal(self, state: dict, value) -> str:
-        return f"{self.why(state, value)}; {self.target} {self.allowed(state).words()} works here"
+        return say(
+            "rule.refused",
+            why=self.why(state, value),
+            target=self.target,
+            allowed=self.allowed(state).words(),
+        )
 
     def moved(self, state: dict, old, new) -> str:
-        return f"{self.why(state, old)}; {self.target} is now {new}."
+        return say("rule.moved", why=self.why(state, old), target=self.target, new=new)
 
 
 class KernelFits(Rule):
@@ -103,11 +111,8 @@ class KernelFits(Rule):
         s, p, d = self._geometry(state)
         span = d * (value - 1) + 1
         padded = size + sum(padding_amounts(size, value, s, p, d))
-        dil = f" with dilation_rate {d}" if d > 1 else ""
-        return (
-            f"kernel_size {value}{dil} spans {span} pixels, but the padded input is only {padded} "
-            "wide, so there would be no output"
-        )
+        dil = say("rule.with_dilation", d=d) if d > 1 else ""
+        return say("rule.kernel_fits", value=value, dilation=dil, span=span, padded=padded)
 
 
 class StepInSweep(Rule):
@@ -123,7 +128,7 @@ class StepInSweep(Rule):
         return Allowed(0, max(self.positions(state) - 1, 0))
 
     def why(self, state, value):
-        return f"step {value} is past the last output position (there are {self.positions(state)})"
+        return say("rule.step", value=value, n=self.positions(state))
 
 
 def most_positions(positions, specs: dict) -> int:
@@ -151,15 +156,16 @@ class GroupsDivide(Rule):
         return Allowed(options=tuple(common_divisors(state["c_in"], state["filters"])))
 
     def why(self, state, value):
-        return f"groups {value} does not divide both C_in = {state['c_in']} and filters = {state['filters']}"
+        return say("rule.groups", value=value, c_in=state["c_in"], filters=state["filters"])
 
 
 class LearnedFixes(Rule):
     """With the learned weights chosen, ``target`` can only be the trained layer's ``value``.
 
-    ``control`` is the explorer's weights control (``'weights'``; ``'kernels'`` in ChannelSum). With
-    other weights, ``otherwise`` decides: the rule the explorer has for ``target`` anyway, or the
-    :class:`Allowed` range of its slider.
+    ``reason`` is the key of the words that say why (``reason.learned_c_in``). ``control`` is the
+    explorer's weights control (``'weights'``; ``'kernels'`` in ChannelSum). With other weights,
+    ``otherwise`` decides: the rule the explorer has for ``target`` anyway, or the :class:`Allowed`
+    range of its slider.
     """
 
     def __init__(self, target: str, value: int, reason: str, otherwise, control: str = "weights"):
@@ -176,7 +182,7 @@ class LearnedFixes(Rule):
 
     def why(self, state, value):
         if self._learned(state) or not isinstance(self.otherwise, Rule):
-            return f"the learned layer {self.reason}, so {self.target} {value} does not fit it"
+            return say("rule.learned", reason=say(self.reason), target=self.target, value=value)
         return self.otherwise.why(state, value)
 
 
@@ -206,7 +212,4 @@ class LearnedKernelFits(KernelFits):
         s, p, _ = self._geometry(state)
         span = value * (self.k_max - 1) + 1
         padded = size + sum(padding_amounts(size, self.k_max, s, p, value))
-        return (
-            f"the learned {self.k_max} × {self.k_max} kernels with dilation_rate {value} span {span} "
-            f"pixels, but the padded input is only {padded} wide"
-        )
+        return say("rule.learned_dilation", k=self.k_max, value=value, span=span, padded=padded)

@@ -16,8 +16,10 @@ from ..core.training import QUICK, TEST_SEED, train_from_seed
 from ..pictures import style
 from ..pictures.render import new_figure, render_png, still_png
 from ..pictures.training import TrainingPicture
+from .browser_font import dress
 from .controls import BadType, BadValue
 from .lifetime import shown_in_cell
+from .words import say
 
 __all__ = ["TrainingRun"]
 
@@ -27,9 +29,9 @@ N_TEST = 1000  #: fresh pictures a finished run is measured on
 
 def _whole(value, name: str, lo: int, hi: int) -> int:
     if not _is_int(value) or isinstance(value, bool):
-        raise BadType(f"{name} must be a whole number from {lo} to {hi}, got {show(value, limit=40)}")
+        raise BadType(say("error.int", name=name, lo=lo, hi=hi, value=show(value, limit=40)))
     if not lo <= value <= hi:
-        raise BadValue(f"{name} must be a whole number from {lo} to {hi}, got {show(value, limit=40)}")
+        raise BadValue(say("error.int", name=name, lo=lo, hi=hi, value=show(value, limit=40)))
     return int(value)
 
 
@@ -72,11 +74,10 @@ class TrainingRun:
         self.closed = False
         shipped = trained_network()
         self._reference = shipped.history
-        w = shipped.trained_with
-        self._reference_label = f"shipped: {w.get('n_train', '?')} pictures, {len(shipped.history)} epochs"
-        self.button = widgets.Button(description="train", icon="play", button_style="primary")
+        self._trained_with = (shipped.trained_with.get("n_train", "?"), len(shipped.history))
+        self.button = widgets.Button(description=say("training.train"), icon="play", button_style="primary")
         self.progress = widgets.IntProgress(
-            value=0, min=0, max=self.epochs, description=f"epoch 0 of {self.epochs}"
+            value=0, min=0, max=self.epochs, description=say("training.epoch_of", n=0, total=self.epochs)
         )
         self.progress.style.description_width = "initial"
         self.readout = widgets.HTML()
@@ -84,6 +85,7 @@ class TrainingRun:
             format="png", layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start")
         )
         self.widget = widgets.VBox([widgets.HBox([self.button, self.progress]), self.readout, self.image])
+        dress(self.widget)  # in Chinese: the shipped font for the labels the browser draws (closed below)
         self.figure = new_figure(style.WIDTH_PX, HEIGHT, style.BASE_DPI)
         self.picture = TrainingPicture(self.figure)
         ref = weakref.ref(self)
@@ -91,7 +93,7 @@ class TrainingRun:
         parts = [self.button, self.progress, self.readout, self.image, self.widget, *self.widget.children]
         parts += [p for w in list(parts) for p in (getattr(w, "layout", None), getattr(w, "style", None))]
         self._finalizer = weakref.finalize(self, _close, [p for p in parts if isinstance(p, widgets.Widget)])
-        self._say(f"Press train: {self.pictures:,} pictures, {self.epochs} epochs, seed {self.seed}.")
+        self._say(say("training.press", pictures=f"{self.pictures:,}", epochs=self.epochs, seed=self.seed))
         self._draw()
 
     def __repr__(self) -> str:
@@ -113,30 +115,32 @@ class TrainingRun:
 
     def _draw(self) -> None:
         title = (
-            f"this run: {self.pictures:,} pictures, seed {self.seed}"
+            say("training.this_run", pictures=f"{self.pictures:,}", seed=self.seed)
             if self.history
-            else "In grey, the run that made the shipped weights. Press train to draw a run of your own."
+            else say("training.in_grey")
         )
-        self.picture.update(self._reference, self.history, self.epochs, title, self._reference_label)
+        pictures, epochs = self._trained_with
+        label = say("training.shipped", pictures=pictures, epochs=epochs)
+        self.picture.update(self._reference, self.history, self.epochs, title, label)
         self.image.value = render_png(self.figure)
 
     def train(self):
         """Train a new network (what the button does); returns it (also ``self.network``)."""
         if self.closed:
-            raise BadValue("this TrainingRun was closed; make a new one")
+            raise BadValue(say("closed", name="TrainingRun"))
         self.button.disabled = True
         self.history = []
         self.progress.value = 0
-        self.progress.description = f"epoch 0 of {self.epochs}"
-        self._say(f"training on {self.pictures:,} pictures …")
+        self.progress.description = say("training.epoch_of", n=0, total=self.epochs)
+        self._say(say("training.training", pictures=f"{self.pictures:,}"))
         self._draw()
         start = time.perf_counter()
 
         def after_epoch(epoch, loss, accuracy):
             self.history.append((loss, accuracy))
             self.progress.value = epoch
-            self.progress.description = f"epoch {epoch} of {self.epochs}"
-            self._say(f"epoch {epoch}: loss {loss:.3f}, {100 * accuracy:.1f} % of its pictures right")
+            self.progress.description = say("training.epoch_of", n=epoch, total=self.epochs)
+            self._say(say("training.epoch", n=epoch, loss=f"{loss:.3f}", right=f"{100 * accuracy:.1f}"))
             self._draw()
 
         try:
@@ -146,10 +150,8 @@ class TrainingRun:
             seconds = time.perf_counter() - start
             x, labels, _ = toy_images(N_TEST, seed=TEST_SEED)
             self.network = net
-            self._say(
-                f"trained in {seconds:.1f} s. On {N_TEST:,} fresh pictures it never saw, it is right "
-                f"{100 * net.accuracy(x, labels):.1f} % of the time. (In Python: run.network.)"
-            )
+            right = f"{100 * net.accuracy(x, labels):.1f}"
+            self._say(say("training.trained", seconds=f"{seconds:.1f}", pictures=f"{N_TEST:,}", right=right))
         finally:
             self.button.disabled = False
         return self.network

@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from .controls import BadType, BadValue, Spec, as_widget_value
 from .rules import Rule
+from .words import say
 
 __all__ = ["ControlState"]
 
@@ -35,19 +36,18 @@ class ControlState:
 
     def _refuse_if_closed(self) -> None:
         if self._closed:
-            raise BadValue(f"this {type(self).__name__} was closed; make a new one")
+            raise BadValue(say("closed", name=type(self).__name__))
 
     def _shown_controls(self, show) -> list[str]:
         if show is None:
             return list(self.SPECS)
         if isinstance(show, str) or not hasattr(show, "__iter__"):
-            raise BadType(f"show must be a list of control names such as ['kernel_size'], got {show!r}")
+            raise BadType(say("error.show_type", value=repr(show)))
         names = list(show)
         bad = [n for n in names if n not in self.SPECS]
         if bad:
             raise BadValue(
-                f"show names unknown control(s) {', '.join(map(repr, bad))}; the controls are "
-                f"{', '.join(self.SPECS)}"
+                say("error.show_unknown", bad=", ".join(map(repr, bad)), known=", ".join(self.SPECS))
             )
         return [n for n in self.SPECS if n in names]
 
@@ -140,9 +140,7 @@ class ControlState:
         self._refuse_if_closed()
         unknown = sorted(set(values) - set(self.SPECS))
         if unknown:
-            raise BadType(
-                f"unknown control(s) {', '.join(unknown)}; the controls are {', '.join(self.SPECS)}"
-            )
+            raise BadType(say("error.unknown", unknown=", ".join(unknown), known=", ".join(self.SPECS)))
         new, notes = self._resolve(self._state, values)
         with self.hold():
             self._apply(new)

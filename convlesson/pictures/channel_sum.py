@@ -14,7 +14,8 @@ import numpy as np
 from . import style
 from .art import GridArt, HatchArt, OutlineArt
 from .scales import ScaleArt
-from .text_art import TextPool, inside, measure, wrap
+from .text_art import TextPool, inside, measure, text_height, wrap
+from .words import say, say_n
 
 __all__ = ["ChannelSumPicture", "shown_rows"]
 
@@ -97,8 +98,8 @@ class ChannelSumPicture:
         mv = style.nice_limit(max(np.abs(m).max() for m in [*dec.channel_maps, *finals]))
         maps_cmap = style.POSITIVE if positive and dec.bias >= 0 else style.SIGNED
         map_clim = (0.0, mv) if maps_cmap == style.POSITIVE else (-mv, mv)
-        title_h = measure(self.ax, "Ag", "title")[1]
-        label_h = measure(self.ax, "Ag", "label")[1]
+        title_h = text_height(self.ax, "title")
+        label_h = text_height(self.ax, "label")
         sym_h = measure(self.ax, "+", "symbol")[1]
         row_gap = max(ROW_GAP, sym_h + 6)
 
@@ -124,10 +125,7 @@ class ChannelSumPicture:
             if more and n == n_rows - 1:  # the channels not drawn, summed up in a line or two
                 first, last = names[n_rows - 1], names[c - 1]
                 span = first if first == last else f"{first}–{last}"
-                what = (
-                    f"⋮  {more} more channel{'s' if more > 1 else ''} ({span}), "
-                    "each with its own kernel and map, added in too"
-                )
+                what = say_n("channel_sum.more", more, span=span)
                 for line in wrap(self.ax, what, rows_right_max - cols_x[0]):
                     entries.append((cols_x[0], y + label_h / 2, line, {"ha": "left"}))
                     y += label_h * 1.2
@@ -163,17 +161,21 @@ class ChannelSumPicture:
             self.hatch.update(mask, hatch_bounds[0])
         rows_bottom = y - row_gap
         titles = []
-        kernels = f"{c_in} kernel{'s' if c_in > 1 else ''}"
+        kernels = say_n("n_kernels", c_in)
         room = [side + GAP - 8, kernel_side + GAP - 8, side + GAP - 8]  # a column's title may use its gaps
         for col, (cx, name, shapes) in enumerate(
             (
-                (cols_x[0] + side / 2, "input", [f"({h}, {w}, {c_in})", f"({h}, {w}, {c_in})"]),
+                (cols_x[0] + side / 2, say("input"), [f"({h}, {w}, {c_in})", f"({h}, {w}, {c_in})"]),
                 (  # notebook 05 calls these C_in kernels a filter; here they are still "the kernels"
                     cols_x[1] + kernel_side / 2,
-                    "kernels",
-                    [f"{kernels} {(kh, kw)}, one per channel", f"{kernels} {(kh, kw)}", kernels],
+                    say("channel_sum.kernels"),
+                    [
+                        say("channel_sum.kernels_shape", kernels=kernels, shape=(kh, kw)),
+                        f"{kernels} {(kh, kw)}",
+                        kernels,
+                    ],
                 ),
-                (cols_x[2] + side / 2, "maps", ["one per kernel", "one each"]),
+                (cols_x[2] + side / 2, say("channel_sum.maps"), [say("channel_sum.map_each"), say("each")]),
             )
         ):
             lo, hi = x0 + MARGIN, rows_right_max
@@ -203,7 +205,11 @@ class ChannelSumPicture:
         side_chain = min(CHAIN_SIDE, right_w)
         chain_h_vertical = n_chain * (side_chain + title_h + TITLE_GAP + row_gap) + 40
         beside = rows_bottom - top >= 0.6 * chain_h_vertical and right_w >= 110
-        chain_titles = [f"Σ of {c_in} map{'s' if c_in > 1 else ''}", f"+ bias {dec.bias:+.2f}", "ReLU"]
+        chain_titles = [
+            say_n("channel_sum.sum", c_in),
+            say("channel_sum.bias", bias=f"{dec.bias:+.2f}"),
+            "ReLU",
+        ]
         chain_titles[1] = chain_titles[1].replace("-", "−")
         if beside:
             side_chain = min(
@@ -243,7 +249,7 @@ class ChannelSumPicture:
             self.activated.update(np.zeros((1, 1)), (0, 0), 1.0, visible=False)
         last = chain[-1].bounds
         note_y = last[3] + 8
-        note = f"one feature map ({oh}, {ow})"
+        note = say("channel_sum.feature_map", oh=oh, ow=ow)
         note_x = inside(
             (last[0] + last[2]) / 2, measure(self.ax, note, "title")[0], x0 + MARGIN, x0 + width - MARGIN
         )
@@ -265,7 +271,7 @@ class ChannelSumPicture:
         bottom = max(rows_block_bottom, chain_bottom) + 20
         line_h = label_h * 1.35
         hidden = any(g.numbers_hidden for row in self.rows[:n_rows] for g in row.grids)
-        foot = [*lines] + (["Numbers too small to read at this size are left out."] if hidden else [])
+        foot = [*lines] + ([say("numbers_hidden")] if hidden else [])
         foot = [part for line in foot for part in wrap(self.ax, line, width - 2 * MARGIN)]
         self.text.show([(x0 + MARGIN, bottom + n * line_h, s) for n, s in enumerate(foot)])
         self.height = bottom + len(foot) * line_h + MARGIN - y0

@@ -32,6 +32,7 @@ from ..core.shapes import (
 )
 from ..core.sweeps import SweepTrace
 from .art import GridArt, fit_axes, pitch_gutter, symmetric_limit
+from .font import family
 from .stacks import (
     INPUT_CMAP,
     WEIGHT_CMAP,
@@ -41,6 +42,7 @@ from .stacks import (
 )
 from .sweep import SweepPicture
 from .volumes import VolumePicture
+from .words import say
 
 __all__ = [
     "WEIGHT_CMAP",
@@ -63,27 +65,25 @@ __all__ = [
 # ------------------------------------------------------------------ checking what the learner passed
 def _check_ax(ax) -> None:
     if not isinstance(ax, Axes):
-        raise TypeError(
-            f"ax must be a matplotlib Axes to draw on, got {show(ax)} ({type(ax).__name__}); for example "
-            "fig, ax = plt.subplots(), or ax = matplotlib.figure.Figure().add_subplot()"
-        )
+        raise TypeError(say("error.ax", value=show(ax), kind=type(ax).__name__))
 
 
 def _as_array(a, name: str, ndims: tuple[int, ...], layout: str) -> np.ndarray:
-    """``a`` as a new float array with one of ``ndims`` dimensions, none of them empty."""
+    """``a`` as a new float array with one of ``ndims`` dimensions, none of them empty.
+
+    ``layout`` is the key of the words that say what ``a`` must be (``layout.kernel``, …).
+    """
     arr = as_numeric(a, name)
     if arr.ndim not in ndims:
-        raise ValueError(f"{name} must be {layout}, got shape {arr.shape}")
+        raise ValueError(say("error.layout", name=name, layout=say(layout), shape=arr.shape))
     if arr.size == 0:
-        raise ValueError(f"{name} must not have an empty dimension, got shape {arr.shape}")
+        raise ValueError(say("error.empty", name=name, shape=arr.shape))
     return arr.astype(float)  # a copy: a picture never holds the learner's own array
 
 
 def _check_title(title) -> None:
     if title is not None and not isinstance(title, str):
-        raise TypeError(
-            f"title must be a str (or None for the default), got {show(title)} ({type(title).__name__})"
-        )
+        raise TypeError(say("error.title", value=show(title), kind=type(title).__name__))
 
 
 def _check_vmax(vmax) -> float | None:
@@ -91,16 +91,10 @@ def _check_vmax(vmax) -> float | None:
     if vmax is None:
         return None
     if isinstance(vmax, bool) or not isinstance(vmax, _numbers.Real):
-        raise TypeError(
-            f"vmax must be a positive number (the colour scale runs from -vmax to +vmax) or None, "
-            f"got {show(vmax)} ({type(vmax).__name__}); for example vmax=1.0"
-        )
+        raise TypeError(say("error.vmax_type", value=show(vmax), kind=type(vmax).__name__))
     v = float(vmax)
     if not np.isfinite(v) or v <= 0:
-        raise ValueError(
-            f"vmax must be a positive finite number (the colour scale runs from -vmax to +vmax), "
-            f"got {show(vmax)}; for example vmax=1.0, or None to fit the data"
-        )
+        raise ValueError(say("error.vmax", value=show(vmax)))
     return v
 
 
@@ -111,16 +105,24 @@ def _check_numbers(numbers) -> bool | None:
 
 
 def _check_names(names, count: int, what: str) -> list[str] | None:
-    """None, or exactly ``count`` names (strs) in a list or tuple."""
+    """None, or exactly ``count`` names (strs) in a list or tuple; ``what`` is the key of what they name."""
     if names is None:
         return None
     if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) for n in names):
         raise TypeError(
-            f"names must be a list of {count} str, one per {what}, got {show(names)} ({type(names).__name__})"
+            say("error.names_type", count=count, what=say(what), value=show(names), kind=type(names).__name__)
         )
     if len(names) != count:
-        raise ValueError(f"names must hold {count} names, one per {what}, got {len(names)}: {show(names)}")
+        raise ValueError(
+            say("error.names_count", count=count, what=say(what), got=len(names), value=show(names))
+        )
     return list(names)
+
+
+def _set_title(ax, title: str) -> None:
+    """The Axes' title at 10 points; a Chinese title in the font that has its characters."""
+    families = family(title)
+    ax.set_title(title, fontsize=10, **({} if families is None else {"fontfamily": families}))
 
 
 def _static_box(ax):
@@ -149,13 +151,13 @@ def draw_kernel(ax, kernel, *, title=None, vmax=None, numbers=None) -> GridArt:
         Its ``image`` is the AxesImage; ``image.get_array()`` is the kernel as drawn.
     """
     _check_ax(ax)
-    k = _as_array(kernel, "kernel", (2,), "2-D (kh, kw)")
+    k = _as_array(kernel, "kernel", (2,), "layout.kernel")
     _check_title(title)
     vmax, numbers = _check_vmax(vmax), _check_numbers(numbers)
     fit_axes(ax, (0, 0, k.shape[1], k.shape[0]), margin=0.05)
     v = vmax if vmax is not None else symmetric_limit(k)
     art = GridArt(ax, WEIGHT_CMAP).update(k, (0, 0), 1.0, clim=(-v, v), numbers=numbers)
-    ax.set_title(title if title is not None else f"kernel {k.shape}", fontsize=10)
+    _set_title(ax, title if title is not None else say("draw.kernel", shape=k.shape))
     return art
 
 
@@ -166,11 +168,12 @@ def draw_filter(ax, filt, *, names=None, title=None, vmax=None, numbers=None) ->
     filter's shape. Returns the :class:`BankPicture` (one row).
     """
     _check_ax(ax)
-    f = _as_array(filt, "filt", (3,), "3-D (kh, kw, C_in)")
-    names = _check_names(names, f.shape[2], "input channel") or channel_names(f.shape[2], rgb=True)
+    f = _as_array(filt, "filt", (3,), "layout.filter")
+    names = _check_names(names, f.shape[2], "what.input_channel") or channel_names(f.shape[2], rgb=True)
     _check_title(title)
     vmax, numbers = _check_vmax(vmax), _check_numbers(numbers)
-    return _static_bank(ax, f[..., None], None, names, title or f"filter, shape {f.shape}", vmax, numbers)
+    title = title or say("draw.filter", shape=f.shape)
+    return _static_bank(ax, f[..., None], None, names, title, vmax, numbers)
 
 
 def draw_layer_weights(
@@ -182,12 +185,12 @@ def draw_layer_weights(
     hold are left out (hatched), so the picture shows which input channels each filter reads.
     """
     _check_ax(ax)
-    k = _as_array(kernel, "kernel", (4,), "4-D (kh, kw, C_in/groups, filters)")
+    k = _as_array(kernel, "kernel", (4,), "layout.layer")
     per, filters = k.shape[2], k.shape[3]
-    groups = _positive_int(groups, "groups", f" dividing filters={filters}")
+    groups = _positive_int(groups, "groups", say("error.groups_suffix", filters=filters))
     if filters % groups:
-        raise ValueError(f"groups must be a positive int dividing filters={filters}, got {show(groups)}")
-    names = _check_names(names, per * groups, "input channel (C_in = kernels per filter × groups)")
+        raise ValueError(say("error.groups", filters=filters, value=show(groups)))
+    names = _check_names(names, per * groups, "what.grouped_channel")
     _check_title(title)
     vmax, numbers = _check_vmax(vmax), _check_numbers(numbers)
     chans = [
@@ -195,7 +198,7 @@ def draw_layer_weights(
         for j in range(filters)
     ]
     c_in = per * groups
-    title = title or f"layer weights: {filters} filters × {per} kernels = {filters * per} kernels"
+    title = title or say("draw.layer", filters=filters, per=per, total=filters * per)
     return _static_bank(ax, k, chans, names or channel_names(c_in, rgb=True), title, vmax, numbers)
 
 
@@ -222,25 +225,21 @@ def draw_channels(ax, x, *, padding=((0, 0), (0, 0)), names=None, title=None, ve
     the data region outlined.
     """
     _check_ax(ax)
-    arr = _as_array(x, "x", (2, 3), "(H, W) or (H, W, C_in)")
+    arr = _as_array(x, "x", (2, 3), "layout.channels")
     if arr.ndim == 2:
         arr = arr[..., None]
     if isinstance(padding, str):
-        raise ValueError(
-            f"padding must be amounts of zero pixels here, got {show(padding)}: an int, an (h, w) pair or "
-            "((top, bottom), (left, right)); for a padding word such as 'same' the amounts depend on the "
-            "kernel: cl.padding_amounts((H, W), kernel_size, padding='same') gives them"
-        )
+        raise ValueError(say("error.padding_word", value=show(padding)))
     pads = explicit_padding(padding)
     (t, b), (left, r) = pads
     hp, wp, c = arr.shape[0] + t + b, arr.shape[1] + left + r, arr.shape[2]
-    check_size("padded input", hp * wp * c, np.dtype(float), (hp, wp, c), advice="use less padding")
-    names = _check_names(names, c, "channel") or channel_names(c, rgb=True)
+    check_size("padded input", hp * wp * c, np.dtype(float), (hp, wp, c), advice=say("error.less_padding"))
+    names = _check_names(names, c, "what.channel") or channel_names(c, rgb=True)
     _check_title(title)
     vertical = as_bool(vertical, "vertical")
     padded = np.pad(arr, (*pads, (0, 0)))
     chans = [padded[..., k] for k in range(c)]
-    title = title or f"input {arr.shape}"
+    title = title or say("draw.input", shape=arr.shape)
     finite = arr[np.isfinite(arr)]  # NaN and infinite pixels do not stretch the grey scale
     top = max(1.0, float(finite.max())) if finite.size else 1.0
     return _static_stack(ax, chans, names, title, vertical, pads, (0.0, top))
@@ -249,10 +248,10 @@ def draw_channels(ax, x, *, padding=((0, 0), (0, 0)), names=None, title=None, ve
 def draw_maps(ax, maps, *, names=None, title=None, vertical=False) -> StackPicture:
     """Draw feature maps ``(H', W', n)`` side by side with one symmetric diverging colour scale."""
     _check_ax(ax)
-    arr = _as_array(maps, "maps", (2, 3), "(H', W') or (H', W', n)")
+    arr = _as_array(maps, "maps", (2, 3), "layout.maps")
     if arr.ndim == 2:
         arr = arr[..., None]
-    names = _check_names(names, arr.shape[2], "map") or [f"map {j}" for j in range(arr.shape[2])]
+    names = _check_names(names, arr.shape[2], "what.map") or [say("map", j=j) for j in range(arr.shape[2])]
     _check_title(title)
     vertical = as_bool(vertical, "vertical")
     v = symmetric_limit(arr)
@@ -260,7 +259,7 @@ def draw_maps(ax, maps, *, names=None, title=None, vertical=False) -> StackPictu
         ax,
         [arr[..., j] for j in range(arr.shape[2])],
         names,
-        title or f"output {arr.shape}",
+        title or say("draw.output", shape=arr.shape),
         vertical,
         None,
         (-v, v),
@@ -289,17 +288,14 @@ def draw_sweep(ax, trace: SweepTrace, step: int = 0) -> SweepPicture:
     """
     _check_ax(ax)
     if not isinstance(trace, SweepTrace):
-        raise TypeError(f"trace must be a SweepTrace from convlesson.sweep(...), got {type(trace).__name__}")
+        raise TypeError(say("error.trace", kind=type(trace).__name__))
     last = len(trace) - 1
     if not _is_int(step):
         raise TypeError(
-            f"step must be an int from 0 to {last} (the trace has {len(trace)} steps), "
-            f"got {show(step)} ({type(step).__name__})"
+            say("error.step_type", last=last, n=len(trace), value=show(step), kind=type(step).__name__)
         )
     if not 0 <= step <= last:
-        raise ValueError(
-            f"step must be an int from 0 to {last} (the trace has {len(trace)} steps), got {show(step)}"
-        )
+        raise ValueError(say("error.step", last=last, n=len(trace), value=show(step)))
     step = int(step)
     box = _static_box(ax)
     fit_axes(ax, box)
@@ -337,15 +333,15 @@ def draw_volumes(ax, x, layer, *, names=None, step=None) -> VolumePicture:
     from ..core.layer import Conv2D
 
     _check_ax(ax)
-    arr = _as_array(x, "x", (3,), "(H, W, C_in)")
+    arr = _as_array(x, "x", (3,), "layout.input")
     if not isinstance(layer, Conv2D):
-        raise TypeError(f"layer must be a cl.Conv2D layer, got {show(layer)}")
+        raise TypeError(say("error.layer", value=show(layer)))
     output = layer(arr)
-    names = _check_names(names, arr.shape[2], "channels") or [f"c{c}" for c in range(arr.shape[2])]
+    names = _check_names(names, arr.shape[2], "what.channels") or [f"c{c}" for c in range(arr.shape[2])]
     if step is not None:
         positions = output.shape[0] * output.shape[1]
         if not _is_int(step) or not 0 <= step < positions:
-            raise ValueError(f"step must be None or an int from 0 to {positions - 1}, got {show(step)}")
+            raise ValueError(say("error.volume_step", last=positions - 1, value=show(step)))
         step = int(step)
     box = _static_box(ax)
     fit_axes(ax, box)

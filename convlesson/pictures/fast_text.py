@@ -42,9 +42,9 @@ STAMP_BYTES = 6 * 2**20
 _PAD = 4  # blank pixels around a label while it is rasterised, so nothing is cut off
 
 _state: dict = {"fast": None, "reason": ""}
-# (text, font, dpi, rgba, antialiased) -> (image rows bottom-up, dx, dy) or None
+# (text, font_key, dpi, rgba, antialiased) -> (image rows bottom-up, dx, dy) or None
 _stamps = BoundedCache(STAMP_BYTES)
-# (text, font, dpi, ha, va) -> offset of the baseline-left point from the anchor
+# (text, font_key, dpi, ha, va) -> offset of the baseline-left point from the anchor
 _origins = BoundedCache(2**19)
 
 
@@ -93,6 +93,20 @@ def _plain(text: Text, renderer) -> bool:
         and text.get_bbox_patch() is None
         and not text.get_path_effects()
         and not (text.get_clip_on() and (text.get_clip_box() is not None or text.get_clip_path()))
+    )
+
+
+def font_key(prop) -> tuple:
+    """What a stamp's font is, in its cache key: the whole family list (a Chinese label's, with its
+    fallback font, differs from an English one's), style, weight, size and file -- never a hash."""
+    return (
+        tuple(prop.get_family()),
+        prop.get_style(),
+        prop.get_variant(),
+        prop.get_weight(),
+        prop.get_stretch(),
+        prop.get_size_in_points(),
+        prop.get_file(),
     )
 
 
@@ -148,7 +162,7 @@ class _Paster:
     def __init__(self, renderer, prop, antialiased, ha, va, figure):
         self.renderer, self.prop, self.antialiased = renderer, prop, antialiased
         self.ha, self.va, self.figure = ha, va, figure
-        self.pkey = hash(prop)
+        self.pkey = font_key(prop)
         self.gc = renderer.new_gc()
 
     def paste(self, x, y, s, rgba, mtext=None) -> None:
@@ -228,7 +242,7 @@ def _probe() -> str | None:
             fig = Figure(figsize=(3.2, 0.5), dpi=100)
             renderer = FigureCanvasAgg(fig).get_renderer()
             prop = Text(0, 0, "", fontsize=11).get_fontproperties()
-            ox, oy = _origin(renderer, _PROBE_TEXT, prop, hash(prop), ha, va, fig)
+            ox, oy = _origin(renderer, _PROBE_TEXT, prop, font_key(prop), ha, va, fig)
             at = (160 - ox, 25 - oy)  # the baseline-left point on whole pixels, where both agree exactly
             stock = _probe_pixels(Text, _PROBE_TEXT, 11, ha, va, at)
             fast = _probe_pixels(FastText, _PROBE_TEXT, 11, ha, va, at)

@@ -19,8 +19,9 @@ import numpy as np
 from ..core.sweeps import LayerSweepTrace
 from . import style
 from .art import GridArt, HatchArt, MosaicArt, OutlineArt, cell_for_numbers, window_rect
-from .layer import name_colour
-from .text_art import TextPool, fmt_decimals, inside, measure, number_decimals, wrap
+from .layer import filter_caption, name_colour
+from .text_art import TextPool, fmt_decimals, inside, measure, number_decimals, text_height, wrap
+from .words import say
 
 __all__ = [
     "FilterSweepPicture",
@@ -42,9 +43,10 @@ SUM_W = 0.34  #: share of the width for each row's sum and its output channel
 OUT_CELL = 26.0  #: the largest cell of an output channel, unless its numbers need more
 TITLE_GAP = 8.0  #: pixels between a grid and its title
 MAX_EQUATION_LINES = 3  #: a filter's products are written out when its line wraps to at most this many
-EQUATION_HEAD = "By hand, at this step (products with a 0 weight add nothing and are left out):"
-#: The heading when no filter's products fit in :data:`MAX_EQUATION_LINES` lines.
-SUMS_HEAD = "By hand, at this step: each kernel's partial sum, + the bias (too many products to write out):"
+#: The heading of the equations under the picture (its catalog key; English: "By hand, at this step ...").
+EQUATION_HEAD = "filter_sweep.equation_head"
+#: The heading when no filter's products fit in :data:`MAX_EQUATION_LINES` lines (its catalog key).
+SUMS_HEAD = "filter_sweep.sums_head"
 
 
 def _n(v: float, decimals: int) -> str:
@@ -95,7 +97,7 @@ def equation_chunks(step, weights, bias, j: int, products: bool = True) -> list[
     d = number_decimals(np.concatenate([np.ravel(weights), np.ravel(bias), np.ravel(step.window)]))
     tail = f"= {_plus([*parts, b], d)} = {_n(step.total[j], d)}"
     if not products:
-        return [f"filter {j}: {_plus([*parts, b], d)}", f"= {_n(step.total[j], d)}"]
+        return [say("equation.filter", j=j, terms=_plus([*parts, b], d)), f"= {_n(step.total[j], d)}"]
     groups = []
     for c in range(weights.shape[2]):
         w = weights[:, :, c, j]
@@ -103,7 +105,7 @@ def equation_chunks(step, weights, bias, j: int, products: bool = True) -> list[
         terms = [f"{_factor(xv, d)}·{_factor(wv, d)}" for xv, wv in pairs if wv]
         groups.append(f"({' + '.join(terms)})" if terms else "0")
     bias_text = f"+ {_n(b, d)}" if b >= 0 else f"− {_n(-b, d)}"
-    return [f"filter {j}: {groups[0]}", *(f"+ {g}" for g in groups[1:]), bias_text, tail]
+    return [say("equation.filter", j=j, terms=groups[0]), *(f"+ {g}" for g in groups[1:]), bias_text, tail]
 
 
 def wrap_chunks(ax, chunks, max_w: float, role: str = "label") -> list[str]:
@@ -177,8 +179,8 @@ class FilterSweepPicture:
         kh, kw, _, n_filters = trace.weights.shape
         oh, ow = trace.output_hw
         (t, b), (left, r) = trace.padding
-        title_h = measure(self.ax, "Ag", "title")[1]
-        label_h = measure(self.ax, "Ag", "label")[1]
+        title_h = text_height(self.ax, "title")
+        label_h = text_height(self.ax, "label")
         sums_x0 = x0 + width * (1 - SUM_W)
 
         # columns: one per channel, as wide as its padded grid (and its kernel with its partial sum)
@@ -236,11 +238,11 @@ class FilterSweepPicture:
         self.hatch.update(hatch_mask, self.channels.bounds)
         for window in self.windows[c_in:]:
             window.set_visible(False)
-        in_title = f"input ({trace.x.shape[0]}, {trace.x.shape[1]}, {c_in})" + (
-            " + padding" if mask.any() else ""
+        in_title = f"{say('input')} ({trace.x.shape[0]}, {trace.x.shape[1]}, {c_in})" + (
+            say("padding.added") if mask.any() else ""
         )
         titles.append((x0 + MARGIN, top - TITLE_GAP, in_title, {"ha": "left"}))
-        step_text = f"step {st.index + 1} of {len(trace)}: output position {st.out_pos}"
+        step_text = say("filter_sweep.step", n=st.index + 1, total=len(trace), position=st.out_pos)
         y = top + ph * ci + 4 + label_h + 10
         where = inside(
             sums_x0 + 8 + measure(self.ax, step_text)[0] / 2,
@@ -249,9 +251,7 @@ class FilterSweepPicture:
             x0 + width - MARGIN,
         )
         entries.append((where, top - TITLE_GAP, step_text, {"va": "bottom"}))
-        explain = (
-            "For each filter: its kernels' partial sums added (Σ), plus its bias, land in its output channel."
-        )
+        explain = say("filter_sweep.explain")
         for n, line in enumerate(wrap(self.ax, explain, x0 + width - MARGIN - sums_x0)):
             entries.append((sums_x0, top + (n + 0.5) * label_h * 1.2, line, {"ha": "left"}))
 
@@ -266,7 +266,7 @@ class FilterSweepPicture:
         sums = []
         for j in range(n_filters):
             row = self._row(j)
-            caption = f"filter {j}" + (f" · {filter_names[j]}" if filter_names[j] else "")
+            caption = filter_caption(j, filter_names[j])
             entries.append((x0 + MARGIN, y, caption, {"ha": "left", "va": "top", "role": "title"}))
             ky = y + title_h + 6
             row.kernels.update_blocks(
@@ -287,10 +287,10 @@ class FilterSweepPicture:
             bias = trace.bias[j]
             sum_lines = [
                 f"Σ = {parts} = {_n(st.channel_sums[:, j].sum(), d)}",
-                f"+ bias ({_n(bias, d)}) = {_n(total, d)}",
+                say("filter_sweep.plus_bias", bias=_n(bias, d), total=_n(total, d)),
             ]
             right = x0 + width - MARGIN
-            out_label = f"output channel {j}"
+            out_label = say("output_channel", j=j)
             oc = min(o_max, (right - sums_x0) / ow, (kh * ck + title_h) / oh * 1.6)
             beside = (right - sums_x0 - measure(self.ax, out_label)[0] - 8) / ow  # label beside the map
             label_under = beside < 0.6 * oc
@@ -339,7 +339,7 @@ class FilterSweepPicture:
         hidden = self.channels.numbers_hidden or any(
             g.numbers_hidden for row in self.rows[:n_filters] for g in (row.kernels, row.output)
         )
-        foot = [*lines] + (["Numbers too small to read at this size are left out."] if hidden else [])
+        foot = [*lines] + ([say("numbers_hidden")] if hidden else [])
         foot = [part for line in foot for part in wrap(self.ax, line, width - 2 * MARGIN)]
         self.text.show(eq + [(x0 + MARGIN, y + n * line_h, s) for n, s in enumerate(foot)])
         self.height = y + len(foot) * line_h + MARGIN - y0
@@ -365,5 +365,5 @@ class FilterSweepPicture:
             else:
                 written = True
             out += [(n == 0, line) for n, line in enumerate(lines)]
-        head = EQUATION_HEAD if written else SUMS_HEAD
+        head = say(EQUATION_HEAD if written else SUMS_HEAD)
         return [(True, line) for line in wrap(self.ax, head, max_w)] + out

@@ -18,7 +18,8 @@ import numpy as np
 from . import style
 from .art import ABSENT_FILL, ABSENT_STRIPE, HatchArt, MosaicArt, OutlineArt, pitch_gutter
 from .scales import ScaleArt
-from .text_art import TextPool, inside, measure, wrap
+from .text_art import TextPool, inside, measure, text_height, wrap
+from .words import name_of, say, say_n
 
 __all__ = ["LayerPicture", "shown", "NAME_COLOURS", "name_colour"]
 
@@ -110,23 +111,18 @@ class LayerPicture:
         more_c, more_f = c_in - len(chans), n_filters - len(fils)
         (t, b), (left, r) = pads = _pads(layer, (h, w))
         hp, wp = h + t + b, w + left + r
-        title_h = measure(self.ax, "Ag", "title")[1]
-        label_h = measure(self.ax, "Ag", "label")[1]
+        title_h = text_height(self.ax, "title")
+        label_h = text_height(self.ax, "label")
         filter_names = filter_names or [""] * n_filters
 
         # widths: kernels | arrows | maps | map labels; each input channel sits above its column
         as_kernels = one_filter_as_kernels and n_filters == 1  # before the word "filter" is taught
-        captions = [
-            (
-                filter_names[j]
-                if as_kernels
-                else f"filter {j}" + (f" · {filter_names[j]}" if filter_names[j] else "")
-            )
-            for j in fils
-        ]
+        captions = [filter_caption(j, filter_names[j], as_kernels) for j in fils]
         caption_w = max(measure(self.ax, s)[0] for s in captions)
         caption_h = label_h + 4  # each filter's row has its caption above it
-        map_label_w = max(measure(self.ax, s)[0] for s in (f"map {fils[-1]}", "0 to 20", "±20")) + 10
+        map_label_w = (
+            max(measure(self.ax, s)[0] for s in (say("map", j=fils[-1]), style_limit(20, True), "±20")) + 10
+        )
         gk = pitch_gutter(max(kh, kw))
         bank_cols = len(chans) * (kw + gk) - gk
         fixed = 2 * MARGIN + ARROW_W + map_label_w
@@ -234,19 +230,19 @@ class LayerPicture:
             mx0, my0, mx1, my1 = self.outputs.block_bounds(n, 0)
             frames.append((mx0, my0, mx1, my1))
             lim = style_limit(self.map_limits[n], positive)
-            entries.append((mx1 + 6, (my0 + my1) / 2 - label_h * 0.6, f"map {j}", {"ha": "left"}))
+            entries.append((mx1 + 6, (my0 + my1) / 2 - label_h * 0.6, say("map", j=j), {"ha": "left"}))
             entries.append((mx1 + 6, (my0 + my1) / 2 + label_h * 0.6, lim, {"ha": "left"}))
         bottom = max(self.bank.bounds[3], self.outputs.bounds[3], self.inputs.bounds[3])
         untold = []
         if more_f:
-            plural = "s" if more_f > 1 else ""
-            untold.append(f"⋮  {more_f} more filter{plural} → {more_f} more map{plural}")
+            untold.append(say_n("layer.more_filters", more_f))
         if more_c:
-            plural = "s" if more_c > 1 else ""
             first, last = names[chans[-1] + 1], names[-1]
             span = first if first == last else f"{first}–{last}"
-            each = "in each filter that reads it" if getattr(layer, "groups", 1) > 1 else "each"
-            untold.append(f"⋯  {more_c} more channel{plural} ({span}), one more kernel {each}")
+            grouped = getattr(layer, "groups", 1) > 1
+            untold.append(
+                say_n("layer.more_channels_grouped" if grouped else "layer.more_channels", more_c, span=span)
+            )
         for line in untold:
             bottom += 6
             entries.append((x0 + MARGIN, bottom + label_h / 2, line, {"ha": "left"}))
@@ -255,22 +251,23 @@ class LayerPicture:
         # titles: the input's above it; the weights' and the output's (a name, a shape under it) above
         # their columns, under the input
         per = layer.kernels_per_filter
-        bank_name = bank_title or "weights"
+        bank_name = bank_title or say("layer.weights")
         bank_shape = (
-            f"{per} kernel{'s' if per > 1 else ''}, one per channel"
+            say("layer.one_per_channel", kernels=say_n("n_kernels", per))
             if as_kernels
-            else f"{n_filters} filter{'s' if n_filters > 1 else ''} × {per} kernel{'s' if per > 1 else ''}"
+            else f"{say_n('n_filters', n_filters)} × {say_n('n_kernels', per)}"
         )
         hi = x0 + width - MARGIN
         lo = x0 + MARGIN
-        titles = [(inside(x_in, 0, lo, hi), in_top - TITLE_GAP, f"input ({h}, {w}, {c_in})", {"ha": "left"})]
+        in_title = f"{say('input')} ({h}, {w}, {c_in})"
+        titles = [(inside(x_in, 0, lo, hi), in_top - TITLE_GAP, in_title, {"ha": "left"})]
         shape_y = heading_y + 4 + label_h
         cols = [
             ((x_bank + bank_right) / 2, bank_name, bank_shape),
             # one map, before "output channel" is taught: (H', W'), as the text under the picture says
             (
                 (x_out + x_out + ow * cm) / 2,
-                "output",
+                say("output"),
                 f"({oh}, {ow})" if as_kernels else f"({oh}, {ow}, {n_filters})",
             ),
         ]
@@ -309,7 +306,7 @@ class LayerPicture:
         self.symbols.show(symbols)
         line_h = label_h * 1.35
         hidden = self.bank.numbers_hidden
-        foot = [*lines] + (["Numbers too small to read at this size are left out."] if hidden else [])
+        foot = [*lines] + ([say("numbers_hidden")] if hidden else [])
         foot = [part for line in foot for part in wrap(self.ax, line, width - 2 * MARGIN)]
         self.text.show([(x0 + MARGIN, bottom + n * line_h, s) for n, s in enumerate(foot)])
         self.height = bottom + len(foot) * line_h + MARGIN - y0
@@ -322,14 +319,21 @@ class LayerPicture:
         ends.append((x + w, below, "+", {"va": "top", "ha": "right"}))
         if not positive:
             ends.append((x + w / 2, below, "0", {"va": "top"}))
-        ends.append((x - 6, y + self.map_scale.HEIGHT / 2, "maps", {"ha": "right"}))
+        ends.append((x - 6, y + self.map_scale.HEIGHT / 2, say("layer.maps"), {"ha": "right"}))
         return ends
 
 
 def style_limit(limit: float, positive: bool) -> str:
     """A map's colour limits as written beside it: ``±2`` or ``0 to 2``."""
     text = f"{limit:g}"
-    return f"0 to {text}" if positive else f"±{text}"
+    return say("layer.zero_to", limit=text) if positive else f"±{text}"
+
+
+def filter_caption(j: int, name: str, as_kernels: bool = False) -> str:
+    """A filter's caption, ``filter 0 · yellow minus blue`` (its name alone before filters are taught)."""
+    if as_kernels:
+        return name_of(name) if name else name
+    return say("filter_named", j=j, name=name_of(name)) if name else say("filter", j=j)
 
 
 def _pads(layer, hw):

@@ -17,6 +17,7 @@ import numpy as np
 from ..core.samples import RGB_NAMES
 from .art import ABSENT_FILL, ABSENT_STRIPE, HatchArt, MosaicArt, OutlineArt, pitch_gutter, symmetric_limit
 from .text_art import TextPool, measure
+from .words import say
 
 __all__ = ["WEIGHT_CMAP", "INPUT_CMAP", "channel_names", "StackPicture", "BankPicture"]
 
@@ -144,7 +145,7 @@ class BankPicture:
             _, y0, _, y1 = self.mosaic.block_bounds(j, 0)
             bx = x0 - 4
             segments.append((bx, y0, bx + 3, y1))
-            entries.append((bx - 4, (y0 + y1) / 2, f"filter {j}", {"ha": "right"}))
+            entries.append((bx - 4, (y0 + y1) / 2, say("filter", j=j), {"ha": "right"}))
         for c in range(c_in):
             bx0, by0, bx1, _ = self.mosaic.block_bounds(0, c)
             entries.append(((bx0 + bx1) / 2, by0 - 3, names[c], {"va": "bottom"}))

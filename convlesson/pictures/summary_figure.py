@@ -20,7 +20,8 @@ from . import style
 from .art import GridArt, OutlineArt
 from .layer import name_colour
 from .render import new_figure
-from .text_art import TextPool, measure, wrap
+from .text_art import TextPool, measure, text_height, wrap
+from .words import say
 
 __all__ = ["SummaryPicture", "summary_figure", "WIDTH", "FILTER", "LAYER_FILTERS"]
 
@@ -54,15 +55,15 @@ class SummaryPicture:
         ax = self.ax
         weights, names = filter_bank(3, 3, LAYER_FILTERS)
         kv = 1.0
-        title_h = measure(ax, "Ag", "title")[1]
-        label_h = measure(ax, "Ag", "label")[1]
+        title_h = text_height(ax, "title")
+        label_h = text_height(ax, "label")
         line_h = label_h * 1.3
         xs = [MARGIN + share * (WIDTH - 2 * MARGIN) for share in _PANELS]
         top = MARGIN
         heads = [
-            ("kernel", "2-D: (kh, kw)"),
-            ("filter", "3-D: (kh, kw, C_in)"),
-            ("layer", "4-D: filters × C_in kernels"),
+            (say("summary.kernel"), "2-D: (kh, kw)"),
+            (say("summary.filter"), "3-D: (kh, kw, C_in)"),
+            (say("summary.layer"), say("summary.layer_shape")),
         ]
         titles, entries, frames, depth = [], [], [], []
         for (name, shape), x in zip(heads, xs, strict=False):
@@ -76,7 +77,7 @@ class SummaryPicture:
         frames.append(self.kernel.bounds)
         k_bottom = self.kernel.bounds[3]
         entries.append(
-            (xs[0] + 1.5 * kc, k_bottom + 6, "for channel R", {"va": "top", "color": name_colour("R")})
+            (xs[0] + 1.5 * kc, k_bottom + 6, say("summary.for_r"), {"va": "top", "color": name_colour("R")})
         )
 
         # the filter: its C_in kernels pulled apart along its depth, R in front
@@ -105,7 +106,7 @@ class SummaryPicture:
 
         # the layer: one row of kernels per filter, one column per channel
         lc, gap = 22.0, 10.0
-        name_w = max(measure(ax, f"filter {j}")[0] for j in range(LAYER_FILTERS)) + 8
+        name_w = max(measure(ax, say("filter", j=j))[0] for j in range(LAYER_FILTERS)) + 8
         lx = xs[2] + name_w
         ly = grid_top + label_h + 6
         for c, ch in enumerate(RGB_NAMES):
@@ -122,7 +123,7 @@ class SummaryPicture:
                     clim=(-kv, kv),
                 )
                 frames.append(art.bounds)
-            entries.append((xs[2], ly + j * (3 * lc + gap) + 1.5 * lc, f"filter {j}", {"ha": "left"}))
+            entries.append((xs[2], ly + j * (3 * lc + gap) + 1.5 * lc, say("filter", j=j), {"ha": "left"}))
         l_bottom = ly + LAYER_FILTERS * (3 * lc + gap) - gap
 
         # arrows between the panels, each saying what is stacked
@@ -136,14 +137,10 @@ class SummaryPicture:
         # captions under the panels
         caption_top = max(k_bottom, f_bottom, l_bottom) + 18
         captions = [
-            ["A matrix of weights swept over ONE input channel."],
+            [say("summary.kernel_caption")],
+            [say("summary.filter_caption")],
             [
-                "C_in kernels, one per input channel, the same size; their maps are added, plus one bias:"
-                " ONE output channel."
-            ],
-            [
-                f"Conv2D(filters, kernel_size): each filter makes one output channel; here "
-                f"{LAYER_FILTERS} filters × 3 kernels = {LAYER_FILTERS * 3} kernels.",
+                say("summary.layer_caption", filters=LAYER_FILTERS, kernels=LAYER_FILTERS * 3),
                 f"Keras: (kh, kw, C_in, filters), HWIO: (3, 3, 3, {LAYER_FILTERS})",
                 f"PyTorch: (filters, C_in, kh, kw), OIHW: ({LAYER_FILTERS}, 3, 3, 3)",
             ],
@@ -163,14 +160,9 @@ class SummaryPicture:
         # the equation of one output number
         y = max(bottoms) + 14
         equation = [
-            ("title", "One output number: filter f at output position (i, j)"),
+            ("title", say("summary.equation_title")),
             ("label", "out[i, j, f]  =  Σ_c ( Σ_a Σ_b  x[i+a, j+b, c] · w[a, b, c, f] )  +  bias[f]"),
-            (
-                "label",
-                "the inner sums: kernel (c, f) times channel c's window, one partial sum; the outer sum: "
-                "the filter adds its C_in partial sums; then its ONE bias. (Keras's w: (kh, kw, C_in, "
-                "filters).)",
-            ),
+            ("label", say("summary.equation_words")),
         ]
         for role, text in equation:
             for line in wrap(ax, text, WIDTH - 2 * MARGIN, role):

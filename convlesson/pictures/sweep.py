@@ -15,7 +15,8 @@ from ..core.conv import conv2d
 from ..core.sweeps import SweepTrace
 from . import style
 from .art import GridArt, HatchArt, OutlineArt, px_per_unit, symmetric_limit, window_rect
-from .text_art import TextPool, measure, wrap
+from .text_art import TextPool, measure, text_height, wrap
+from .words import say
 
 __all__ = ["SweepPicture"]
 
@@ -100,19 +101,20 @@ class SweepPicture:
         (t, b), (left, r) = trace.padding
         mask = np.ones(padded.shape, dtype=bool)
         mask[t : ph - b, left : pw - r] = False
-        dil = f", dilation {trace.dilation_rate[0]}" if trace.dilation_rate[0] > 1 else ""
+        dil = say("sweep.dilation", d=trace.dilation_rate[0]) if trace.dilation_rate[0] > 1 else ""
         titles = [
-            f"input {trace.x.shape[0]}×{trace.x.shape[1]}" + (" + padding" if mask.any() else ""),
-            f"kernel {kh}×{kw}{dil}",
-            "window ⊙ kernel",
-            f"output {oh}×{ow}",
+            say("sweep.input", h=trace.x.shape[0], w=trace.x.shape[1])
+            + (say("padding.added") if mask.any() else ""),
+            say("sweep.kernel", kh=kh, kw=kw, dilation=dil),
+            say("sweep.products"),
+            say("sweep.output", oh=oh, ow=ow),
         ]
         widest = max(measure(self.ax, s, "number")[0] for s in ("−99", "9"))
         need = max(widest, measure(self.ax, "9", "number")[1]) / 0.9  # a cell that holds a number
         one = self._layout([pw, kw, kw, ow], [ph, kh, kh, oh], titles, width)
         two_top = self._layout([pw], [ph], titles[:1], width)
         two_bottom = self._layout([kw, kw, ow], [kh, kh, oh], titles[1:], width)
-        title_h = measure(self.ax, "Ag", "title")[1]
+        title_h = text_height(self.ax, "title")
         top = y0 + MARGIN + title_h + TITLE_GAP
         if one[0] >= need or min(two_top[0], two_bottom[0]) <= one[0]:
             cell = one[0]
@@ -192,17 +194,17 @@ class SweepPicture:
             f"({w:g})·{v:g}" if w < 0 else f"{w:g}·{v:g}"
             for w, v in zip(kern.ravel(), st.window.ravel(), strict=True)
         ]
-        head = f"step {st.index + 1} of {len(trace)}: output[{i}, {j}] = "
+        head = say("sweep.step", n=st.index + 1, total=len(trace), i=i, j=j)
         tail = f" = {st.total:g}"
         expansion = " + ".join(terms)
         text_w = width - 2 * MARGIN
         if len(terms) > 9 or measure(self.ax, head + expansion + tail, "label")[0] > text_w:
-            expansion = f"the sum of the {len(terms)} products"
+            expansion = say("sweep.sum_of_products", n=len(terms))
         footer = [(head + expansion + tail).replace("-", "−")]
         footer += [part for line in lines for part in wrap(self.ax, line, width - 2 * MARGIN)]
         if any(a.numbers_hidden for a in arts):
-            footer.append("Numbers too small to read at this size are left out; the colours show them.")
-        line_h = measure(self.ax, "Ag", "label")[1] * 1.35
+            footer.append(say("numbers_hidden.colours"))
+        line_h = text_height(self.ax, "label") * 1.35
         y = bottom + ROW_GAP
         self.text.show([(x0 + MARGIN, y + n * line_h, s) for n, s in enumerate(footer)])
         self.height = y + len(footer) * line_h + MARGIN - y0

@@ -8,6 +8,8 @@ artist. Coordinates are data coordinates with y growing downwards, as in :mod:`c
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from matplotlib.artist import Artist, getp
 from matplotlib.backends.backend_agg import RendererAgg
@@ -15,13 +17,14 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 
 from ..core.bounded_cache import BoundedCache
-from . import style
+from . import font, style
 from .fast_text import FastText, draw_labels
 
 __all__ = [
     "ROLES",
     "TextPool",
     "measure",
+    "text_height",
     "inside",
     "wrap",
     "role_props",
@@ -44,10 +47,18 @@ _SETTERS = {
 ROLES = ("number", "label", "title", "symbol")
 
 
-def role_props(role: str) -> dict:
-    """Font size (points, for the current mode) and weight of a ``role`` in :data:`ROLES`."""
+def role_props(role: str, text: str = "") -> dict:
+    """Font size (points, for the current mode) and weight of a ``role`` in :data:`ROLES`.
+
+    For a ``text`` holding Chinese also the font family that draws it
+    (:func:`convlesson.pictures.font.family`); other texts keep matplotlib's font.
+    """
     sizes = style.sizes()
-    return {"fontsize": getattr(sizes, role), "fontweight": "bold" if role == "title" else "normal"}
+    props = {"fontsize": getattr(sizes, role), "fontweight": "bold" if role == "title" else "normal"}
+    families = font.family(text)
+    if families is not None:
+        props["fontfamily"] = families
+    return props
 
 
 class TextPool:
@@ -78,7 +89,7 @@ class TextPool:
         for i, entry in enumerate(entries):
             x, y, s = entry[:3]
             props = dict(entry[3]) if len(entry) > 3 and entry[3] else {}
-            props = {**role_props(props.pop("role", self.role)), **props}
+            props = {**role_props(props.pop("role", self.role), s), **props}
             if i < len(self.items):
                 t = self.items[i]
             else:
@@ -115,7 +126,15 @@ def inside(x: float, w: float, lo: float, hi: float) -> float:
 
 
 def wrap(ax, text: str, max_w: float, role: str = "label") -> list[str]:
-    """``text`` broken at spaces into lines that each fit in ``max_w`` pixels (a long word stays whole)."""
+    """``text`` broken into lines that each fit in ``max_w`` pixels (a long word stays whole).
+
+    English breaks at spaces. Chinese has no spaces between words: a text holding Chinese may also
+    break between two Chinese characters, but never before a closing mark (，。：；）… ) nor after an
+    opening one (（「“), as Chinese typesetting does; runs of letters, digits and symbols
+    (``kernel_size``, ``3×3``, ``(4, 4)``) stay whole.
+    """
+    if _CJK.search(text):
+        return _wrap_chinese(ax, text, max_w, role)
     lines: list[str] = []
     for word in text.split(" "):
         if lines and measure(ax, lines[-1] + " " + word, role)[0] <= max_w:
@@ -125,21 +144,76 @@ def wrap(ax, text: str, max_w: float, role: str = "label") -> list[str]:
     return lines
 
 
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+#: Marks a Chinese line never starts with, and those it never ends with.
+_NO_START = set("，。、：；！？）」』”’》〉】…—·%,.:;!?)]}")
+_NO_END = set("（「『“‘《〈【([{")
+
+
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """``(space before, piece)``: the units a line may break between (a Chinese character, or a run of
+    other characters without spaces), closing marks joined to the piece before, opening marks to the
+    piece after."""
+    pieces: list[tuple[str, str]] = []
+    space, run = "", ""
+    for char in text:
+        if char == " ":
+            if run:
+                pieces.append((space, run))
+                space, run = "", ""
+            space += " "
+        elif _CJK.match(char):
+            if run:
+                pieces.append((space, run))
+                space, run = "", ""
+            pieces.append((space, char))
+            space = ""
+        else:
+            run += char
+    if run or space:
+        pieces.append((space, run))
+    joined: list[tuple[str, str]] = []
+    for space, piece in pieces:
+        starts_closing = piece[:1] in _NO_START and not space
+        after_opening = joined and joined[-1][1][-1:] in _NO_END
+        if joined and (starts_closing or after_opening):
+            joined[-1] = (joined[-1][0], joined[-1][1] + space + piece)
+        else:
+            joined.append((space, piece))
+    return joined
+
+
+def _wrap_chinese(ax, text: str, max_w: float, role: str) -> list[str]:
+    lines: list[str] = []
+    for space, piece in _pieces(text):
+        if lines and measure(ax, lines[-1] + space + piece, role)[0] <= max_w:
+            lines[-1] += space + piece
+        elif piece or not lines:
+            lines.append(piece)
+    return lines
+
+
 _rulers: dict = {}
-# (text, size, weight, dpi) -> (width, height): layouts re-measure the same texts
+# (text, size, weight, family, dpi) -> (width, height): layouts re-measure the same texts
 _measured = BoundedCache(2**20)
+
+
+def text_height(ax, role: str = "label") -> float:
+    """The height in pixels of a line of text in ``role``'s font: ``Ag``, and in Chinese ``Ag中`` (taller)."""
+    return measure(ax, "Ag中" if font.chinese() else "Ag", role)[1]
 
 
 def measure(ax, text: str, role: str = "label") -> tuple[float, float]:
     """Width and height in pixels of ``text`` in ``role``'s font, as a figure at ``ax``'s dpi draws it."""
     if not text:
         return (0.0, 0.0)
-    props = role_props(role)
+    props = role_props(role, text)
+    families = props.get("fontfamily")
     dpi = ax.figure.dpi
-    key = (text, props["fontsize"], props["fontweight"], dpi)
+    key = (text, props["fontsize"], props["fontweight"], families and tuple(families), dpi)
     hit = _measured.get(key)
     if hit is None:
-        prop = FontProperties(size=props["fontsize"], weight=props["fontweight"])
+        prop = FontProperties(size=props["fontsize"], weight=props["fontweight"], family=families)
         ruler = _rulers.get(dpi)
         if ruler is None:  # any Agg renderer at this dpi measures text as the picture will draw it
             ruler = _rulers[dpi] = RendererAgg(1, 1, dpi)

@@ -8,9 +8,11 @@ being trained in colour, one point more after each epoch.
 
 from __future__ import annotations
 
+import matplotlib
 import numpy as np
 
-from . import style
+from . import font, style
+from .words import say
 
 __all__ = ["TrainingPicture"]
 
@@ -46,17 +48,20 @@ class TrainingPicture:
         for n, line in enumerate(self.live):
             xs = np.arange(1, len(history) + 1)
             line.set_data(xs, [h[n] for h in history])
-            line.set_label("this run")
+            line.set_label(say("training.this_run"))
         losses = [r[0] for r in (*reference, *history) if r[0] > 0]
         low = min(losses, default=0.01)
         high = max(losses, default=1.0)
         self.ax_loss.set_ylim(10 ** np.floor(np.log10(low)), 10 ** np.ceil(np.log10(high)))
         self.ax_acc.set_ylim(0.0, 1.02)
-        for ax, name in zip(self.axes, ("loss (log scale)", "share of the pictures right"), strict=True):
+        families = font.family(title + reference_label)
+        chinese = {"fontfamily": families or matplotlib.rcParams["font.family"]}  # English again: reset
+        names = (say("training.loss"), say("training.accuracy"))
+        for ax, name in zip(self.axes, names, strict=True):
             ax.set_xlim(0.5, last + 0.5)
             ax.set_xticks(range(1, last + 1) if last <= 12 else range(2, last + 1, 2))
-            ax.set_xlabel("epoch", fontsize=size.label)
-            ax.set_title(name, fontsize=size.title, fontweight="bold", loc="left", pad=6)
+            ax.set_xlabel(say("training.epoch"), fontsize=size.label, **chinese)
+            ax.set_title(name, fontsize=size.title, fontweight="bold", loc="left", pad=6, **chinese)
             ax.tick_params(labelsize=size.label)
             ax.grid(True, color="0.9")
         if self.legend is not None:
@@ -66,8 +71,13 @@ class TrainingPicture:
             loc="upper left",
             bbox_to_anchor=(0.0, 0.9),
             ncol=2,
-            fontsize=size.label,
             frameon=False,
+            **(
+                {"fontsize": size.label}
+                if families is None
+                else {"prop": {"size": size.label, "family": families}}
+            ),
         )
         self.title.set_text(title)
         self.title.set_fontsize(size.label)
+        self.title.set_fontfamily(families or matplotlib.rcParams["font.family"])

@@ -20,7 +20,8 @@ from matplotlib.lines import Line2D
 from . import style
 from .art import GridArt, OutlineArt
 from .layer import name_colour
-from .text_art import TextPool, inside, measure
+from .text_art import TextPool, inside, measure, text_height
+from .words import say, say_n
 
 __all__ = ["VolumePicture", "depth_step"]
 
@@ -138,12 +139,12 @@ class VolumePicture:
         kh, kw = layer.kernel_size
         names = names or [f"c{c}" for c in range(c_in)]
         x0, y0, width = box[0], box[1], box[2] - box[0]
-        title_h = measure(self.ax, "Ag", "title")[1]
-        label_h = measure(self.ax, "Ag", "label")[1]
+        title_h = text_height(self.ax, "title")
+        label_h = text_height(self.ax, "label")
         entries, titles, symbols = [], [], []
 
         # room: input | filters (pulled apart, each slice named) | output (with its slices' names)
-        out_label_w = measure(self.ax, f"map {n_filters - 1} ← filter {n_filters - 1}")[0] + 8
+        out_label_w = measure(self.ax, say("volumes.map_of_filter", j=n_filters - 1))[0] + 8
         name_w = max(measure(self.ax, n)[0] for n in names) + 6
         room = width - 2 * MARGIN - 2 * name_w - 2 * GAP - out_label_w - 12
         in_side = min(IN_SIDE, room * 0.3)
@@ -190,13 +191,13 @@ class VolumePicture:
                 windows.append((gx + c0 * cell, gy + r0 * cell, gx + (c0 + cw) * cell, gy + (r0 + rh) * cell))
             box_lines = _corners(windows[0], windows[-1])
         in_shape = f"({h}, {w}, {c_in})"
-        titles.append(((vol[0] + vol[2]) / 2, y0 + MARGIN + title_h, "input"))
+        titles.append(((vol[0] + vol[2]) / 2, y0 + MARGIN + title_h, say("input")))
         entries.append(
             ((vol[0] + vol[2]) / 2, y0 + MARGIN + title_h + 4 + label_h, in_shape, {"va": "bottom"})
         )
-        note = f"H × W = {h} × {w}, depth C_in = {c_in}"
+        note = say("volumes.input_note", h=h, w=w, c_in=c_in)
         fits = measure(self.ax, note)[0] <= vol[2] + GAP - x0 - MARGIN
-        note_lines = [note] if fits else [f"H × W = {h} × {w}", f"depth C_in = {c_in}"]
+        note_lines = [note] if fits else [f"H × W = {h} × {w}", say("volumes.depth_c_in", c_in=c_in)]
         for n, line in enumerate(note_lines):
             lw = measure(self.ax, line)[0]
             where = inside(vol[0] + in_side / 2, lw, x0 + MARGIN, vol[2] + GAP)
@@ -213,6 +214,7 @@ class VolumePicture:
         kv = style.nice_limit(np.abs(weights).max())
         fy = top + (body_h - n_filters * (block + label_h + FILTER_GAP)) / 2
         filter_mids = []
+        heads = []  # each filter's name: (its y, its right end)
         for j in range(n_filters):
             stack = self._filter(j)
             slab_top = fy + (c_in - 1) * k_step + label_h
@@ -226,7 +228,9 @@ class VolumePicture:
                 [(-kv, kv)] * c_in,
                 whole=True,
             )
-            entries.append((k_x, fy + label_h * 0.5, f"filter {j}: ({kh}, {kw}, {c_in})", {"ha": "left"}))
+            head = say("volumes.filter", j=j, shape=(kh, kw, c_in))
+            entries.append((k_x, fy + label_h * 0.5, head, {"ha": "left"}))
+            heads.append((fy + label_h * 0.5, k_x + measure(self.ax, head)[0]))
             for c in range(c_in):  # each kernel named by the channel it reads, on its left
                 bx0, by0, _, by1 = stack.bounds(c)
                 colour = name_colour(names[c])
@@ -239,8 +243,8 @@ class VolumePicture:
                 grid.image.set_visible(False)
             stack.outlines.update([])
             stack.edges.set_data([], [])
-        titles.append((k_x + block / 2, y0 + MARGIN + title_h, "filters"))
-        each = f"{c_in} kernel{'s' if c_in > 1 else ''} each"
+        titles.append((k_x + block / 2, y0 + MARGIN + title_h, say("volumes.filters")))
+        each = say_n("volumes.kernels_each", c_in)
         entries.append((k_x + block / 2, y0 + MARGIN + title_h + 4 + label_h, each, {"va": "bottom"}))
         symbols.append((vol[2] + GAP * 0.4, in_top + in_side / 2, "⊛"))
 
@@ -274,11 +278,20 @@ class VolumePicture:
             bx0, by0, bx1, by1 = self.output.bounds(j)
             # each filter's arrow at its own height, kept within the output volume it points at
             arrow_y = min(max(fmid, ovol[1] + label_h), ovol[3] - label_h)
-            symbols.append((out_x - arrow_w / 2 - 6, arrow_y, "→"))
+            arrow_x = out_x - arrow_w / 2 - 6
+            for head_y, head_right in heads:  # a long filter name at the arrow's height: the arrow after it
+                if abs(head_y - arrow_y) < label_h and arrow_x - arrow_w / 2 < head_right + 2:
+                    arrow_x = head_right + 2 + arrow_w / 2
+            symbols.append((arrow_x, arrow_y, "→"))
             # back slices are higher up: their names come first in one column, each on its own line
             row = n_filters - 1 - j
             entries.append(
-                (ovol[2] + 6, ovol[1] + (row + 0.6) * label_h * 1.15, f"map {j} ← filter {j}", {"ha": "left"})
+                (
+                    ovol[2] + 6,
+                    ovol[1] + (row + 0.6) * label_h * 1.15,
+                    say("volumes.map_of_filter", j=j),
+                    {"ha": "left"},
+                )
             )
             if step is not None and j in (0, n_filters - 1):  # one output pixel: a column as deep as filters
                 i, jj = st.out_pos
@@ -292,9 +305,9 @@ class VolumePicture:
         ocx = inside(
             (ovol[0] + ovol[2]) / 2, measure(self.ax, out_shape)[0], x0 + MARGIN, x0 + width - MARGIN
         )
-        titles.append((ocx, y0 + MARGIN + title_h, "output"))
+        titles.append((ocx, y0 + MARGIN + title_h, say("output")))
         entries.append((ocx, y0 + MARGIN + title_h + 4 + label_h, out_shape, {"va": "bottom"}))
-        depth_note = f"depth = filters = {n_filters}"
+        depth_note = say("volumes.depth_filters", n=n_filters)
         note_x = inside(ovol[0] + out_side / 2, measure(self.ax, depth_note)[0], out_x, x0 + width - MARGIN)
         entries.append((note_x, ovol[3] + 4, depth_note, {"va": "top"}))
 

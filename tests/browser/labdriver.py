@@ -38,6 +38,9 @@ REPO = Path(__file__).resolve().parents[2]
 # The folder of notebooks to drive: the course, or another one given in $CONVLESSON_NOTEBOOKS.
 NOTEBOOKS = Path(os.environ.get("CONVLESSON_NOTEBOOKS") or REPO / "notebooks")
 ARTIFACTS = REPO / "tests" / "artifacts" / "browser"
+# The Chinese edition's folder inside NOTEBOOKS, and its notebooks the browser suite runs like the English.
+ZH = "zh"
+ZH_IN_BROWSER = ("00_start_here", "04_many_channels", "05_filters")
 
 CHROMIUM_ENV = "CONVLESSON_CHROMIUM"
 CHROMIUM_ARGS = [
@@ -68,6 +71,8 @@ SETTLED_MS = 500
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_OUTPUT = ".jp-OutputArea-output:has(> .jupyter-widgets)"
+# How the console reports a request that failed (``js_errors`` adds the URL in parentheses).
+FAILED_LOAD = "Failed to load resource"
 WIDGET_ERRORS = ("Error displaying widget", "model not found", "Click to show javascript error")
 EXPLORER_CLASSES = _EXPLORERS
 _NAMES = "|".join(EXPLORER_CLASSES)
@@ -135,6 +140,26 @@ def browser_unavailable_reason() -> str | None:
 def course_notebooks(directory: Path = NOTEBOOKS) -> list[Path]:
     """The course's notebooks in order (``NN_name.ipynb``; checkpoints excluded)."""
     return sorted(p for p in directory.glob("*.ipynb") if p.is_file())
+
+
+def zh_notebooks(stems: tuple[str, ...] | None = None, directory: Path = NOTEBOOKS) -> list[Path]:
+    """The Chinese edition's notebooks (``zh/NN_name.ipynb``) in order, or only those named in ``stems``."""
+    found = course_notebooks(directory / ZH)
+    return [p for p in found if stems is None or p.stem in stems]
+
+
+def served_name(path: Path, directory: Path = NOTEBOOKS) -> str:
+    """A notebook's path as the server knows it, relative to the served folder: ``zh/05_filters.ipynb``."""
+    return path.relative_to(directory).as_posix()
+
+
+def control_name(label: str) -> str:
+    """The code name of a control from its label: its first word (``'step'`` of ``'step 第几步'``).
+
+    A control is labelled with its parameter's name; another language may add a gloss after it.
+    """
+    words = label.split()
+    return words[0] if words else label
 
 
 def write_notebook(path: Path, cells: list) -> Path:
@@ -575,8 +600,9 @@ class Explorer:
 
 
 def _label(row, default: str) -> str:
+    """The control's code name, from its label (see :func:`control_name`)."""
     texts = [t.strip().rstrip(":") for t in row.locator("label").all_text_contents()]
-    return next((t for t in texts if t), default)
+    return control_name(next((t for t in texts if t), default))
 
 
 class Lab:
@@ -631,8 +657,13 @@ class Lab:
         )
 
     def _on_console(self, msg) -> None:
-        if msg.type == "error":
-            self.js_errors.append(f"console: {msg.text}")
+        if msg.type != "error":
+            return
+        text = f"console: {msg.text}"
+        url = (msg.location or {}).get("url")
+        if msg.text.startswith(FAILED_LOAD) and url:  # which resource: the message does not say
+            text += f" ({url})"
+        self.js_errors.append(text)
 
     def close(self) -> None:
         self.context.close()

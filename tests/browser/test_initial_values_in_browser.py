@@ -8,6 +8,10 @@ JupyterLab, in Jupyter Notebook 7 and in Voila; for each explorer on the page, e
 (slider, dropdown, checkbox) must hold the value the same call gives in Python, and the picture must be
 the very picture Python draws for those values.
 
+The Chinese edition's explorer cells run the same way in JupyterLab after ``cl.language("zh")``, and
+are compared with what Python holds and draws in Chinese. A control is known by its code name, the
+first word of its label (another language may add a gloss after it).
+
 Run alone with ``CI=true python -m pytest tests/browser/test_initial_values_in_browser.py -o addopts=""``.
 """
 
@@ -28,14 +32,15 @@ import convlesson as cl
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "initial_values.ipynb"
+ZH_NOTEBOOK = "initial_values_zh.ipynb"
 VOILA_PATH = "/voila/render/{}"
 VOILA_MS = 240_000
 
 
-def course_explorer_cells() -> list[str]:
-    """Every one-line explorer cell of the course, as written, in course order (each once)."""
+def course_explorer_cells(paths=None) -> list[str]:
+    """Every one-line explorer cell of the course (or of ``paths``), as written, in order (each once)."""
     cells = []
-    for path in labdriver.course_notebooks():
+    for path in labdriver.course_notebooks() if paths is None else paths:
         for cell in json.loads(path.read_text("utf-8"))["cells"]:
             source = "".join(cell["source"]).strip()
             if cell["cell_type"] == "code" and labdriver.EXPLORER_CELL.match(source) and source not in cells:
@@ -44,6 +49,7 @@ def course_explorer_cells() -> list[str]:
 
 
 CELLS = course_explorer_cells()
+ZH_CELLS = course_explorer_cells(labdriver.zh_notebooks())
 
 # Each widget output of the page: its controls as the page shows them, and its picture's bytes.
 _JS_READ = """async () => {
@@ -100,36 +106,50 @@ def pixels(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
-@pytest.fixture(scope="module")
-def expected():
-    """What each cell's explorer holds in Python right after it is made: its state and first picture."""
+def made_in_python(cells: list[str], language: str = "en") -> list[tuple[dict, np.ndarray]]:
+    """What each cell's explorer holds in Python right after it is made, in ``language``: its state
+    and first picture."""
     cl.lecture_mode(False)  # as the notebooks draw
+    cl.language(language)
     out = []
-    for source in CELLS:
-        explorer = eval(source, {"cl": cl})  # the cell as the learner runs it
-        try:
-            out.append((dict(explorer.state), pixels(explorer.image.value)))
-        finally:
-            explorer.close()
+    try:
+        for source in cells:
+            explorer = eval(source, {"cl": cl})  # the cell as the learner runs it
+            try:
+                out.append((dict(explorer.state), pixels(explorer.image.value)))
+            finally:
+                explorer.close()
+    finally:
+        cl.language("en")
     return out
 
 
-def _check(page_outputs, expected) -> list[str]:
+@pytest.fixture(scope="module")
+def expected():
+    return made_in_python(CELLS)
+
+
+def named(controls) -> list[tuple[str, object]]:
+    """``(code name, value)`` for each ``(label, value)`` the page shows."""
+    return [(labdriver.control_name(label), value) for label, value in controls]
+
+
+def _check(page_outputs, expected, cells=CELLS) -> list[str]:
     """Every difference between what the page shows and what Python holds, one line each."""
     problems = []
-    if len(page_outputs) != len(CELLS):
-        return [f"{len(CELLS)} explorer cells, {len(page_outputs)} widget outputs on the page"]
-    for source, shown, (state, picture) in zip(CELLS, page_outputs, expected, strict=True):
-        for name, value in shown["sliders"]:
+    if len(page_outputs) != len(cells):
+        return [f"{len(cells)} explorer cells, {len(page_outputs)} widget outputs on the page"]
+    for source, shown, (state, picture) in zip(cells, page_outputs, expected, strict=True):
+        for name, value in named(shown["sliders"]):
             want = state[name]
             if not math.isclose(float(value), float(want), rel_tol=0, abs_tol=1e-9):
                 problems.append(f"{source}: the {name} slider shows {value}, the call asked for {want}")
-        for name, value in shown["dropdowns"]:
+        for name, value in named(shown["dropdowns"]):
             if str(state[name]) != value:
                 problems.append(
                     f"{source}: the {name} menu shows {value!r}, the call asked for {state[name]!r}"
                 )
-        for name, value in shown["checkboxes"]:
+        for name, value in named(shown["checkboxes"]):
             if bool(state[name]) != value:
                 problems.append(f"{source}: {name} is ticked {value}, the call asked for {state[name]}")
         if not shown["png"]:
@@ -157,6 +177,26 @@ def test_jupyterlab_shows_the_values_each_cell_asked_for(lab, course_cells_noteb
         lab.run_all_cells()
         lab.wait_until(f"() => ({_JS_ALL_PICTURES})({len(CELLS)})", "every explorer's first picture")
         problems = _check(lab.page.evaluate(_JS_READ), expected)
+    finally:
+        lab.close_notebook()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_chinese_edition_has_the_explorer_cells_of_the_english():
+    assert ZH_CELLS, f"no explorer cells in {labdriver.NOTEBOOKS / labdriver.ZH}"
+    assert sorted(ZH_CELLS) == sorted(CELLS)
+
+
+def test_jupyterlab_shows_the_values_each_cell_asked_for_in_chinese(lab, lab_server):
+    """The Chinese edition's explorer cells, after ``cl.language("zh")``: the values asked for and the
+    very pictures Python draws in Chinese."""
+    want = made_in_python(ZH_CELLS, "zh")
+    name = lab_server.add_notebook(ZH_NOTEBOOK, ["import convlesson as cl", 'cl.language("zh")', *ZH_CELLS])
+    lab.open_notebook(name)
+    try:
+        lab.run_all_cells()
+        lab.wait_until(f"() => ({_JS_ALL_PICTURES})({len(ZH_CELLS)})", "every explorer's first picture")
+        problems = _check(lab.page.evaluate(_JS_READ), want, ZH_CELLS)
     finally:
         lab.close_notebook()
     assert not problems, "\n".join(problems)

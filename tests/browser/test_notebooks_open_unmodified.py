@@ -9,6 +9,8 @@ file back byte for byte.
 ``language_info.version`` is the one field that depends on the learner: it is the kernel's Python
 version. The notebooks store the version of the Python that refreshed them, CI's; should the tests
 run on another Python, the served copy takes this Python's version first (and that is all it changes).
+
+The Chinese edition's notebooks (``zh/``) are stored by the same refresh and checked the same way.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 NOTEBOOKS = labdriver.course_notebooks()
+# Every notebook of both editions, as the server knows it: ``00_start_here.ipynb``, ``zh/00_...``.
+NAMES = [labdriver.served_name(p) for p in NOTEBOOKS + labdriver.zh_notebooks()]
 
 # After the kernel has answered kernel_info and its spec (what the front end copies into the
 # notebook), and two animation frames later: is the open notebook modified, and how does its tab say so?
@@ -81,14 +85,18 @@ def check(state, dirty_after_save, before, after, name, app) -> None:
     assert after == before, f"saving {name} unrun in {app} changed the file: refresh the notebooks"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_jupyterlab_opens_a_notebook_unmodified_and_saves_it_unchanged(lab, path):
-    check(*open_and_save(lab, path.name), path.name, "JupyterLab")
+def _id(name: str) -> str:
+    return name.removesuffix(".ipynb")
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook7_opens_a_notebook_unmodified_and_saves_it_unchanged(notebook7, path):
-    check(*open_and_save(notebook7, path.name), path.name, "Notebook 7")
+@pytest.mark.parametrize("name", NAMES, ids=_id)
+def test_jupyterlab_opens_a_notebook_unmodified_and_saves_it_unchanged(lab, name):
+    check(*open_and_save(lab, name), name, "JupyterLab")
+
+
+@pytest.mark.parametrize("name", NAMES, ids=_id)
+def test_notebook7_opens_a_notebook_unmodified_and_saves_it_unchanged(notebook7, name):
+    check(*open_and_save(notebook7, name), name, "Notebook 7")
 
 
 @pytest.mark.parametrize("change", ["the old kernelspec", "another Python"])

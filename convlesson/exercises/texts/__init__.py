@@ -9,11 +9,13 @@ never change what is right; a table that misses a word, or words for an answer n
 refused when the exercises are assembled (and by the tests).
 
 To change a question or its feedback, edit the words here; to add a language, copy ``en/`` to a folder
-named by the language's code and translate each string (keep the keys).
+named by the language's code and translate each string (keep the keys), add the code to
+:data:`LANGUAGES` and to :data:`convlesson.core.language.LANGUAGES`.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
 
 __all__ = ["table", "misconception_words", "TOPICS", "LANGUAGES"]
@@ -22,7 +24,7 @@ __all__ = ["table", "misconception_words", "TOPICS", "LANGUAGES"]
 TOPICS = ("sizes", "filters", "layers", "predictions")
 
 #: The languages the words are written in.
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "zh")
 
 
 def _module(language: str, name: str):
@@ -40,4 +42,9 @@ def table(topic: str, language: str = "en") -> dict:
 
 def misconception_words(language: str = "en") -> dict[str, str]:
     """The words that start each named misconception's feedback, by its name."""
-    return dict(_module(language, "misconceptions").WORDS)
+    return dict(_misconceptions(language))
+
+
+@cache
+def _misconceptions(language: str) -> dict[str, str]:
+    return _module(language, "misconceptions").WORDS
