@@ -10,22 +10,15 @@ by ``python .ci/refresh_notebooks.py``, the documented refresh; its normalisatio
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import re
 import sys
 from pathlib import Path
 
 import pytest
+from test_notebooks import refresh_script
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def refresh_script():
-    spec = importlib.util.spec_from_file_location("refresh_notebooks", ROOT / ".ci" / "refresh_notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 REFRESH = refresh_script()

@@ -376,8 +376,14 @@ def test_what_follows_a_prediction_stays_folded_until_run(name):
     Those cells show the answer (a printed shape, a picture); JupyterLab shows a folded output as a
     thin bar until the learner runs the cell (the browser suite checks that it unfolds then).
     """
+    unfolded = unfolded_after_predictions(load(name))
+    assert not unfolded, f"{name}: cells {unfolded} show an answer before the learner runs them"
+
+
+def unfolded_after_predictions(nb: dict) -> list[int]:
+    """The code cells after a prediction (up to the next heading) whose output is not folded."""
     folding, unfolded = False, []
-    for n, cell in enumerate(load(name)["cells"]):
+    for n, cell in enumerate(nb["cells"]):
         if cell["cell_type"] == "markdown" and source(cell).lstrip().startswith("#"):
             folding = False
         elif cell["cell_type"] == "code" and re.search(r'cl\.check\("[a-z0-9-]+", answer\)', source(cell)):
@@ -385,7 +391,7 @@ def test_what_follows_a_prediction_stays_folded_until_run(name):
         elif cell["cell_type"] == "code" and folding:
             if not cell["metadata"].get("jupyter", {}).get("outputs_hidden"):
                 unfolded.append(n)
-    assert not unfolded, f"{name}: cells {unfolded} show an answer before the learner runs them"
+    return unfolded
 
 
 def root_conftest():

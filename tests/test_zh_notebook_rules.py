@@ -176,15 +176,7 @@ def test_each_lesson_asks_before_it_tells(name):
 
 @pytest.mark.parametrize("name", LESSONS)
 def test_what_follows_a_prediction_stays_folded_until_run(name):
-    folding, unfolded = False, []
-    for n, cell in enumerate(load(name)["cells"]):
-        if cell["cell_type"] == "markdown" and source(cell).lstrip().startswith("#"):
-            folding = False
-        elif cell["cell_type"] == "code" and re.search(r'cl\.check\("[a-z0-9-]+", answer\)', source(cell)):
-            folding = True
-        elif cell["cell_type"] == "code" and folding:
-            if not cell["metadata"].get("jupyter", {}).get("outputs_hidden"):
-                unfolded.append(n)
+    unfolded = english.unfolded_after_predictions(load(name))
     assert not unfolded, f"{name}: cells {unfolded} show an answer before the learner runs them"
 
 
