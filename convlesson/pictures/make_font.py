@@ -21,7 +21,7 @@ merged yet.) It writes ``convlesson/pictures/fontdata/``:
 beside ``OFL.txt``, the licence (the SIL Open Font License 1.1 under the copyright line of Noto Sans
 CJK), which is not remade.
 
-Re-run it whenever a translation adds characters: ``tests/test_chinese_font.py`` fails, naming
+Re-run it whenever a translation adds characters: ``tests/test_chinese_pictures.py`` fails, naming
 them, until the font holds every character the package's files write. The same characters give the
 same files (no timestamps), so a re-run without new characters changes nothing.
 """
