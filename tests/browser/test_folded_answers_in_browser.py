@@ -8,6 +8,7 @@ output as a thin bar and unfolds it when the cell runs. Run alone with
 from __future__ import annotations
 
 import json
+import time
 
 import labdriver
 import pytest
@@ -33,6 +34,21 @@ def _folded_in_file(path) -> list[int]:
     ]
 
 
+def _still_folded(folds, cells) -> list[int]:
+    return [n for n in cells if n >= len(folds) or folds[n]["folded"] or folds[n]["shown"] == 0]
+
+
+def _settled(lab, done, folded=True, seconds=20.0):
+    """The page's folds once ``done(folds)`` holds, or as they are after ``seconds`` (a loaded machine
+    lays a long notebook out slowly); with ``folded``, the indices of the folded cells."""
+    deadline = time.monotonic() + seconds
+    while True:
+        folds = lab.page.evaluate(_JS_FOLDS)
+        if done(folds) or time.monotonic() > deadline:
+            return [n for n, f in enumerate(folds) if f["folded"]] if folded else folds
+        lab.page.wait_for_timeout(250)
+
+
 def test_some_answers_are_folded():
     assert any(_folded_in_file(p) for p in labdriver.course_notebooks())
 
@@ -42,10 +58,10 @@ def test_folded_outputs_show_as_bars_when_a_notebook_opens(lab, path):
     want = _folded_in_file(path)
     lab.open_notebook(path.name)
     try:
-        folds = lab.page.evaluate(_JS_FOLDS)
+        folded = _settled(lab, lambda folds: [n for n, f in enumerate(folds) if f["folded"]] == want)
     finally:
         lab.close_notebook()
-    assert [n for n, f in enumerate(folds) if f["folded"]] == want
+    assert folded == want
 
 
 def test_running_a_folded_cell_unfolds_its_output(lab):
@@ -54,8 +70,8 @@ def test_running_a_folded_cell_unfolds_its_output(lab):
     lab.open_notebook(path.name)
     try:
         lab.run_all_cells()
-        folds = lab.page.evaluate(_JS_FOLDS)
+        folds = _settled(lab, lambda folds: not _still_folded(folds, folded), folded=False)
     finally:
         lab.close_notebook()
-    still = [n for n in folded if folds[n]["folded"] or folds[n]["shown"] == 0]
+    still = _still_folded(folds, folded)
     assert not still, f"{path.name}: code cells {still} still folded after Run All Cells"
