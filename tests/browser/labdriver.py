@@ -95,6 +95,19 @@ def ci_requested() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
+def require_voila() -> None:
+    """Skip a Voila test where Voila is not installed; under ``CI`` fail it instead."""
+    import pytest
+
+    try:
+        import voila  # noqa: F401
+    except ImportError:
+        reason = "Voila is not installed: pip install 'voila>=0.5' (in the [test] extra)"
+        if ci_requested():
+            pytest.fail(f"CI is set but the Voila test cannot run: {reason}", pytrace=False)
+        pytest.skip(reason)
+
+
 def find_chromium() -> str | None:
     """Path of a Chromium binary: ``$CONVLESSON_CHROMIUM``, else the usual names on PATH, else None."""
     override = os.environ.get(CHROMIUM_ENV, "").strip()

@@ -140,13 +140,7 @@ def test_notebook7_draws_the_chinese_with_the_shipped_font(notebook7, notebook7_
 
 def test_voila_draws_the_chinese_with_the_shipped_font(chromium, lab_server, artifacts_dir):
     """Voila runs the notebook itself when the page is asked for and shows only the outputs."""
-    try:
-        import voila  # noqa: F401
-    except ImportError:
-        reason = "Voila is not installed: pip install 'voila>=0.5' (in the [test] extra)"
-        if labdriver.ci_requested():
-            pytest.fail(f"CI is set but the Voila test cannot run: {reason}", pytrace=False)
-        pytest.skip(reason)
+    labdriver.require_voila()
     lab_server.add_notebook(SMALL, SMALL_CELLS)
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     try:

@@ -92,16 +92,6 @@ _JS_ALL_PICTURES = """(n) => {
 }"""
 
 
-def _require_voila() -> None:
-    try:
-        import voila  # noqa: F401
-    except ImportError:
-        reason = "Voila is not installed: pip install 'voila>=0.5' (in the [test] extra)"
-        if labdriver.ci_requested():
-            pytest.fail(f"CI is set but the Voila test cannot run: {reason}", pytrace=False)
-        pytest.skip(reason)
-
-
 def pixels(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
@@ -171,14 +161,19 @@ def test_the_course_has_explorer_cells_with_chosen_values():
     assert any("step=" in c for c in CELLS), "no explorer cell starts at a chosen step"
 
 
-def test_jupyterlab_shows_the_values_each_cell_asked_for(lab, course_cells_notebook, expected):
-    lab.open_notebook(course_cells_notebook)
+def _problems_after_run_all(driver, notebook, expected, cells=CELLS) -> list[str]:
+    """Open ``notebook`` in ``driver``'s front end, run all, and compare what it shows with ``expected``."""
+    driver.open_notebook(notebook)
     try:
-        lab.run_all_cells()
-        lab.wait_until(f"() => ({_JS_ALL_PICTURES})({len(CELLS)})", "every explorer's first picture")
-        problems = _check(lab.page.evaluate(_JS_READ), expected)
+        driver.run_all_cells()
+        driver.wait_until(f"() => ({_JS_ALL_PICTURES})({len(cells)})", "every explorer's first picture")
+        return _check(driver.page.evaluate(_JS_READ), expected, cells)
     finally:
-        lab.close_notebook()
+        driver.close_notebook()
+
+
+def test_jupyterlab_shows_the_values_each_cell_asked_for(lab, course_cells_notebook, expected):
+    problems = _problems_after_run_all(lab, course_cells_notebook, expected)
     assert not problems, "\n".join(problems)
 
 
@@ -192,31 +187,19 @@ def test_jupyterlab_shows_the_values_each_cell_asked_for_in_chinese(lab, lab_ser
     very pictures Python draws in Chinese."""
     want = made_in_python(ZH_CELLS, "zh")
     name = lab_server.add_notebook(ZH_NOTEBOOK, ["import convlesson as cl", 'cl.language("zh")', *ZH_CELLS])
-    lab.open_notebook(name)
-    try:
-        lab.run_all_cells()
-        lab.wait_until(f"() => ({_JS_ALL_PICTURES})({len(ZH_CELLS)})", "every explorer's first picture")
-        problems = _check(lab.page.evaluate(_JS_READ), want, ZH_CELLS)
-    finally:
-        lab.close_notebook()
+    problems = _problems_after_run_all(lab, name, want, ZH_CELLS)
     assert not problems, "\n".join(problems)
 
 
 def test_notebook7_shows_the_values_each_cell_asked_for(notebook7, notebook7_server, expected):
     notebook7_server.add_notebook(NOTEBOOK, ["import convlesson as cl", *CELLS])
-    notebook7.open_notebook(NOTEBOOK)
-    try:
-        notebook7.run_all_cells()
-        notebook7.wait_until(f"() => ({_JS_ALL_PICTURES})({len(CELLS)})", "every explorer's first picture")
-        problems = _check(notebook7.page.evaluate(_JS_READ), expected)
-    finally:
-        notebook7.close_notebook()
+    problems = _problems_after_run_all(notebook7, NOTEBOOK, expected)
     assert not problems, "\n".join(problems)
 
 
 def test_voila_shows_the_values_each_cell_asked_for(chromium, lab_server, course_cells_notebook, expected):
     """Voila runs the notebook itself when the page is asked for and shows only the outputs."""
-    _require_voila()
+    labdriver.require_voila()
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
