@@ -2,10 +2,12 @@
 
 For every explorer, in normal and in lecture mode, a fresh Python process makes the explorer, moves a
 random control to a random value it allows (the way a learner drags) ``--updates`` times, and reports
-its resident memory (RSS) after the explorer was made and after each fifth of the updates. The growth
-over all updates must stay small: every cache the pictures keep is bounded by bytes
-(:class:`convlesson.core.bounded_cache.BoundedCache`), so once they are full nothing grows. The caches'
-own sizes are printed too.
+its resident memory (RSS) after the explorer was made, after each fifth of the updates, and once the
+explorer is set back to where it started (the same picture as at the start: what the kernel holds
+beyond it was kept from the moves). The growth must stay within 10 MB: every cache the pictures keep is
+bounded by bytes (:class:`convlesson.core.bounded_cache.BoundedCache`, 4.5 MB in all), old renderers
+are not kept, and the heap's free pages go back to the system after each frame. The caches' own sizes
+are printed too.
 
 Run: ``python benchmarks/memory.py [--updates 10000] [--explorers KernelSweep,FilterSweep] [--jobs 2]``
 """
@@ -24,7 +26,7 @@ CHILD = r"""
 import gc, json, random, sys
 import convlesson as cl
 from convlesson.explorers.controls import BadType, BadValue
-from convlesson.pictures import fast_text, text_art
+from convlesson.pictures import art, fast_text, text_art
 
 name, updates, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 cl.lecture_mode(mode == "lecture")
@@ -36,6 +38,7 @@ def rss_mb():
                 return int(line.split()[1]) / 1024
 
 ex = getattr(cl, name)()
+start = dict(ex.state)
 rng = random.Random(0)
 gc.collect()
 marks = [rss_mb()]
@@ -57,9 +60,14 @@ for i in range(updates):
     if (i + 1) % max(updates // 5, 1) == 0:
         gc.collect()
         marks.append(rss_mb())
-kept = {"stamps": fast_text._stamps, "origins": fast_text._origins, "measured": text_art._measured}
+ex.set(**start)
+ex.flush()
+gc.collect()
+back = rss_mb()
+kept = {"stamps": fast_text._stamps, "origins": fast_text._origins, "measured": text_art._measured,
+        "hatches": art._hatches}
 caches = {name: round(cache.bytes / 2**20, 1) for name, cache in kept.items()}
-print(json.dumps({"marks": marks, "frames": ex.frames_drawn, "caches": caches}))
+print(json.dumps({"marks": marks, "back": back, "frames": ex.frames_drawn, "caches": caches}))
 """
 
 
@@ -79,19 +87,23 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     jobs = [(n, m) for m in args.modes.split(",") for n in args.explorers.split(",")]
     print(f"{args.updates} random updates per explorer; resident memory in MB (a fresh process each)\n")
-    header = f"{'explorer':<12} {'mode':<8} {'made':>6} {'after each fifth of the updates':>40} {'growth':>7}"
-    print(header + "   caches kept (MB)")
+    header = f"{'explorer':<12} {'mode':<8} {'made':>6} {'after each fifth of the updates':>40}"
+    print(header + f" {'growth':>7} {'back':>6}   caches kept (MB)")
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(lambda job: run(job[0], args.updates, job[1]), jobs))
-    worst = 0.0
+    worst = worst_back = 0.0
     for (name, mode), result in zip(jobs, results, strict=True):
         marks = result["marks"]
-        growth = marks[-1] - marks[0]
-        worst = max(worst, growth)
+        growth, back = max(marks[1:]) - marks[0], result["back"] - marks[0]
+        worst, worst_back = max(worst, growth), max(worst_back, back)
         fifths = " ".join(f"{m:6.0f}" for m in marks[1:])
         caches = ", ".join(f"{k} {v}" for k, v in result["caches"].items())
-        print(f"{name:<12} {mode:<8} {marks[0]:6.0f} {fifths:>40} {growth:+7.1f}   {caches}")
-    print(f"\nlargest growth over {args.updates} updates: {worst:+.1f} MB")
+        print(f"{name:<12} {mode:<8} {marks[0]:6.0f} {fifths:>40} {growth:+7.1f} {back:+6.1f}   {caches}")
+    print(
+        "\ngrowth: the most above 'made' after any fifth; back: once set back to where it started"
+        f"\nlargest growth over {args.updates} updates: {worst:+.1f} MB;"
+        f" back at the start: {worst_back:+.1f} MB (target: at most 10 MB)"
+    )
 
 
 if __name__ == "__main__":

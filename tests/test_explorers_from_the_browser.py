@@ -126,6 +126,23 @@ def test_play_starts_at_the_step_asked_for_and_the_step_is_the_links_source(cls)
     ex.close()
 
 
+@pytest.mark.parametrize("cls", [cl.KernelSweep, cl.FilterSweep])
+def test_a_step_from_the_browser_is_not_sent_back_to_play(cls):
+    """In the browser the link has already moved Play with the step. A value the kernel sent Play
+    as well would arrive after the learner's next moves (a drag sends many) and, through the link,
+    pull the slider back to it: a drag to the start once ended at step 2."""
+    ex = cls(step=4)
+    to_play, to_step = sent_back(ex.play), sent_back(ex.controls["step"])
+    frames = ex.frames_drawn
+    for value in (3, 2, 1, 0):  # a drag to the start, one message per value
+        ex.controls["step"].set_state({"value": value})
+    assert ex.state["step"] == 0 and ex.frames_drawn == frames + 4
+    assert to_play == [] and to_step == [], f"sent back: Play {to_play}, step {to_step}"
+    ex.set(step=2)  # from Python, Play is told (the browser's link would also copy it)
+    assert ex.play.value == 2 and "value" in to_play
+    ex.close()
+
+
 def _positions(n, k, s, padding, d=1):
     """Output positions of a square sweep, counted by loops (padding worked out independently)."""
     if padding == "valid":

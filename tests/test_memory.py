@@ -1,16 +1,24 @@
 """Memory stays flat while a learner drags sliders: every cache is bounded by bytes, nothing else grows.
 
 The full figure (10,000 updates of every explorer, normal and lecture mode) is printed by
-``python benchmarks/memory.py``; here each explorer takes a few hundred random moves with small caches,
-and the Python memory it holds afterwards (``tracemalloc``: numpy's arrays included) must not have grown
-by more than the (small) caches may hold, well under what an unbounded cache would add.
+``python benchmarks/memory.py``. Here each explorer takes random moves and comes back to where it
+started, and three things must hold: the Python memory it holds (``tracemalloc``: numpy's arrays
+included) has not grown by more than the bounded caches took; no renderer of an earlier picture height
+is kept (their pixel buffers are C memory, which tracemalloc does not see); and the whole process's
+resident memory, measured in a fresh interpreter, is within the 10 MB the course promises.
 """
 
 from __future__ import annotations
 
 import gc
+import json
+import os
 import random
+import subprocess
+import sys
 import tracemalloc
+import weakref
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -124,3 +132,71 @@ def test_the_caches_keep_to_their_bytes_while_the_controls_move(cls):
         assert cache.bytes <= cache.max_bytes
         if stamped and cache in (fast_text._stamps, fast_text._origins):
             assert cache.bytes > 0, "the moves drew labels, yet the label cache took none"
+
+
+def test_no_renderer_of_an_earlier_height_is_kept():
+    """The picture's height changes with the controls, and with it the renderer (two buffers of
+    840 x height x 4 bytes). Labels measured or drawn by an earlier one once kept it alive: 8
+    renderers, ~25 MB, after a few hundred moves of FilterBank."""
+    ex = cl.FilterBank()
+    seen, heights = [], set()
+    for name, value in [("filters", 8), ("c_in", 1), ("filters", 1), ("c_in", 8), ("kernel_size", 7)]:
+        setattr(ex, name, value)
+        renderer = ex.figure.canvas.get_renderer()
+        seen.append(weakref.ref(renderer))
+        heights.add(renderer.height)
+    del renderer
+    assert len(heights) >= 4, f"the moves gave only the heights {sorted(heights)}: the test shows nothing"
+    gc.collect()
+    current = ex.figure.canvas.get_renderer()
+    kept = [ref() for ref in seen if ref() is not None and ref() is not current]
+    assert not kept, (
+        f"{len(kept)} renderers of earlier heights kept alive: {[(r.width, r.height) for r in kept]}"
+    )
+    ex.close()
+
+
+RSS_CHILD = r"""
+import gc, json, random, sys
+import convlesson as cl
+from test_memory import _moves, _play
+
+def rss_mb():
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmRSS"))
+
+ex = getattr(cl, sys.argv[1])()
+start = dict(ex.state)
+gc.collect()
+made = rss_mb()
+_play(ex, _moves(type(ex), int(sys.argv[2]), seed=3))
+ex.set(**start)
+ex.flush()
+gc.collect()
+print(json.dumps({"made": made, "back": rss_mb()}))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads resident memory from /proc")
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_resident_memory_after_moves_and_back_is_within_10_mb(cls):
+    """The whole kernel, as the operating system counts it: 150 moves and back to the start.
+
+    Before the old renderers were let go and the heap's free pages given back after each frame,
+    FilterBank's process grew by ~60 MB here."""
+    here = str(Path(__file__).parent)
+    package = str(Path(cl.__file__).parents[1])  # the child imports the convlesson under test
+    out = subprocess.run(
+        [sys.executable, "-c", RSS_CHILD, cls.__name__, "150"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=here,
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [package, here, os.environ.get("PYTHONPATH")])),
+        },
+    )
+    marks = json.loads(out.stdout.strip().splitlines()[-1])
+    grown = marks["back"] - marks["made"]
+    assert grown <= 10, f"{cls.__name__}: {grown:.1f} MB more after 150 moves and back (at most 10)"

@@ -241,6 +241,7 @@ class _Checked:
 
     check = None
     refused = None
+    from_browser = False  # True while a value from the browser is being set
 
     def _checked(self, value):
         check = self.check
@@ -256,7 +257,11 @@ class _Checked:
     def set_state(self, sync_data):
         try:
             self._precheck(sync_data)
-            super().set_state(sync_data)
+            self.from_browser = True
+            try:
+                super().set_state(sync_data)
+            finally:
+                self.from_browser = False
         except traitlets.TraitError as exc:
             self.send_state([k for k in sync_data if k in self.keys])  # the browser shows what is held
             refused = self.refused

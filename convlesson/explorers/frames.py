@@ -20,6 +20,7 @@ import numpy as np
 
 from ..pictures import style
 from ..pictures.render import render_png
+from .heap import after_frame
 from .words import say
 
 __all__ = ["FrameLoop", "NoPicture"]
@@ -66,6 +67,7 @@ class FrameLoop:
             self._set_height(height)
             self.image.value = render_png(self.figure)
             self.frames_drawn += 1
+            after_frame()
         self._show_readout()
 
     def _set_height(self, height: float) -> None:

@@ -93,8 +93,13 @@ class ControlState:
         rule = self._rules.get(name)
         return None if rule is None else rule.allowed(state)
 
-    def _apply(self, state: dict) -> None:
-        """Put ``state`` (already resolved) on the widgets: each control's limits first, then its value."""
+    def _apply(self, state: dict, step_from_browser: bool = False) -> None:
+        """Put ``state`` (already resolved) on the widgets: each control's limits first, then its value.
+
+        ``step_from_browser``: the step itself came from the browser, where the link has already moved
+        Play; sending Play the value too would arrive after the learner's next moves and pull the
+        slider back to it.
+        """
         self._syncing = True
         try:
             for n in self._order:
@@ -113,7 +118,8 @@ class ControlState:
                     control.value = state[n]
             if "step" in self.controls and "play" in vars(self):  # Play follows the step it is linked to
                 self.play.max = self.controls["step"].max
-                self.play.value = state["step"]
+                if not step_from_browser:
+                    self.play.value = state["step"]
         finally:
             self._syncing = False
         self._state = {n: as_widget_value(c.value) for n, c in self.controls.items()}
@@ -127,7 +133,7 @@ class ControlState:
         if self._syncing:
             return  # part of a change being applied; that change draws once
         new, notes = self._resolve(self._state, {})
-        self._apply(new)
+        self._apply(new, step_from_browser=name == "step" and self.controls[name].from_browser)
         self.message = " ".join(notes)
         self._request()
 

@@ -47,8 +47,8 @@ PAD_STRIPE = (0.3, 0.3, 0.3, 0.4)
 ABSENT_FILL = (0.93, 0.93, 0.93, 1.0)
 ABSENT_STRIPE = (0.62, 0.62, 0.62, 1.0)
 _HATCH_UP = 6  # sub-pixels per cell in a hatch overlay
-#: Hatch overlays already made, shared by every picture: one for a large grid can take several MB.
-_hatches = BoundedCache(8 * 2**20)
+#: Hatch overlays already made, shared by every picture (one for a large grid takes ~0.2 MB).
+_hatches = BoundedCache(2**20)
 _NO_HATCH = np.zeros((1, 1, 4), np.uint8)
 
 

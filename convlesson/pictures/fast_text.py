@@ -5,7 +5,8 @@ frame, and matplotlib lays out and rasterises every one of them again each time 
 millisecond a label with matplotlib 3.11). Here a label is rasterised ONCE, by matplotlib's own Agg
 text drawing, into a small RGBA *stamp*; later frames paste the stamp with the renderer's
 ``draw_image``. Only public matplotlib API is used (``RendererAgg``, ``draw_text``, ``draw_image``,
-``buffer_rgba``, ``Text.get_window_extent``), and one stamp cache serves every picture.
+``buffer_rgba``, ``Text.get_window_extent``), and one stamp cache serves every picture. One private
+name is touched: :class:`FastText` holds the ``Text._renderer`` reference weakly.
 
 What the shortcut relies on -- where ``draw_text`` puts the glyphs, the row order ``draw_image``
 expects, where ``Text`` puts its baseline -- is checked once, at first use, by drawing probe labels
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import math
 import os
+import weakref
 
 import matplotlib as mpl
 import numpy as np
@@ -36,9 +38,10 @@ __all__ = ["FastText", "draw_labels", "text_path", "STOCK_ENV"]
 #: Set to ``1`` to draw every label with stock matplotlib (the fallback path).
 STOCK_ENV = "CONVLESSON_STOCK_TEXT"
 
-#: The most bytes of stamps kept: a frame pastes a few hundred labels (about 1 MB of stamps); every
-#: move may bring new ones (new numbers, new formulas), so the least recently used are forgotten.
-STAMP_BYTES = 6 * 2**20
+#: The most bytes of stamps kept: a frame pastes a few hundred labels (0.1-0.6 MB of stamps, the most
+#: in lecture mode); every move may bring new ones (new numbers, new formulas), so the least recently
+#: used are forgotten.
+STAMP_BYTES = 2 * 2**20
 _PAD = 4  # blank pixels around a label while it is rasterised, so nothing is cut off
 
 _state: dict = {"fast": None, "reason": ""}
@@ -182,7 +185,31 @@ class _Paster:
 
 
 class FastText(Text):
-    """A ``Text`` that pastes its stamp when it can (one line, unrotated, Agg), else draws as usual."""
+    """A ``Text`` that pastes its stamp when it can (one line, unrotated, Agg), else draws as usual.
+
+    A ``Text`` keeps the last renderer that drew or measured it (the private ``_renderer``). A live
+    picture gets a new renderer whenever its height changes, and labels hidden since then would keep
+    each old one alive, with its two full-size pixel buffers (about 4 MB at 840 x 600 pixels). Here
+    that reference is weak: the figure's canvas keeps the renderer in use, nothing keeps old ones.
+    """
+
+    @property
+    def _renderer(self):
+        ref = self.__dict__.get("_renderer_ref")
+        return None if ref is None else ref()
+
+    @_renderer.setter
+    def _renderer(self, renderer) -> None:
+        try:
+            ref = None if renderer is None else weakref.ref(renderer)
+        except TypeError:  # a renderer that takes no weak reference is kept as matplotlib keeps it
+            ref = lambda: renderer  # noqa: E731
+        self.__dict__["_renderer_ref"] = ref
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_renderer_ref", None)  # a weak reference cannot be pickled; pickles keep none
+        return state
 
     def draw(self, renderer):
         if not self.get_visible() or not fast_text() or not _plain(self, renderer):
