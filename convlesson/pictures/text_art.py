@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.artist import Artist, getp
-from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 
 from ..core.bounded_cache import BoundedCache
 from . import style
-from .fast_text import FastText, draw_labels
+from .fast_text import FastText, draw_labels, text_extent
 
 __all__ = [
     "ROLES",
@@ -116,18 +115,25 @@ def inside(x: float, w: float, lo: float, hi: float) -> float:
 
 def wrap(ax, text: str, max_w: float, role: str = "label") -> list[str]:
     """``text`` broken at spaces into lines that each fit in ``max_w`` pixels (a long word stays whole)."""
-    lines: list[str] = []
-    for word in text.split(" "):
-        if lines and measure(ax, lines[-1] + " " + word, role)[0] <= max_w:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
+    props = role_props(role)
+    key = (text, float(max_w), props["fontsize"], props["fontweight"], ax.figure.dpi)
+    hit = _wrapped.get(key)  # every frame wraps the same sentences: each prefix measured once, ever
+    if hit is None:
+        lines: list[str] = []
+        for word in text.split(" "):
+            if lines and measure(ax, lines[-1] + " " + word, role)[0] <= max_w:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        hit = tuple(lines)
+        _wrapped.put(key, hit)
+    return list(hit)
 
 
-_rulers: dict = {}
 # (text, size, weight, dpi) -> (width, height): layouts re-measure the same texts
 _measured = BoundedCache(2**20)
+# (text, width, size, weight, dpi) -> lines: sentences wrapped
+_wrapped = BoundedCache(2**19)
 
 
 def measure(ax, text: str, role: str = "label") -> tuple[float, float]:
@@ -140,10 +146,7 @@ def measure(ax, text: str, role: str = "label") -> tuple[float, float]:
     hit = _measured.get(key)
     if hit is None:
         prop = FontProperties(size=props["fontsize"], weight=props["fontweight"])
-        ruler = _rulers.get(dpi)
-        if ruler is None:  # any Agg renderer at this dpi measures text as the picture will draw it
-            ruler = _rulers[dpi] = RendererAgg(1, 1, dpi)
-        w, h, _ = ruler.get_text_width_height_descent(text, prop, ismath=False)
+        w, h, _ = text_extent(text, prop, dpi)  # as any Agg renderer at this dpi measures it
         hit = (float(w), float(h))
         _measured.put(key, hit)
     return hit
