@@ -114,17 +114,30 @@ def inside(x: float, w: float, lo: float, hi: float) -> float:
 
 
 def wrap(ax, text: str, max_w: float, role: str = "label") -> list[str]:
-    """``text`` broken at spaces into lines that each fit in ``max_w`` pixels (a long word stays whole)."""
+    """``text`` broken at spaces into lines that each fit in ``max_w`` pixels (a long word stays whole).
+
+    Each line takes as many words as fit (greedy). A text is never narrower than the start of it (its
+    first glyphs sit where they sit alone; more glyphs only widen its box), so the words that fit are
+    found by halving, from the rest of the text (most often one line) down: a few measurements a line
+    instead of one a word, the same lines.
+    """
     props = role_props(role)
     key = (text, float(max_w), props["fontsize"], props["fontweight"], ax.figure.dpi)
-    hit = _wrapped.get(key)  # every frame wraps the same sentences: each prefix measured once, ever
+    hit = _wrapped.get(key)  # every frame wraps the same sentences
     if hit is None:
+        words = text.split(" ")
         lines: list[str] = []
-        for word in text.split(" "):
-            if lines and measure(ax, lines[-1] + " " + word, role)[0] <= max_w:
-                lines[-1] += " " + word
-            else:
-                lines.append(word)
+        i = 0
+        while i < len(words):
+            lo, hi = i + 1, len(words)  # words[i:lo] always goes (a long word stays whole)
+            while lo < hi:  # the largest j in [lo, hi] whose words[i:j] fit
+                j = hi if hi == len(words) and lo == i + 1 else (lo + hi + 1) // 2
+                if measure(ax, " ".join(words[i:j]), role)[0] <= max_w:
+                    lo = j
+                else:
+                    hi = j - 1
+            lines.append(" ".join(words[i:lo]))
+            i = lo
         hit = tuple(lines)
         _wrapped.put(key, hit)
     return list(hit)
