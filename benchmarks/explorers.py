@@ -1,5 +1,14 @@
 """How fast the explorers redraw: milliseconds from a control change to new PNG bytes.
 
+First (``--tables frames``, the default), the frames made the explorers' default way -- label stamps
+from kept glyphs, grids' pixels kept, only the changed bands of the PNG deflated again -- against the
+full redraw (``FRAMES = "full"``) and, with ``--before <commit>``, against the package at that commit,
+interleaved frame by frame in one process: every control of every explorer moved through its whole
+range, normal and lecture mode, the median ms per frame, the ratio, FilterSweep's Play step at its
+largest settings, and where a frame's time goes (widgets, ``_draw``, ``canvas.draw`` split into text,
+images, patches and lines, PNG encoding). See ``benchmarks/frames.py``, which does that part.
+
+Then (``--tables controls`` or ``both``), the older per-control table:
 For every explorer and every control, at default settings and at the largest (C_in = 8,
 filters = 8, kernel_size = 7 where the explorer has them), this sets ``control.value``, calls
 ``flush()`` and reads ``image.value``, and prints the median and 95th percentile. It also times
@@ -12,13 +21,16 @@ The whole table is printed twice: with the fast path (labels pasted from cached 
 and with stock matplotlib text and images, the fallback used when the fast path fails its check or
 ``CONVLESSON_STOCK_TEXT=1`` is set.
 
-Run: ``python benchmarks/explorers.py [--repeats N] [--path fast|stock|both]``
+Run: ``python benchmarks/explorers.py [--before <commit>] [--tables frames|controls|both] [--repeats N]
+[--path fast|stock|both]``
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
+import sys
 import time
 
 import ipywidgets as widgets
@@ -173,7 +185,21 @@ def main(argv=None):
     parser.add_argument("--repeats", type=int, default=12, help="frames timed per control (default 12)")
     parser.add_argument("--naive-repeats", type=int, default=3, help="naive frames per setting (default 3)")
     parser.add_argument("--path", choices=("fast", "stock", "both"), default="both", help="label path(s)")
+    parser.add_argument("--tables", choices=("frames", "controls", "both"), default="frames")
+    parser.add_argument("--before", default="", help="frames table: also the package at this commit")
+    parser.add_argument("--modes", default="normal,lecture", help="frames table: the modes")
+    parser.add_argument("--only", default="", help="frames table: these configurations (default: all)")
     args = parser.parse_args(argv)
+    if args.tables in ("frames", "both"):
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import frames
+
+        paths = "base,full,changed" if args.before else "full,changed"
+        before = ["--before", args.before] if args.before else []
+        only = ["--only", args.only] if args.only else []
+        frames.main(["--paths", paths, "--modes", args.modes, *before, *only])
+        if args.tables == "frames":
+            return
     classes = [cl.KernelSweep, cl.ChannelSum, cl.FilterBank, cl.Playground, cl.GroupedConv, cl.FilterSweep]
     summary = []
     paths = ("fast", "stock") if args.path == "both" else (args.path,)

@@ -11,8 +11,10 @@ resident memory, measured in a fresh interpreter, is within the 10 MB the course
 from __future__ import annotations
 
 import gc
+import importlib
 import json
 import os
+import pkgutil
 import random
 import subprocess
 import sys
@@ -29,8 +31,27 @@ from convlesson.explorers.controls import BadType, BadValue
 from convlesson.pictures import art, fast_text, text_art
 
 CLASSES = [getattr(cl, name) for name in cl._EXPLORERS]
+
+
+def _module_caches() -> tuple:
+    """Every :class:`BoundedCache` a module of the pictures or the explorers keeps at module level."""
+    found = []
+    for name in ("convlesson.pictures", "convlesson.explorers"):
+        package = importlib.import_module(name)
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            found += [v for v in vars(module).values() if isinstance(v, BoundedCache)]
+    return tuple(found)
+
+
 #: Every cache the pictures keep between frames (each bounded by bytes).
-CACHES = (fast_text._stamps, fast_text._origins, text_art._measured, art._hatches)
+CACHES = _module_caches()
+#: Those that any explorer fills as it draws.
+FILLED = (fast_text._stamps, fast_text._origins, text_art._measured)
+
+
+def test_the_known_caches_are_found():
+    assert set(map(id, FILLED + (art._hatches,))) <= set(map(id, CACHES))
 
 
 # ----------------------------------------------------------------------------- the cache itself
@@ -130,8 +151,8 @@ def test_the_caches_keep_to_their_bytes_while_the_controls_move(cls):
     stamped = fast_text.fast_text()  # with stock text drawing (the fallback) no label is stamped
     for cache in CACHES:
         assert cache.bytes <= cache.max_bytes
-        if stamped and cache in (fast_text._stamps, fast_text._origins):
-            assert cache.bytes > 0, "the moves drew labels, yet the label cache took none"
+        if stamped and cache in FILLED:
+            assert cache.bytes > 0, "the moves drew labels, yet a label cache took none"
 
 
 def test_no_renderer_of_an_earlier_height_is_kept():

@@ -91,6 +91,12 @@ class BoundedCache:
         self._entries[key] = (value, nbytes)
         self.bytes += nbytes
 
+    def discard(self, key) -> None:
+        """Forget ``key`` (nothing happens when it is not kept)."""
+        old = self._entries.pop(key, _MISSING)
+        if old is not _MISSING:
+            self.bytes -= old[1]
+
     def clear(self) -> None:
         self._entries.clear()
         self.bytes = 0

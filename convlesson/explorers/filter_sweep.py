@@ -138,7 +138,13 @@ class FilterSweep(LiveExplorer):
         self.ax_volumes.set_visible(three_d)
         if three_d:
             self.volumes.update(
-                self.x, self.layer, self.output, (0, 0, self.WIDTH, 0), step=s["step"], names=names
+                self.x,
+                self.layer,
+                self.output,
+                (0, 0, self.WIDTH, 0),
+                step=s["step"],
+                names=names,
+                trace=self.trace,
             )
             return self.volumes.height
         self.picture.update(

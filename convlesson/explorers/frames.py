@@ -9,21 +9,32 @@ batches changes made from Python; ``flush()`` draws a pending frame.
 
 ``_draw()`` raises :class:`NoPicture` for a combination that has no picture; the readout then says
 why and the last picture stays. Any other exception is a bug and is raised.
+
+A frame is drawn whole (``canvas.draw()``) and encoded by bands of rows, only the bands whose pixels
+changed deflated again (:class:`~convlesson.pictures.render.BandedPng`); the pictures keep what they
+drew last (label stamps made from kept glyphs, grids' pasted pixels) while it still holds. ``FRAMES =
+"full"`` (or the environment variable ``CONVLESSON_FRAMES=full``) draws every frame as before, with
+none of those caches, and encodes it whole: the reference the tests and the benchmarks compare with.
 """
 
 from __future__ import annotations
 
 import html
+import os
 from contextlib import contextmanager
 
 import numpy as np
 
 from ..pictures import style
-from ..pictures.render import render_png
+from ..pictures.fast_text import without_frame_caches
+from ..pictures.render import BandedPng, render_png
 from .heap import after_frame
 from .words import say
 
-__all__ = ["FrameLoop", "NoPicture"]
+__all__ = ["FrameLoop", "NoPicture", "FRAMES_ENV"]
+
+#: Set to ``full`` to draw and encode every frame whole, with none of the frame caches (see above).
+FRAMES_ENV = "CONVLESSON_FRAMES"
 
 
 class NoPicture(Exception):
@@ -34,6 +45,9 @@ class FrameLoop:
     """Draws a frame when the controls change (a part of :class:`~.live.LiveExplorer`)."""
 
     WIDTH = style.WIDTH_PX
+    #: ``"changed"``: only the changed bands of the PNG encoded again; ``"full"``: the full redraw.
+    FRAMES = "full" if os.environ.get(FRAMES_ENV, "").strip().lower() == "full" else "changed"
+    _png = None  # the explorer's BandedPng, made with its first frame
 
     def _request(self) -> None:
         self._pending = True
@@ -65,10 +79,21 @@ class FrameLoop:
             self.message = say("no_picture", why=exc)
         else:
             self._set_height(height)
-            self.image.value = render_png(self.figure)
+            self.image.value = self._frame_png()
             self.frames_drawn += 1
             after_frame()
         self._show_readout()
+
+    def _frame_png(self) -> bytes:
+        """The picture as it stands now, drawn and encoded as PNG (see ``FRAMES``)."""
+        if self.FRAMES == "full":
+            with without_frame_caches():
+                return render_png(self.figure)
+        if self._png is None:
+            self._png = BandedPng()
+        canvas = self.figure.canvas
+        canvas.draw()
+        return self._png.encode(np.asarray(canvas.buffer_rgba()))
 
     def _set_height(self, height: float) -> None:
         """Make the figure exactly as tall as its picture (pixels): no empty bands."""

@@ -49,6 +49,18 @@ ABSENT_STRIPE = (0.62, 0.62, 0.62, 1.0)
 _HATCH_UP = 6  # sub-pixels per cell in a hatch overlay
 #: Hatch overlays already made, shared by every picture (one for a large grid takes ~0.2 MB).
 _hatches = BoundedCache(2**20)
+_colormaps: dict = {}  # name -> the one copy kept (a handful of names)
+
+
+def colormap(name: str):
+    """matplotlib's colour map ``name``, one copy kept: the registry hands out a new copy each time,
+    whose colour table is built again at its first use. Never changed in place."""
+    cmap = _colormaps.get(name)
+    if cmap is None:
+        cmap = _colormaps[name] = colormaps[name]
+    return cmap
+
+
 _NO_HATCH = np.zeros((1, 1, 4), np.uint8)
 
 
@@ -258,7 +270,7 @@ class MosaicArt(GridArt):
             for r, row in enumerate(self.slices):
                 for c, sl in enumerate(row):
                     block_cmap, (lo, hi) = paints[r][c]
-                    cm = colormaps[block_cmap] if isinstance(block_cmap, str) else block_cmap
+                    cm = colormap(block_cmap) if isinstance(block_cmap, str) else block_cmap
                     block = arr[sl]
                     rgba = cm(np.clip((block - lo) / (hi - lo), 0.0, 1.0))
                     rgba[~np.isfinite(block)] = 0.0

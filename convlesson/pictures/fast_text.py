@@ -14,6 +14,11 @@ both ways and comparing the pixels. When the check fails, or when the environmen
 ``CONVLESSON_STOCK_TEXT`` is set to ``1``, every label is drawn by stock matplotlib (``Text.draw``):
 slower, the same picture. :func:`text_path` says which path is in use and why.
 
+A label the stamps have not seen is rasterised from glyph bitmaps kept from earlier labels
+(:mod:`convlesson.pictures.glyphs`, checked at first use against ``draw_text``), and every text is
+measured once (:func:`text_extent`): the pictures' layouts, the stamps and their anchors share the
+measurements. Inside :func:`without_frame_caches` both are done the stock way, as before.
+
 This is the only module of the package that knows how text gets onto a picture.
 """
 
@@ -22,6 +27,7 @@ from __future__ import annotations
 import math
 import os
 import weakref
+from contextlib import contextmanager
 
 import matplotlib as mpl
 import numpy as np
@@ -32,8 +38,18 @@ from matplotlib.text import Text
 from matplotlib.transforms import IdentityTransform
 
 from ..core.bounded_cache import BoundedCache
+from . import glyphs
 
-__all__ = ["FastText", "draw_labels", "text_path", "STOCK_ENV"]
+__all__ = [
+    "FastText",
+    "draw_labels",
+    "text_path",
+    "text_extent",
+    "font_key",
+    "STOCK_ENV",
+    "frame_caches",
+    "without_frame_caches",
+]
 
 #: Set to ``1`` to draw every label with stock matplotlib (the fallback path).
 STOCK_ENV = "CONVLESSON_STOCK_TEXT"
@@ -44,11 +60,58 @@ STOCK_ENV = "CONVLESSON_STOCK_TEXT"
 STAMP_BYTES = 2 * 2**20
 _PAD = 4  # blank pixels around a label while it is rasterised, so nothing is cut off
 
-_state: dict = {"fast": None, "reason": ""}
+_state: dict = {"fast": None, "reason": "", "frame caches": True}
 # (text, font_key, dpi, rgba, antialiased) -> (image rows bottom-up, dx, dy) or None
 _stamps = BoundedCache(STAMP_BYTES)
 # (text, font_key, dpi, ha, va) -> offset of the baseline-left point from the anchor
 _origins = BoundedCache(2**19)
+# (text, font, dpi, hinting) -> (width, height, descent) as an Agg renderer measures it
+_extents = BoundedCache(2**20)
+_rulers: dict = {}  # dpi -> a 1 x 1 renderer that measures through _extents
+
+
+def font_key(prop) -> tuple:
+    """What a ``FontProperties`` draws with, as a key: the whole family list (a Chinese label's, with
+    its fallback font, differs from an English one's), style, weight, size and file -- never a hash
+    (it may collide)."""
+    return (
+        tuple(prop.get_family()),
+        prop.get_style(),
+        prop.get_variant(),
+        prop.get_weight(),
+        prop.get_stretch(),
+        prop.get_size_in_points(),
+        prop.get_file(),
+        prop.get_math_fontfamily(),
+    )
+
+
+def text_extent(s: str, prop, dpi: float, pkey: tuple | None = None) -> tuple[float, float, float]:
+    """``(width, height, descent)`` in pixels of plain text ``s``, as any Agg renderer at ``dpi`` measures
+    it (``get_text_width_height_descent``), measured once and kept."""
+    key = (s, pkey or font_key(prop), dpi, mpl.rcParams["text.hinting"], mpl.rcParams["text.hinting_factor"])
+    hit = _extents.get(key)
+    if hit is None:
+        hit = RendererAgg.get_text_width_height_descent(_ruler(dpi), s, prop, ismath=False)
+        hit = tuple(float(v) for v in hit)
+        _extents.put(key, hit)
+    return hit
+
+
+class _Ruler(RendererAgg):
+    """An Agg renderer that measures plain text through :func:`text_extent` (for ``Text``'s layout)."""
+
+    def get_text_width_height_descent(self, s, prop, ismath):
+        if ismath is False:
+            return text_extent(s, prop, self.dpi)
+        return super().get_text_width_height_descent(s, prop, ismath)
+
+
+def _ruler(dpi: float) -> _Ruler:
+    ruler = _rulers.get(dpi)
+    if ruler is None:
+        ruler = _rulers[dpi] = _Ruler(1, 1, dpi)
+    return ruler
 
 
 def _env_forces_stock() -> bool:
@@ -76,6 +139,25 @@ def _set(fast: bool, reason: str = "") -> None:
     _state["fast"], _state["reason"] = fast, reason
     _stamps.clear()
     _origins.clear()
+    _extents.clear()
+
+
+def frame_caches() -> bool:
+    """Whether the live pictures may keep what they drew from frame to frame (see below); True but
+    inside :func:`without_frame_caches`."""
+    return _state["frame caches"]
+
+
+@contextmanager
+def without_frame_caches():
+    """Draw as without the frame caches: every new label rasterised by matplotlib's ``draw_text``,
+    every grid's pixels gathered again (the full redraw, which the caches are compared with)."""
+    before = _state["frame caches"]
+    _state["frame caches"] = False
+    try:
+        yield
+    finally:
+        _state["frame caches"] = before
 
 
 def _antialiased(text: Text) -> bool:
@@ -99,37 +181,31 @@ def _plain(text: Text, renderer) -> bool:
     )
 
 
-def font_key(prop) -> tuple:
-    """What a stamp's font is, in its cache key: the whole family list (a Chinese label's, with its
-    fallback font, differs from an English one's), style, weight, size and file -- never a hash."""
-    return (
-        tuple(prop.get_family()),
-        prop.get_style(),
-        prop.get_variant(),
-        prop.get_weight(),
-        prop.get_stretch(),
-        prop.get_size_in_points(),
-        prop.get_file(),
-    )
-
-
 def _rgba(text: Text) -> tuple:
     return mcolors.to_rgba(text.get_color(), text.get_alpha())
 
 
 def _stamp(renderer, s, prop, pkey, rgba, antialiased, mtext):
-    """The label ``s`` rasterised by matplotlib's own ``draw_text``, cropped to its ink."""
-    key = (s, pkey, renderer.dpi, rgba, antialiased)
+    """The label ``s`` rasterised by matplotlib's own ``draw_text`` (or from its kept glyphs, the same
+    pixels), cropped to its ink."""
+    kept = frame_caches() and glyphs.glyphs_checked()
+    key = (s, pkey, renderer.dpi, rgba, antialiased, kept)
     if key in _stamps:
         return _stamps.get(key)
-    w, h, d = renderer.get_text_width_height_descent(s, prop, ismath=False)
+    if kept:
+        w, h, d = text_extent(s, prop, renderer.dpi, pkey)
+    else:
+        w, h, d = renderer.get_text_width_height_descent(s, prop, ismath=False)
     width, height = math.ceil(w) + 2 * _PAD, math.ceil(h) + 2 * _PAD
     off = RendererAgg(width, height, renderer.dpi)
     gc = off.new_gc()
     gc.set_foreground(rgba, isRGBA=True)
     gc.set_antialiased(antialiased)
     ox, oy = _PAD, _PAD + math.ceil(h - d)  # the baseline-left point; draw_text's y grows downwards
-    off.draw_text(gc, ox, oy, s, prop, 0, ismath=False, mtext=mtext)
+    if kept:
+        glyphs.draw_text(off, gc, ox, oy, s, prop, mtext)
+    else:
+        off.draw_text(gc, ox, oy, s, prop, 0, ismath=False, mtext=mtext)
     gc.restore()
     buf = np.asarray(off.buffer_rgba())
     ink = buf[..., 3] > 0
@@ -149,6 +225,8 @@ def _origin(renderer, s, prop, pkey, ha, va, figure):
     key = (s, pkey, renderer.dpi, ha, va)
     hit = _origins.get(key)
     if hit is None:
+        if frame_caches():  # measured once for the layout, the stamp and this (the same numbers)
+            renderer = _ruler(renderer.dpi)
         ruler = Text(0, 0, s, fontproperties=prop, ha=ha, va=va, transform=IdentityTransform())
         ruler.set_figure(figure)
         box = ruler.get_window_extent(renderer)

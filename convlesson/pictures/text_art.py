@@ -12,13 +12,12 @@ import re
 
 import numpy as np
 from matplotlib.artist import Artist, getp
-from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 
 from ..core.bounded_cache import BoundedCache
 from . import font, style
-from .fast_text import FastText, draw_labels
+from .fast_text import FastText, draw_labels, text_extent
 
 __all__ = [
     "ROLES",
@@ -128,19 +127,42 @@ def inside(x: float, w: float, lo: float, hi: float) -> float:
 def wrap(ax, text: str, max_w: float, role: str = "label") -> list[str]:
     """``text`` broken into lines that each fit in ``max_w`` pixels (a long word stays whole).
 
-    English breaks at spaces. Chinese has no spaces between words: a text holding Chinese may also
-    break between two Chinese characters, but never before a closing mark (，。：；）… ) nor after an
-    opening one (（「“), as Chinese typesetting does; runs of letters, digits and symbols
-    (``kernel_size``, ``3×3``, ``(4, 4)``) stay whole.
+    English breaks at spaces. Each line takes as many words as fit (greedy). A text is never narrower
+    than the start of it (its first glyphs sit where they sit alone; more glyphs only widen its box), so
+    the words that fit are found by halving, from the rest of the text (most often one line) down: a
+    few measurements a line instead of one a word, the same lines.
+
+    Chinese has no spaces between words: a text holding Chinese may also break between two Chinese
+    characters, but never before a closing mark (，。：；）… ) nor after an opening one (（「“), as
+    Chinese typesetting does; runs of letters, digits and symbols (``kernel_size``, ``3×3``,
+    ``(4, 4)``) stay whole.
     """
-    if _CJK.search(text):
-        return _wrap_chinese(ax, text, max_w, role)
+    props = role_props(role, text)
+    families = props.get("fontfamily")
+    key = (text, float(max_w), props["fontsize"], props["fontweight"], families and tuple(families))
+    key += (ax.figure.dpi,)
+    hit = _wrapped.get(key)  # every frame wraps the same sentences
+    if hit is None:
+        breaker = _wrap_chinese if _CJK.search(text) else _wrap
+        hit = tuple(breaker(ax, text, max_w, role))
+        _wrapped.put(key, hit)
+    return list(hit)
+
+
+def _wrap(ax, text: str, max_w: float, role: str) -> list[str]:
+    words = text.split(" ")
     lines: list[str] = []
-    for word in text.split(" "):
-        if lines and measure(ax, lines[-1] + " " + word, role)[0] <= max_w:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
+    i = 0
+    while i < len(words):
+        lo, hi = i + 1, len(words)  # words[i:lo] always goes (a long word stays whole)
+        while lo < hi:  # the largest j in [lo, hi] whose words[i:j] fit
+            j = hi if hi == len(words) and lo == i + 1 else (lo + hi + 1) // 2
+            if measure(ax, " ".join(words[i:j]), role)[0] <= max_w:
+                lo = j
+            else:
+                hi = j - 1
+        lines.append(" ".join(words[i:lo]))
+        i = lo
     return lines
 
 
@@ -193,9 +215,10 @@ def _wrap_chinese(ax, text: str, max_w: float, role: str) -> list[str]:
     return lines
 
 
-_rulers: dict = {}
 # (text, size, weight, family, dpi) -> (width, height): layouts re-measure the same texts
 _measured = BoundedCache(2**20)
+# (text, width, size, weight, family, dpi) -> lines: sentences wrapped
+_wrapped = BoundedCache(2**19)
 
 
 def text_height(ax, role: str = "label") -> float:
@@ -214,10 +237,7 @@ def measure(ax, text: str, role: str = "label") -> tuple[float, float]:
     hit = _measured.get(key)
     if hit is None:
         prop = FontProperties(size=props["fontsize"], weight=props["fontweight"], family=families)
-        ruler = _rulers.get(dpi)
-        if ruler is None:  # any Agg renderer at this dpi measures text as the picture will draw it
-            ruler = _rulers[dpi] = RendererAgg(1, 1, dpi)
-        w, h, _ = ruler.get_text_width_height_descent(text, prop, ismath=False)
+        w, h, _ = text_extent(text, prop, dpi)  # as any Agg renderer at this dpi measures it
         hit = (float(w), float(h))
         _measured.put(key, hit)
     return hit

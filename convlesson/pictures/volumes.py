@@ -12,13 +12,12 @@ explorer (``view='3-D'``) and by :func:`convlesson.draw_volumes`. Introduced in 
 
 from __future__ import annotations
 
-import matplotlib
 import numpy as np
 from matplotlib.colors import Normalize
 from matplotlib.lines import Line2D
 
 from . import style
-from .art import GridArt, OutlineArt
+from .art import GridArt, OutlineArt, colormap
 from .layer import name_colour
 from .text_art import TextPool, inside, measure, text_height
 from .words import say, say_n
@@ -127,10 +126,11 @@ class VolumePicture:
             self.filters.append(_Stack(self.ax, zorder=2.5))
         return self.filters[j]
 
-    def update(self, x, layer, output, box, *, step=None, names=None) -> VolumePicture:
+    def update(self, x, layer, output, box, *, step=None, names=None, trace=None) -> VolumePicture:
         """Draw ``x`` ``(H, W, C_in)``, ``layer``'s filters and ``output`` ``(H', W', filters)``.
 
-        ``step``: the sweep step whose window and output cell are outlined (None: none).
+        ``step``: the sweep step whose window and output cell are outlined (None: none); ``trace``: the
+        layer's sweep over ``x`` when the caller has it (else it is swept here).
         ``height`` is set to the pixels the picture needs.
         """
         x = np.asarray(x, dtype=float)
@@ -181,7 +181,9 @@ class VolumePicture:
         if step is not None:
             from ..core.sweeps import sweep
 
-            st = sweep(x, layer.weights, layer.bias, strides=layer.strides, padding=layer.padding)[step]
+            if trace is None:
+                trace = sweep(x, layer.weights, layer.bias, strides=layer.strides, padding=layer.padding)
+            st = trace[step]
             (pt, _), (pl, _) = _pads(layer, (h, w))
             cell = self.input.cell
             r0, c0 = st.rows[0] - pt, st.cols[0] - pl  # in the unpadded input (may start outside)
@@ -261,7 +263,7 @@ class VolumePicture:
         colours = None
         if step is not None:  # the cells made so far, as in the sweep; the rest blank
             made = (np.arange(oh * ow) <= step).reshape(oh, ow)
-            paint = matplotlib.colormaps[style.SIGNED]
+            paint = colormap(style.SIGNED)
             colours = [paint(Normalize(-ov, ov)(m)) for m in maps]
             for rgba in colours:
                 rgba[~made] = (1.0, 1.0, 1.0, 1.0)

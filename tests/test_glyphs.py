@@ -1,0 +1,74 @@
+"""Labels made from kept glyph bitmaps are matplotlib's own ``draw_text``, pixel for pixel.
+
+The glyph path checks itself once with a few probe strings; here many random strings (the characters
+the pictures print), sizes, weights and sub-pixel places are drawn both ways, the kept glyphs reused
+from one string to the next, and every pixel must agree. When the check fails, matplotlib draws.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.font_manager import FontProperties
+
+from convlesson.pictures import glyphs
+
+CHARS = "0123456789.,:;=+−-×·⊙Σ⌊⌋()[]'' abcdefghijklmnopqrstuvwxyzABCKRGBHWfiW→≠²"
+
+
+def _draw(how, s, prop, x, y, antialiased=True) -> np.ndarray:
+    r = RendererAgg(420, 50, 100)
+    gc = r.new_gc()
+    gc.set_foreground((0.2, 0.1, 0.6, 1.0), isRGBA=True)
+    gc.set_antialiased(antialiased)
+    if how == "matplotlib":
+        r.draw_text(gc, x, y, s, prop, 0, ismath=False)
+    else:
+        glyphs.draw_text(r, gc, x, y, s, prop)
+    gc.restore()
+    return np.asarray(r.buffer_rgba()).copy()
+
+
+def test_random_labels_from_kept_glyphs_are_matplotlibs_pixels():
+    assert glyphs.glyphs_checked(), glyphs.glyph_path()
+    rng = random.Random(0)
+    for i in range(150):
+        s = "".join(rng.choice(CHARS) for _ in range(rng.randint(1, 24)))
+        prop = FontProperties(
+            size=rng.choice([8.0, 9.5, 10.0, 11.0, 12.5, 15.0, 18.0]), weight=rng.choice(["normal", "bold"])
+        )
+        x, y = 5 + rng.random() * 30, 20 + rng.random() * 15
+        antialiased = i % 10 != 0
+        stock = _draw("matplotlib", s, prop, x, y, antialiased)
+        kept = _draw("kept glyphs", s, prop, x, y, antialiased)
+        assert stock[..., 3].any() or not s.strip()
+        assert np.array_equal(stock, kept), f"{s!r} at ({x}, {y}), {prop.get_size_in_points()} pt"
+
+
+def test_a_failed_check_lets_matplotlib_draw(monkeypatch):
+    from convlesson.pictures import fast_text
+
+    monkeypatch.setattr(glyphs, "_state", {"ok": None, "reason": ""})
+    monkeypatch.setattr(glyphs, "_probe", lambda: "a check that fails on purpose")
+    assert not glyphs.glyphs_checked()
+    assert glyphs.glyph_path() == "draw_text (a check that fails on purpose)"
+    called = []
+    monkeypatch.setattr(glyphs, "draw_text", lambda *a, **k: called.append(a))
+    fast_text._stamps.clear()
+    renderer = RendererAgg(100, 40, 100)
+    prop = FontProperties(size=11)
+    stamp = fast_text._stamp(renderer, "12.5", prop, fast_text.font_key(prop), (0, 0, 0, 1), True, None)
+    assert stamp is not None and not called
+
+
+@pytest.mark.parametrize("weight", ["normal", "bold"])
+def test_a_glyph_kept_at_one_place_is_drawn_right_at_another(weight):
+    """The same string at places one whole pixel and one sub-pixel apart: kept bitmaps moved, not redrawn."""
+    prop = FontProperties(size=10, weight=weight)
+    for x in (10.0, 11.0, 11.25, 40.5):
+        assert np.array_equal(
+            _draw("matplotlib", "−0.75 Σ", prop, x, 30), _draw("kept", "−0.75 Σ", prop, x, 30)
+        )
