@@ -137,9 +137,13 @@ def test_a_step_from_the_browser_is_not_sent_back_to_play(cls):
     for value in (3, 2, 1, 0):  # a drag to the start, one message per value
         ex.controls["step"].set_state({"value": value})
     assert ex.state["step"] == 0 and ex.frames_drawn == frames + 4
-    assert to_play == [] and to_step == [], f"sent back: Play {to_play}, step {to_step}"
-    ex.set(step=2)  # from Python, Play is told (the browser's link would also copy it)
-    assert ex.play.value == 2 and "value" in to_play
+
+    def values(sent):  # what carried a value (some ipywidgets also send an empty echo: nothing)
+        return [key for key in sent if key is None or "value" in key]
+
+    assert values(to_play) == values(to_step) == [], f"sent back: Play {to_play}, step {to_step}"
+    ex.set(step=2)  # from Python, Play is set too (the browser's link would also copy it)
+    assert ex.play.value == 2
     ex.close()
 
 

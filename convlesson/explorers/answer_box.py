@@ -80,8 +80,15 @@ class AnswerBox:
         self.label = label
         self._verdict = verdict
         self._closed = False
+        # The box's value reaches the kernel when the box is left (pressing Check leaves it), not at
+        # each keystroke: the browser holds back a model's later values until the kernel has taken
+        # the earlier one, while the button's click goes at once, so on a busy kernel a click could
+        # overtake the last keystrokes and judge half an answer.
         self.text = widgets.Text(
-            placeholder=format_hint, description=say("answer.label"), style={"description_width": "initial"}
+            continuous_update=False,
+            placeholder=format_hint,
+            description=say("answer.label"),
+            style={"description_width": "initial"},
         )
         self.button = widgets.Button(
             description=say("answer.check"), button_style="primary", tooltip=say("answer.tooltip")

@@ -266,9 +266,10 @@ class FastText(Text):
     """A ``Text`` that pastes its stamp when it can (one line, unrotated, Agg), else draws as usual.
 
     A ``Text`` keeps the last renderer that drew or measured it (the private ``_renderer``). A live
-    picture gets a new renderer whenever its height changes, and labels hidden since then would keep
-    each old one alive, with its two full-size pixel buffers (about 4 MB at 840 x 600 pixels). Here
-    that reference is weak: the figure's canvas keeps the renderer in use, nothing keeps old ones.
+    picture gets a new renderer whenever its height changes; a label measured before that (a frame's
+    layout is measured before the figure takes its new height), or hidden since, kept an old one
+    alive, with its two full-size pixel buffers (about 4 MB at 840 x 600 pixels). Here that reference
+    is weak: the figure's canvas keeps the renderer in use, nothing keeps old ones.
     """
 
     @property

@@ -2,7 +2,10 @@
 
 JupyterLab runs 01's first prediction cell as a learner would; Jupyter Notebook 7 a small notebook of
 its own with a prediction and its box. The text is typed into the box with the keyboard and Check is
-clicked; the verdict must appear under the box (first a named slip, then "right!"). Run alone with
+clicked; the verdict must appear under the box (first a named slip, then "right!"). A kernel slow to
+take each value (one that sleeps in an observer) must still judge the whole answer, not the first
+keystrokes: the browser holds back a model's later values until the kernel has taken the earlier one,
+while a button's click is sent at once. Run alone with
 ``CI=true python -m pytest tests/browser/test_answer_box_in_browser.py -o addopts="" -q``.
 """
 
@@ -16,6 +19,11 @@ NOTEBOOK = "answer_box.ipynb"
 CELLS = [
     "import convlesson as cl",
     'answer = None\ncl.check("sweep-size", answer)\ncl.ask("sweep-size")',
+]
+SLOW_NOTEBOOK = "answer_box_slow_kernel.ipynb"
+SLOW_CELLS = [
+    "import time\nimport convlesson as cl",
+    'box = cl.ask("sweep-size")\nbox.text.observe(lambda change: time.sleep(0.4), names="value")\nbox',
 ]
 _JS_VERDICT = """words => Array.from(document.querySelectorAll(
   '.jp-NotebookPanel:not(.lm-mod-hidden) .widget-html, .jp-Notebook .widget-html'))
@@ -53,5 +61,15 @@ def test_the_answer_box_checks_what_is_typed_in_notebook7(notebook7_server, note
     notebook7.open_notebook(NOTEBOOK)
     try:
         _check_box(notebook7)
+    finally:
+        notebook7.close_notebook()
+
+
+def test_a_slow_kernel_judges_the_whole_answer_typed(notebook7_server, notebook7):
+    notebook7_server.add_notebook(SLOW_NOTEBOOK, SLOW_CELLS)
+    notebook7.open_notebook(SLOW_NOTEBOOK)
+    try:
+        notebook7.run_all_cells()
+        _answer(notebook7, "(3, 3)", "Prediction 'sweep-size': right!")
     finally:
         notebook7.close_notebook()
