@@ -16,6 +16,11 @@ from matplotlib.font_manager import FontProperties
 
 from convlesson.pictures import glyphs
 
+#: matplotlib before 3.10 has no ``ft2font.RenderMode``: there every label is drawn by ``draw_text``
+#: (checked by ``test_a_matplotlib_without_render_modes_draws_every_label``, which runs everywhere).
+needs_glyph_path = pytest.mark.skipif(
+    glyphs.RenderMode is None, reason="this matplotlib has no glyph path (before 3.10)"
+)
 CHARS = "0123456789.,:;=+−-×·⊙Σ⌊⌋()[]'' abcdefghijklmnopqrstuvwxyzABCKRGBHWfiW→≠²"
 
 
@@ -32,6 +37,7 @@ def _draw(how, s, prop, x, y, antialiased=True) -> np.ndarray:
     return np.asarray(r.buffer_rgba()).copy()
 
 
+@needs_glyph_path
 def test_random_labels_from_kept_glyphs_are_matplotlibs_pixels():
     assert glyphs.glyphs_checked(), glyphs.glyph_path()
     rng = random.Random(0)
@@ -46,6 +52,13 @@ def test_random_labels_from_kept_glyphs_are_matplotlibs_pixels():
         kept = _draw("kept glyphs", s, prop, x, y, antialiased)
         assert stock[..., 3].any() or not s.strip()
         assert np.array_equal(stock, kept), f"{s!r} at ({x}, {y}), {prop.get_size_in_points()} pt"
+
+
+def test_a_matplotlib_without_render_modes_draws_every_label(monkeypatch):
+    monkeypatch.setattr(glyphs, "_state", {"ok": None, "reason": ""})
+    monkeypatch.setattr(glyphs, "RenderMode", None)
+    assert not glyphs.glyphs_checked()
+    assert glyphs.glyph_path().startswith("draw_text (this matplotlib has no ft2font.RenderMode")
 
 
 def test_a_failed_check_lets_matplotlib_draw(monkeypatch):
@@ -64,6 +77,7 @@ def test_a_failed_check_lets_matplotlib_draw(monkeypatch):
     assert stamp is not None and not called
 
 
+@needs_glyph_path
 @pytest.mark.parametrize("weight", ["normal", "bold"])
 def test_a_glyph_kept_at_one_place_is_drawn_right_at_another(weight):
     """The same string at places one whole pixel and one sub-pixel apart: kept bitmaps moved, not redrawn."""

@@ -169,6 +169,8 @@ STDLIB = set(sys.stdlib_module_names) | {"tomllib"}
 
 def third_party_imports(paths) -> set[str]:
     local = {"convlesson", "conftest"} | {p.stem for p in (ROOT / "tests").rglob("*.py")}
+    local |= {p.stem for p in (ROOT / "benchmarks").glob("*.py")}
+    local.add("convlesson_base")  # the package at an earlier commit, which a benchmark compares with
     found = set()
     for path in paths:
         tree = ast.parse(path.read_text(encoding="utf-8"))

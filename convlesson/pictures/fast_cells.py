@@ -35,8 +35,9 @@ from .fast_text import fast_text, frame_caches
 
 __all__ = ["CellImage"]
 
-#: The most bytes of pasted blocks kept (a large panel's block is a megabyte or two).
-BLOCK_BYTES = 24 * 2**20
+#: The most bytes of pasted blocks kept (a large panel's block is a megabyte or two; one frame's
+#: blocks are 1-2.5 MB).
+BLOCK_BYTES = 8 * 2**20
 # image number -> (what the block was made from, (left, bottom, rows bottom-up) or None)
 _blocks = BoundedCache(BLOCK_BYTES, size=lambda key, value: 200 + _nbytes(value))
 _numbers = itertools.count()

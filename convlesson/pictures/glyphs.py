@@ -23,7 +23,11 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
 from matplotlib.font_manager import FontProperties
-from matplotlib.ft2font import RenderMode
+
+try:  # matplotlib 3.10 and later; before it, every label goes through draw_text
+    from matplotlib.ft2font import RenderMode
+except ImportError:
+    RenderMode = None
 
 from ..core.bounded_cache import BoundedCache
 from . import font
@@ -105,6 +109,8 @@ def glyph_path() -> str:
 
 def _probe() -> str | None:
     """Probe strings drawn both ways at many sub-pixel places: None when every pixel agrees."""
+    if RenderMode is None:
+        return "this matplotlib has no ft2font.RenderMode (3.10 and later have it)"
     try:
         for s, size, weight in _PROBES:
             prop = FontProperties(size=size, weight=weight, family=font.family(s))

@@ -82,7 +82,7 @@ def still_png(fig: Figure) -> bytes:
 # ----------------------------------------------------------------------------- frames by bands of rows
 #: The most bytes of last frames kept to compare the next frame with (one canvas, 2-4 MB, per live
 #: picture): a picture whose last frame was forgotten encodes its next frame whole, the same bytes.
-LAST_FRAME_BYTES = 16 * 2**20
+LAST_FRAME_BYTES = 8 * 2**20
 _last_frames = BoundedCache(LAST_FRAME_BYTES)  # encoder number -> the RGBA pixels it encoded last
 _numbers = itertools.count()
 _ADLER = 65521
