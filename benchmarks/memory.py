@@ -5,7 +5,8 @@ random control to a random value it allows (the way a learner drags) ``--updates
 its resident memory (RSS) after the explorer was made, after each fifth of the updates, and once the
 explorer is set back to where it started (the same picture as at the start: what the kernel holds
 beyond it was kept from the moves). The growth must stay within 10 MB: every cache the pictures keep is
-bounded by bytes (:class:`convlesson.core.bounded_cache.BoundedCache`, 4.5 MB in all), old renderers
+bounded by bytes (:class:`convlesson.core.bounded_cache.BoundedCache`: 5.75 MB in all, and the last
+frame of each live picture, which its next frame is compared with, 8 MB in all), old renderers
 are not kept, and the heap's free pages go back to the system after each frame. The caches' own sizes
 are printed too.
 
@@ -26,7 +27,8 @@ CHILD = r"""
 import gc, json, random, sys
 import convlesson as cl
 from convlesson.explorers.controls import BadType, BadValue
-from convlesson.pictures import art, fast_text, text_art
+import importlib, pkgutil
+from convlesson.core.bounded_cache import BoundedCache
 
 name, updates, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 cl.lecture_mode(mode == "lecture")
@@ -64,9 +66,12 @@ ex.set(**start)
 ex.flush()
 gc.collect()
 back = rss_mb()
-kept = {"stamps": fast_text._stamps, "origins": fast_text._origins, "measured": text_art._measured,
-        "hatches": art._hatches}
-caches = {name: round(cache.bytes / 2**20, 1) for name, cache in kept.items()}
+caches = {}
+for package in ("convlesson.pictures", "convlesson.explorers"):
+    for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
+        for attr, value in vars(importlib.import_module(f"{package}.{info.name}")).items():
+            if isinstance(value, BoundedCache):
+                caches[attr.strip("_")] = round(value.bytes / 2**20, 1)
 print(json.dumps({"marks": marks, "back": back, "frames": ex.frames_drawn, "caches": caches}))
 """
 

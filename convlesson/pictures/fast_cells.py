@@ -35,9 +35,10 @@ from .fast_text import fast_text, frame_caches
 
 __all__ = ["CellImage"]
 
-#: The most bytes of pasted blocks kept (a large panel's block is a megabyte or two; one frame's
-#: blocks are 1-2.5 MB).
-BLOCK_BYTES = 8 * 2**20
+#: The most bytes of pasted blocks kept: the small grids' (the 3-D view's faces, kernels), where making
+#: a block again costs most for its size; a large panel's block (up to a megabyte or two) is made again
+#: each frame, a fraction of a millisecond, rather than kept.
+BLOCK_BYTES = 2**19
 # image number -> (what the block was made from, (left, bottom, rows bottom-up) or None)
 _blocks = BoundedCache(BLOCK_BYTES, size=lambda key, value: 200 + _nbytes(value))
 _numbers = itertools.count()

@@ -57,7 +57,7 @@ STOCK_ENV = "CONVLESSON_STOCK_TEXT"
 #: The most bytes of stamps kept: a frame pastes a few hundred labels (0.1-0.6 MB of stamps, the most
 #: in lecture mode); every move may bring new ones (new numbers, new formulas), so the least recently
 #: used are forgotten.
-STAMP_BYTES = 2 * 2**20
+STAMP_BYTES = 2**20
 _PAD = 4  # blank pixels around a label while it is rasterised, so nothing is cut off
 
 _state: dict = {"fast": None, "reason": "", "frame caches": True}
@@ -66,7 +66,7 @@ _stamps = BoundedCache(STAMP_BYTES)
 # (text, font_key, dpi, ha, va) -> offset of the baseline-left point from the anchor
 _origins = BoundedCache(2**19)
 # (text, font, dpi, hinting) -> (width, height, descent) as an Agg renderer measures it
-_extents = BoundedCache(2**20)
+_extents = BoundedCache(2**19)
 _rulers: dict = {}  # dpi -> a 1 x 1 renderer that measures through _extents
 
 

@@ -35,7 +35,7 @@ from . import font
 __all__ = ["draw_text", "glyphs_checked", "glyph_path", "GLYPH_BYTES"]
 
 #: The most bytes of glyph bitmaps kept (a glyph is a few hundred bytes; the pictures use a few hundred).
-GLYPH_BYTES = 2 * 2**20
+GLYPH_BYTES = 2**20
 # (font, size, dpi, glyph, load flags, mode, x and y within the pixel in 1/64) -> (bitmap, left, top)
 _glyphs = BoundedCache(GLYPH_BYTES, size=lambda key, value: 160 + value[0].nbytes)
 _UPRIGHT = np.array([[0x10000, 0], [0, 0x10000]])  # draw_text's transform for angle 0, no slant

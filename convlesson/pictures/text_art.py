@@ -218,7 +218,7 @@ def _wrap_chinese(ax, text: str, max_w: float, role: str) -> list[str]:
 # (text, size, weight, family, dpi) -> (width, height): layouts re-measure the same texts
 _measured = BoundedCache(2**20)
 # (text, width, size, weight, family, dpi) -> lines: sentences wrapped
-_wrapped = BoundedCache(2**19)
+_wrapped = BoundedCache(2**18)
 
 
 def text_height(ax, role: str = "label") -> float:
