@@ -19,7 +19,8 @@ A label the stamps have not seen is rasterised from glyph bitmaps kept from earl
 measured once (:func:`text_extent`): the pictures' layouts, the stamps and their anchors share the
 measurements. Inside :func:`without_frame_caches` both are done the stock way, as before.
 
-This is the only module of the package that knows how text gets onto a picture.
+This module, with :mod:`convlesson.pictures.glyphs` for the glyphs of new labels, is the only part of
+the package that knows how text gets onto a picture.
 """
 
 from __future__ import annotations
