@@ -12,9 +12,7 @@ pixels (a frame made from kept bands is byte for byte one encoded from scratch).
 
 from __future__ import annotations
 
-import importlib
 import io
-import pkgutil
 import random
 import struct
 import zlib
@@ -22,6 +20,7 @@ from contextlib import contextmanager
 
 import numpy as np
 import pytest
+from live_helpers import module_caches, spec_value
 from PIL import Image
 
 import convlesson as cl
@@ -115,16 +114,6 @@ def test_a_forgotten_last_frame_only_costs_a_whole_encoding(monkeypatch):
 
 
 # ----------------------------------------------------------------------------- the explorers
-def _pictures_caches() -> list:
-    found = []
-    for name in ("convlesson.pictures", "convlesson.explorers"):
-        package = importlib.import_module(name)
-        for info in pkgutil.iter_modules(package.__path__):
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            found += [(module, n) for n, v in vars(module).items() if isinstance(v, BoundedCache)]
-    return found
-
-
 class _Caches:
     """Module caches of one path, swapped in while that path draws (the reference shares none)."""
 
@@ -143,7 +132,7 @@ class _Caches:
                 setattr(m, n, cache)
 
 
-_CACHES = _pictures_caches()
+_CACHES = module_caches()
 
 
 def _moves(cls, ex, rng: random.Random, n: int) -> list[dict]:
@@ -154,16 +143,7 @@ def _moves(cls, ex, rng: random.Random, n: int) -> list[dict]:
         move = {}
         for _ in range(1 if rng.random() < 0.8 else 2):
             name = "step" if "step" in names and rng.random() < 0.4 else rng.choice(names)
-            spec = cls.SPECS[name]
-            if spec.kind == "int":
-                value = rng.randint(spec.lo, spec.hi)
-            elif spec.kind == "float":
-                value = round(rng.randint(0, round((spec.hi - spec.lo) / spec.step)) * spec.step + spec.lo, 9)
-            elif spec.kind == "choice":
-                value = rng.choice(spec.options)
-            else:
-                value = rng.random() < 0.5
-            move[name] = value
+            move[name] = spec_value(cls.SPECS[name], rng)
         out.append(move)
     return out
 

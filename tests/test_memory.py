@@ -11,10 +11,8 @@ resident memory, measured in a fresh interpreter, is within the 10 MB the course
 from __future__ import annotations
 
 import gc
-import importlib
 import json
 import os
-import pkgutil
 import random
 import subprocess
 import sys
@@ -24,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from live_helpers import module_caches, spec_value
 
 import convlesson as cl
 from convlesson.core.bounded_cache import BoundedCache, size_of
@@ -33,19 +32,8 @@ from convlesson.pictures import art, fast_text, text_art
 CLASSES = [getattr(cl, name) for name in cl._EXPLORERS]
 
 
-def _module_caches() -> tuple:
-    """Every :class:`BoundedCache` a module of the pictures or the explorers keeps at module level."""
-    found = []
-    for name in ("convlesson.pictures", "convlesson.explorers"):
-        package = importlib.import_module(name)
-        for info in pkgutil.iter_modules(package.__path__):
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            found += [v for v in vars(module).values() if isinstance(v, BoundedCache)]
-    return tuple(found)
-
-
 #: Every cache the pictures keep between frames (each bounded by bytes).
-CACHES = _module_caches()
+CACHES = tuple(getattr(module, name) for module, name in module_caches())
 #: Those that any explorer fills as it draws.
 FILLED = (fast_text._stamps, fast_text._origins, text_art._measured)
 
@@ -92,16 +80,7 @@ def _moves(cls, n, seed) -> list[tuple[str, object]]:
     out = []
     for _ in range(n):
         name = rng.choice(list(cls.SPECS))
-        spec = cls.SPECS[name]
-        if spec.kind == "int":
-            value = rng.randint(spec.lo, spec.hi)
-        elif spec.kind == "float":
-            value = round(rng.randint(0, round((spec.hi - spec.lo) / spec.step)) * spec.step + spec.lo, 9)
-        elif spec.kind == "choice":
-            value = rng.choice(spec.options)
-        else:
-            value = rng.random() < 0.5
-        out.append((name, value))
+        out.append((name, spec_value(cls.SPECS[name], rng)))
     return out
 
 
