@@ -84,20 +84,27 @@ def _check_size(size, name="size", minimum=1, maximum=None):
     return int(size)
 
 
-@lru_cache(maxsize=8)
-def _photo(size: int) -> np.ndarray:
+@lru_cache(maxsize=1)
+def _portrait():
+    """The portrait decoded once (a slider through every size would decode the JPEG at every step):
+    a square crop around the face, as a Pillow image that is only ever resized, never changed."""
     from matplotlib import cbook
     from PIL import Image
 
     with cbook.get_sample_data("grace_hopper.jpg") as fh:
         img = Image.open(fh).convert("RGB")
-        # a square crop around the face, then shrink
         w, h = img.size
         side = min(w, h)
         top = max(0, int(0.05 * h))
-        img = img.crop(((w - side) // 2, top, (w - side) // 2 + side, min(h, top + side)))
-        # Pillow 9.1 moved the filters into Image.Resampling (and deprecated Image.LANCZOS for a while)
-        img = img.resize((size, size), getattr(Image, "Resampling", Image).LANCZOS)
+        return img.crop(((w - side) // 2, top, (w - side) // 2 + side, min(h, top + side)))
+
+
+@lru_cache(maxsize=8)
+def _photo(size: int) -> np.ndarray:
+    from PIL import Image
+
+    # Pillow 9.1 moved the filters into Image.Resampling (and deprecated Image.LANCZOS for a while)
+    img = _portrait().resize((size, size), getattr(Image, "Resampling", Image).LANCZOS)
     arr = np.asarray(img, dtype=float) / 255.0
     arr.setflags(write=False)
     return arr

@@ -165,6 +165,7 @@ class GridArt:
 
     def __init__(self, ax, cmap, *, zorder: float = 1.0):
         self.ax = ax
+        cmap = colormap(cmap) if isinstance(cmap, str) else cmap  # one colour table for every grid
         self.image = CellImage(ax, cmap=cmap, interpolation="nearest", origin="upper", zorder=zorder)
         # cells are resampled before the colour map: the same picture (nearest neighbours), three
         # times faster than colouring first and resampling four channels
@@ -215,7 +216,7 @@ class GridArt:
         self.cell = float(cell)
         self.shape = arr.shape
         if cmap is not None and self.image.get_cmap().name != getattr(cmap, "name", cmap):
-            self.image.set_cmap(cmap)
+            self.image.set_cmap(colormap(cmap) if isinstance(cmap, str) else cmap)
         if colours is not None and np.asarray(colours).dtype != np.uint8:
             # painted cells as bytes: matplotlib resamples uint8 RGBA about three times faster than floats
             colours = (np.clip(np.asarray(colours, dtype=float), 0.0, 1.0) * 255 + 0.5).astype(np.uint8)

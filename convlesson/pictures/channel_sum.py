@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import style
-from .art import GridArt, HatchArt, OutlineArt
+from .art import GridArt, HatchArt, OutlineArt, colormap
 from .scales import ScaleArt
 from .text_art import TextPool, inside, measure, text_height, wrap
 from .words import say, say_n
@@ -145,7 +145,7 @@ class ChannelSumPicture:
             row.map.update(
                 dec.channel_maps[c], (cols_x[2], y + (side - oh * mc) / 2), mc, clim=map_clim, numbers=False
             )
-            row.map.image.set_cmap(maps_cmap)
+            row.map.image.set_cmap(colormap(maps_cmap))
             frames += [row.kernel.bounds, row.map.bounds]
             mid = y + side / 2
             entries.append((cols_x[0] - 8, mid, names[c], {"ha": "right", "color": _name_colour(names[c])}))
@@ -236,7 +236,7 @@ class ChannelSumPicture:
                 art.update(arr, places[i], cm, clim=(0.0, mv), numbers=False)
             else:
                 art.update(arr, places[i], cm, clim=map_clim, numbers=False)
-                art.image.set_cmap(maps_cmap)
+                art.image.set_cmap(colormap(maps_cmap))
             frames.append(art.bounds)
             ax0, ay0, ax1, _ = art.bounds
             titles.append(((ax0 + ax1) / 2, ay0 - TITLE_GAP, chain_titles[i]))

@@ -93,8 +93,13 @@ def text_extent(s: str, prop, dpi: float, pkey: tuple | None = None) -> tuple[fl
     key = (s, pkey or font_key(prop), dpi, mpl.rcParams["text.hinting"], mpl.rcParams["text.hinting_factor"])
     hit = _extents.get(key)
     if hit is None:
-        hit = RendererAgg.get_text_width_height_descent(_ruler(dpi), s, prop, ismath=False)
-        hit = tuple(float(v) for v in hit)
+        if (
+            frame_caches() and s.isprintable() and glyphs.extents_checked()
+        ):  # from the layout it is drawn with
+            hit = glyphs.extent(_ruler(dpi), s, prop)
+        else:
+            hit = RendererAgg.get_text_width_height_descent(_ruler(dpi), s, prop, ismath=False)
+            hit = tuple(float(v) for v in hit)
         _extents.put(key, hit)
     return hit
 
