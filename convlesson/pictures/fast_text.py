@@ -17,7 +17,9 @@ slower, the same picture. :func:`text_path` says which path is in use and why.
 A label the stamps have not seen is rasterised from glyph bitmaps kept from earlier labels
 (:mod:`convlesson.pictures.glyphs`, checked at first use against ``draw_text``), and every text is
 measured once (:func:`text_extent`): the pictures' layouts, the stamps and their anchors share the
-measurements. Inside :func:`without_frame_caches` both are done the stock way, as before.
+measurements, which are taken from the layout the label is then drawn with (``glyphs.extent``, checked
+at first use against ``get_text_width_height_descent``). Inside :func:`without_frame_caches` all of
+these are done the stock way, as before.
 
 This module, with :mod:`convlesson.pictures.glyphs` for the glyphs of new labels, is the only part of
 the package that knows how text gets onto a picture.
