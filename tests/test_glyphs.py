@@ -113,6 +113,13 @@ def test_random_texts_measured_from_their_layout_are_matplotlibs_numbers():
         assert glyphs.extent(r, s, prop) == stock, f"{s!r}, {prop.get_size_in_points()} pt at {r.dpi} dpi"
 
 
+def test_without_kept_glyphs_matplotlib_measures(monkeypatch):
+    monkeypatch.setattr(glyphs, "_extents_state", {"ok": None, "reason": ""})
+    monkeypatch.setattr(glyphs, "glyphs_checked", lambda: False)
+    assert not glyphs.extents_checked()
+    assert glyphs.extent_path() == "get_text_width_height_descent (the kept glyphs are not in use)"
+
+
 @needs_glyph_path
 def test_the_measurement_check_refuses_a_measurement_off_by_a_64th_of_a_pixel(monkeypatch):
     right = glyphs.extent
@@ -127,6 +134,7 @@ def test_a_failed_measurement_check_lets_matplotlib_measure(monkeypatch):
     from convlesson.pictures import fast_text
 
     monkeypatch.setattr(glyphs, "_extents_state", {"ok": None, "reason": ""})
+    monkeypatch.setattr(glyphs, "glyphs_checked", lambda: True)  # so that this check is the one that fails
     monkeypatch.setattr(glyphs, "_probe_extents", lambda: "a check that fails on purpose")
     assert not glyphs.extents_checked()
     assert glyphs.extent_path() == "get_text_width_height_descent (a check that fails on purpose)"

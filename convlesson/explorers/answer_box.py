@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import html
+import time
 from collections.abc import Callable
 
 import ipywidgets as widgets
@@ -28,6 +29,11 @@ __all__ = ["AnswerBox", "read_answer"]
 
 #: The longest text the box reads (a longer one is answered as too long, never parsed).
 MAX_CHARS = 200
+
+#: Seconds after a click on Check within which an answer reaching the kernel is the one Check was
+#: pressed for, and is judged; a later edit clears the verdict (see ``AnswerBox._on_edit``).
+SAME_CHECK_S = 2.0
+_clock = time.monotonic
 
 
 def read_answer(text: str):
@@ -94,6 +100,7 @@ class AnswerBox:
             description=say("answer.check"), button_style="primary", tooltip=say("answer.tooltip")
         )
         self.feedback = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self._clicked_at: float | None = None
         self.row = widgets.HBox([self.text, self.button])
         self.widget = widgets.VBox([self.row, self.feedback])
         self._font = dress(self.widget)  # in Chinese: the shipped font for the text the browser draws
@@ -102,9 +109,17 @@ class AnswerBox:
 
     # ------------------------------------------------------------------ what the reader does
     def _on_edit(self, change) -> None:
-        self.feedback.value = ""  # a verdict on an answer that is no longer there would mislead
+        """A verdict on an answer that is no longer there would mislead: an edit clears it. But the
+        answer typed before Check was pressed may reach the kernel just after the click (the box sends
+        it as Check takes the focus; seen in Jupyter Notebook 7 on a busy kernel, the click handled
+        first): an answer arriving within :data:`SAME_CHECK_S` of a click is judged instead."""
+        if self._clicked_at is not None and _clock() - self._clicked_at < SAME_CHECK_S:
+            self.check()
+        else:
+            self.feedback.value = ""
 
     def _on_click(self, _button) -> None:
+        self._clicked_at = _clock()
         self.check()
 
     def check(self) -> str:
