@@ -115,8 +115,8 @@ def test_editing_the_answer_clears_the_old_verdict(monkeypatch):
 
 def test_an_answer_that_reaches_the_kernel_after_its_click_is_judged(monkeypatch):
     """The box sends its text as Check takes the focus, then the click goes; a kernel may take the
-    click first (seen in Jupyter Notebook 7 on a busy kernel). The verdict must be on the answer typed,
-    not on the one before it, and not cleared by the answer arriving."""
+    click first (seen in Jupyter Notebook 7 and JupyterLab on a busy kernel). The verdict must be on
+    the answer typed, not on the one before it, and not cleared by the answer arriving."""
     from convlesson.explorers import answer_box
 
     now = [100.0]

@@ -111,8 +111,8 @@ class AnswerBox:
     def _on_edit(self, change) -> None:
         """A verdict on an answer that is no longer there would mislead: an edit clears it. But the
         answer typed before Check was pressed may reach the kernel just after the click (the box sends
-        it as Check takes the focus; seen in Jupyter Notebook 7 on a busy kernel, the click handled
-        first): an answer arriving within :data:`SAME_CHECK_S` of a click is judged instead."""
+        it as Check takes the focus; seen in Jupyter Notebook 7 and JupyterLab on a busy kernel, the
+        click handled first): an answer arriving within :data:`SAME_CHECK_S` of a click is judged instead."""
         if self._clicked_at is not None and _clock() - self._clicked_at < SAME_CHECK_S:
             self.check()
         else:

@@ -95,10 +95,8 @@ def text_extent(s: str, prop, dpi: float, pkey: tuple | None = None) -> tuple[fl
     key = (s, pkey or font_key(prop), dpi, mpl.rcParams["text.hinting"], mpl.rcParams["text.hinting_factor"])
     hit = _extents.get(key)
     if hit is None:
-        if (
-            frame_caches() and s.isprintable() and glyphs.extents_checked()
-        ):  # from the layout it is drawn with
-            hit = glyphs.extent(_ruler(dpi), s, prop)
+        if frame_caches() and s.isprintable() and glyphs.extents_checked():
+            hit = glyphs.extent(_ruler(dpi), s, prop)  # from the layout the label is drawn with
         else:
             hit = RendererAgg.get_text_width_height_descent(_ruler(dpi), s, prop, ismath=False)
             hit = tuple(float(v) for v in hit)
