@@ -52,9 +52,12 @@ _hatches = BoundedCache(2**20)
 _colormaps: dict = {}  # name -> the one copy kept (a handful of names)
 
 
-def colormap(name: str):
+def colormap(name):
     """matplotlib's colour map ``name``, one copy kept: the registry hands out a new copy each time,
-    whose colour table is built again at its first use. Never changed in place."""
+    whose colour table is built again at its first use. Never changed in place. A colour map given
+    instead of a name is returned as it is."""
+    if not isinstance(name, str):
+        return name
     cmap = _colormaps.get(name)
     if cmap is None:
         cmap = _colormaps[name] = colormaps[name]
@@ -165,7 +168,7 @@ class GridArt:
 
     def __init__(self, ax, cmap, *, zorder: float = 1.0):
         self.ax = ax
-        cmap = colormap(cmap) if isinstance(cmap, str) else cmap  # one colour table for every grid
+        cmap = colormap(cmap)  # one colour table for every grid of this colour map
         self.image = CellImage(ax, cmap=cmap, interpolation="nearest", origin="upper", zorder=zorder)
         # cells are resampled before the colour map: the same picture (nearest neighbours), three
         # times faster than colouring first and resampling four channels
@@ -216,7 +219,7 @@ class GridArt:
         self.cell = float(cell)
         self.shape = arr.shape
         if cmap is not None and self.image.get_cmap().name != getattr(cmap, "name", cmap):
-            self.image.set_cmap(colormap(cmap) if isinstance(cmap, str) else cmap)
+            self.image.set_cmap(colormap(cmap))
         if colours is not None and np.asarray(colours).dtype != np.uint8:
             # painted cells as bytes: matplotlib resamples uint8 RGBA about three times faster than floats
             colours = (np.clip(np.asarray(colours, dtype=float), 0.0, 1.0) * 255 + 0.5).astype(np.uint8)
@@ -271,7 +274,7 @@ class MosaicArt(GridArt):
             for r, row in enumerate(self.slices):
                 for c, sl in enumerate(row):
                     block_cmap, (lo, hi) = paints[r][c]
-                    cm = colormap(block_cmap) if isinstance(block_cmap, str) else block_cmap
+                    cm = colormap(block_cmap)
                     block = arr[sl]
                     rgba = cm(np.clip((block - lo) / (hi - lo), 0.0, 1.0))
                     rgba[~np.isfinite(block)] = 0.0

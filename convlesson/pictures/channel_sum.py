@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import style
-from .art import GridArt, HatchArt, OutlineArt, colormap
+from .art import GridArt, HatchArt, OutlineArt
 from .scales import ScaleArt
 from .text_art import TextPool, inside, measure, text_height, wrap
 from .words import say, say_n
@@ -143,9 +143,13 @@ class ChannelSumPicture:
             row.kernel.update(filt[..., c], (cols_x[1], y + (side - kh * kc) / 2), kc, clim=(-kv, kv))
             mc = side / max(oh, ow)
             row.map.update(
-                dec.channel_maps[c], (cols_x[2], y + (side - oh * mc) / 2), mc, clim=map_clim, numbers=False
+                dec.channel_maps[c],
+                (cols_x[2], y + (side - oh * mc) / 2),
+                mc,
+                clim=map_clim,
+                numbers=False,
+                cmap=maps_cmap,
             )
-            row.map.image.set_cmap(colormap(maps_cmap))
             frames += [row.kernel.bounds, row.map.bounds]
             mid = y + side / 2
             entries.append((cols_x[0] - 8, mid, names[c], {"ha": "right", "color": _name_colour(names[c])}))
@@ -235,8 +239,7 @@ class ChannelSumPicture:
             if art is self.activated:
                 art.update(arr, places[i], cm, clim=(0.0, mv), numbers=False)
             else:
-                art.update(arr, places[i], cm, clim=map_clim, numbers=False)
-                art.image.set_cmap(colormap(maps_cmap))
+                art.update(arr, places[i], cm, clim=map_clim, numbers=False, cmap=maps_cmap)
             frames.append(art.bounds)
             ax0, ay0, ax1, _ = art.bounds
             titles.append(((ax0 + ax1) / 2, ay0 - TITLE_GAP, chain_titles[i]))
