@@ -5,10 +5,11 @@ random control to a random value it allows (the way a learner drags) ``--updates
 its resident memory (RSS) after the explorer was made, after each fifth of the updates, and once the
 explorer is set back to where it started (the same picture as at the start: what the kernel holds
 beyond it was kept from the moves). The growth must stay within 10 MB: every cache the pictures keep is
-bounded by bytes (:class:`convlesson.core.bounded_cache.BoundedCache`: 6.25 MB in all, and the last
-frame of each live picture, which its next frame is compared with, 8 MB in all), old renderers
-are not kept, and the heap's free pages go back to the system after each frame. The caches' own sizes
-are printed too.
+bounded by bytes (:class:`convlesson.core.bounded_cache.BoundedCache`: 6.75 MB in all, and the last
+frame of each live picture, which its next frame is compared with, 8 MB in all), each grid keeps only
+the block of pixels it pasted last (as many bytes as it covers on screen), old renderers are not kept,
+and the heap's free pages go back to the system after each frame. The caches' own sizes are printed
+too.
 
 Run: ``python benchmarks/memory.py [--updates 10000] [--explorers KernelSweep,FilterSweep] [--jobs 2]``
 """
@@ -67,7 +68,7 @@ ex.flush()
 gc.collect()
 back = rss_mb()
 caches = {}
-for package in ("convlesson.pictures", "convlesson.explorers"):
+for package in ("convlesson.core", "convlesson.pictures", "convlesson.explorers"):
     for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
         for attr, value in vars(importlib.import_module(f"{package}.{info.name}")).items():
             if isinstance(value, BoundedCache):

@@ -23,10 +23,9 @@ def spec_value(spec, rng: random.Random):
 
 
 def module_caches() -> list[tuple]:
-    """``(module, name)`` of every :class:`BoundedCache` a module of the pictures or the explorers keeps
-    at module level."""
+    """``(module, name)`` of every :class:`BoundedCache` a module of the package keeps at module level."""
     found = []
-    for name in ("convlesson.pictures", "convlesson.explorers"):
+    for name in ("convlesson.core", "convlesson.pictures", "convlesson.explorers"):
         package = importlib.import_module(name)
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{info.name}")

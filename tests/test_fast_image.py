@@ -102,3 +102,29 @@ def test_other_renderers_alpha_and_the_stock_path_draw_as_matplotlib_does(monkey
     monkeypatch.setattr(fast_cells, "fast_text", lambda: False)
     fig.canvas.draw()
     assert calls == ["stock", "stock"], "the stock label path draws cells with matplotlib too"
+
+
+def test_a_grid_makes_its_block_again_only_when_what_it_shows_changed(monkeypatch):
+    if not fast_text.fast_text():
+        pytest.skip(f"labels are drawn by {fast_text.text_path()}: cells are drawn by matplotlib too")
+    data = np.arange(12.0).reshape(3, 4)
+    _, im = canvas_with(CellImage, data, (10.0, 250.0, 190.0, 20.0), cmap="viridis")
+    im.set_clim(-6.0, 12.0)  # as every picture sets its limits
+    im.figure.canvas.draw()
+    made = []
+    block = CellImage._block
+    monkeypatch.setattr(CellImage, "_block", lambda self, r: made.append(1) or block(self, r))
+    canvas = im.figure.canvas
+    canvas.draw()
+    assert made == [], "the same cells, limits and place: the block pasted last is pasted again"
+    changed = data.copy()
+    changed[1, 2] = -5.0
+    im.set_data(changed)
+    canvas.draw()
+    assert made == [1], "one cell changed: the block is made again"
+    im.set_extent((12.0, 250.0, 190.0, 20.0))
+    canvas.draw()
+    assert made == [1, 1], "moved: made again"
+    assert im._made is not None
+    im.set_visible(False)
+    assert im._made is None, "a hidden grid keeps no block"

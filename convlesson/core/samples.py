@@ -15,6 +15,7 @@ from types import MappingProxyType
 import numpy as np
 
 from . import stable
+from .bounded_cache import BoundedCache
 from .conv import check_size
 from .language import catalog
 from .shapes import _is_int, as_seed, show
@@ -99,13 +100,30 @@ def _portrait():
         return img.crop(((w - side) // 2, top, (w - side) // 2 + side, min(h, top + side)))
 
 
+#: The most bytes of resized portraits kept (as bytes): resizing costs a few milliseconds and a slider
+#: passes the same sizes again; 1 MB holds the sizes near the last one (every size from 8 to 128 would
+#: take 2.1 MB).
+PHOTO_BYTES = 2**20
+_photos = BoundedCache(PHOTO_BYTES)  # size -> the portrait resized to it, (size, size, 3) uint8
+
+
+def _photo_bytes(size: int) -> np.ndarray:
+    """The portrait resized to ``size``, as bytes (kept while there is room)."""
+    arr = _photos.get(size)
+    if arr is None:
+        from PIL import Image
+
+        # Pillow 9.1 moved the filters into Image.Resampling (and deprecated Image.LANCZOS for a while)
+        img = _portrait().resize((size, size), getattr(Image, "Resampling", Image).LANCZOS)
+        arr = np.asarray(img)
+        arr.setflags(write=False)
+        _photos.put(size, arr)
+    return arr
+
+
 @lru_cache(maxsize=8)
 def _photo(size: int) -> np.ndarray:
-    from PIL import Image
-
-    # Pillow 9.1 moved the filters into Image.Resampling (and deprecated Image.LANCZOS for a while)
-    img = _portrait().resize((size, size), getattr(Image, "Resampling", Image).LANCZOS)
-    arr = np.asarray(img, dtype=float) / 255.0
+    arr = _photo_bytes(size) / 255.0
     arr.setflags(write=False)
     return arr
 

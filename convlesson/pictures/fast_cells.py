@@ -12,45 +12,38 @@ Whenever that shortcut does not apply -- labels drawn by stock matplotlib (the c
 alpha, a clip path or another interpolation -- the image draws as an ordinary ``AxesImage``.
 
 From frame to frame most grids stay as they were (a step fills one output cell; the input and the
-kernels do not move), so each image keeps the block it pasted last, with what it was made from (the
+kernels do not move), so each image keeps the block it made last, with what it was made from (the
 cells' bytes, the colour map and limits, where it lands on which canvas): when all of that is the
-same, the block is pasted again without being made again. The blocks are kept in one cache shared by
-every picture and bounded by bytes (:data:`BLOCK_BYTES`); none is kept inside
-:func:`~convlesson.pictures.fast_text.without_frame_caches`.
+same, the block is pasted again without being made again. That is one block per image, as many bytes
+as the image covers on screen (0.4-3.2 MB for a whole picture); it goes when the image is hidden or
+let go of. Inside :func:`~convlesson.pictures.fast_text.without_frame_caches` every block is made
+afresh.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-import weakref
 
 import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.colors import Normalize
 from matplotlib.image import AxesImage
 
-from ..core.bounded_cache import BoundedCache
 from .fast_text import fast_text, frame_caches
 
 __all__ = ["CellImage"]
 
-#: The most bytes of pasted blocks kept: the small grids' (the 3-D view's faces, kernels), where making
-#: a block again costs most for its size; a large panel's block (up to a megabyte or two) is made again
-#: each frame, a fraction of a millisecond, rather than kept.
-BLOCK_BYTES = 2**19
-# image number -> (what the block was made from, (left, bottom, rows bottom-up) or None)
-_blocks = BoundedCache(BLOCK_BYTES, size=lambda key, value: 200 + _nbytes(value))
-_numbers = itertools.count()
-
-
-def _nbytes(value) -> int:
-    made_from, block = value
-    return made_from[0].nbytes + made_from[1].nbytes + (0 if block is None else block[2].nbytes)
-
 
 class CellImage(AxesImage):
     """An ``AxesImage`` of cells (nearest neighbours, origin 'upper') pasted without resampling."""
+
+    _made = None  # (cells, mask, where, block): the block made last, and what it was made from
+
+    def set_visible(self, b) -> None:
+        """As ``Artist.set_visible``; a hidden image lets go of the block it made last."""
+        if not b:
+            self._made = None
+        super().set_visible(b)
 
     def set_extent(self, extent, **kwargs):
         """As ``AxesImage.set_extent``, but on an Axes whose limits are set by hand (no autoscaling) the
@@ -92,10 +85,6 @@ class CellImage(AxesImage):
 
     def _kept_block(self, renderer):
         """:meth:`_block`, pasted again while what it is made from has not changed."""
-        number = getattr(self, "_block_number", None)
-        if number is None:
-            number = self._block_number = next(_numbers)
-            weakref.finalize(self, _blocks.discard, number)
         data = self.get_array()
         cells = np.ascontiguousarray(np.ma.getdata(data))
         mask = np.ascontiguousarray(np.ma.getmaskarray(data)) if np.ma.is_masked(data) else np.zeros(0, bool)
@@ -114,13 +103,11 @@ class CellImage(AxesImage):
             renderer.width,
             renderer.height,
         )
-        kept = _blocks.get(number)
-        if kept is not None:
-            (kept_cells, kept_mask, kept_where), block = kept
-            if kept_where == where and _same(kept_cells, cells) and _same(kept_mask, mask):
-                return block
+        made = self._made
+        if made is not None and made[2] == where and _same(made[0], cells) and _same(made[1], mask):
+            return made[3]
         block = self._block(renderer)
-        _blocks.put(number, ((cells.copy(), mask.copy(), where), block))
+        self._made = (cells.copy(), mask.copy(), where, block)
         return block
 
     def _block(self, renderer):
