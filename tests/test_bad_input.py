@@ -799,7 +799,7 @@ def test_photo_works_on_pillow_before_and_after_image_resampling(monkeypatch):
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no DeprecationWarning on the Pillow installed here
-        today = samples._photo.__wrapped__(16)
+        today = samples._resized(16) / 255.0  # the resize itself, never a kept one
         lanczos = Image.Resampling.LANCZOS if hasattr(Image, "Resampling") else Image.LANCZOS
 
     class Pillow90(types.ModuleType):
@@ -813,5 +813,5 @@ def test_photo_works_on_pillow_before_and_after_image_resampling(monkeypatch):
             return getattr(Image, name)
 
     monkeypatch.setattr(PIL, "Image", Pillow90("PIL.Image"))
-    np.testing.assert_array_equal(samples._photo.__wrapped__(16), today)
+    np.testing.assert_array_equal(samples._resized(16) / 255.0, today)
     assert today.shape == (16, 16, 3) and 0.0 <= today.min() < today.max() <= 1.0

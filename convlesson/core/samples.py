@@ -107,24 +107,21 @@ PHOTO_BYTES = 2**20
 _photos = BoundedCache(PHOTO_BYTES)  # size -> the portrait resized to it, (size, size, 3) uint8
 
 
+def _resized(size: int) -> np.ndarray:
+    """The portrait resized to ``size``: ``(size, size, 3)`` bytes, made afresh."""
+    from PIL import Image
+
+    # Pillow 9.1 moved the filters into Image.Resampling (and deprecated Image.LANCZOS for a while)
+    return np.asarray(_portrait().resize((size, size), getattr(Image, "Resampling", Image).LANCZOS))
+
+
 def _photo_bytes(size: int) -> np.ndarray:
-    """The portrait resized to ``size``, as bytes (kept while there is room)."""
+    """:func:`_resized`, kept while there is room (never changed in place)."""
     arr = _photos.get(size)
     if arr is None:
-        from PIL import Image
-
-        # Pillow 9.1 moved the filters into Image.Resampling (and deprecated Image.LANCZOS for a while)
-        img = _portrait().resize((size, size), getattr(Image, "Resampling", Image).LANCZOS)
-        arr = np.asarray(img)
+        arr = _resized(size)
         arr.setflags(write=False)
         _photos.put(size, arr)
-    return arr
-
-
-@lru_cache(maxsize=8)
-def _photo(size: int) -> np.ndarray:
-    arr = _photo_bytes(size) / 255.0
-    arr.setflags(write=False)
     return arr
 
 
@@ -134,7 +131,7 @@ def photo(size: int = 64) -> np.ndarray:
     check_size(
         say("what.photo"), size * size * 3, np.dtype(float), (size, size, 3), advice=say("advice.size")
     )
-    return _photo(size).copy()
+    return _photo_bytes(size) / 255.0  # a new array: the kept bytes are never handed out
 
 
 def synthetic_channels(size: int = 16, c_in: int = 3, seed: int = 0) -> np.ndarray:
