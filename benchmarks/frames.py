@@ -29,7 +29,9 @@ Each frame's wall time is split into ``widgets`` (validation, rules, traits, the
 labels, numbers), ``images`` (grids), ``patches``, ``lines`` and ``other`` (figure, Axes) -- and
 ``png`` (encoding). A frame is ``first`` when its path had never drawn that explorer in that state
 (settings and mode) before in this run, else ``repeat`` (a slider walked back over values it passed):
-caches of labels and measured texts make repeats cheaper, so both are reported.
+caches of labels and measured texts make repeats cheaper, so both are reported. A last table gives,
+per explorer, what the default path's frames cost besides ``canvas.draw`` (widgets, ``_draw``, PNG)
+and how many frames that alone takes over 10 ms: the part no way of redrawing can save.
 
 Run: ``python benchmarks/frames.py [--modes normal,lecture] [--only KernelSweep,...] [--paths
 base,full,changed] [--before <commit>]`` -- ``--before`` copies the package at that commit (``git
@@ -341,6 +343,37 @@ def print_summary(wanted, summary) -> None:
         verdict = "met everywhere" if not slow else "over in " + ", ".join(slow)
         print("target <= 10 ms median per frame: " + verdict)
         print("target <= 15 ms for Play at the largest settings: " + ", ".join(play))
+        print_floor(summary, wanted.index("changed"))
+
+
+def print_floor(summary, index: int) -> None:
+    """What the default path's frames cost besides ``canvas.draw``: what no way of redrawing can save.
+
+    Per frame, ``besides`` is the frame's time less its ``canvas.draw`` (the widgets, the picture's
+    ``_draw`` and the PNG encoding); the table gives its median, the medians of its parts, and the
+    share of frames where it alone is over 10 ms -- frames that would miss the target even if drawing
+    cost nothing.
+    """
+    print("\n=== the default path besides canvas.draw (ms): what no way of redrawing can save ===")
+    cols = ("frame", "draw", "besides", "widgets", "_draw", "png", ">10 ms")
+    print(f"{'explorer (mode)':<34} " + " ".join(f"{c:>7}" for c in cols))
+    every = defaultdict(list)
+
+    def line(label, recs):
+        rest = [r["total"] - r["canvas.draw"] for r in recs]
+        if not rest:
+            return
+        meds = [stats(recs, k)[0] for k in ("total", "canvas.draw")] + [float(np.median(rest))]
+        meds += [stats(recs, k)[0] for k in ("widgets", "_draw", "png")]
+        over = 100 * sum(x > 10 for x in rest) / len(rest)
+        print(f"{label:<34} " + " ".join(f"{m:7.1f}" for m in meds) + f" {over:6.0f}%")
+
+    for label, recs in summary:
+        line(label, recs[index])
+        if not label.startswith("Play,"):
+            every[label.rsplit("(", 1)[1]] += recs[index]
+    for mode, recs in sorted(every.items()):
+        line(f"every control, {mode[:-1]}", recs)
 
 
 if __name__ == "__main__":
