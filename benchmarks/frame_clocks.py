@@ -51,12 +51,15 @@ def packages() -> dict:
 
 
 def module_caches(pkg) -> list:
-    """``(module, name)`` of every :class:`BoundedCache` the package's pictures keep at module level."""
+    """``(module, name)`` of every :class:`BoundedCache` a module of the package keeps at module level
+    (its ``core``, ``pictures`` and ``explorers``, as ``tests/live_helpers.module_caches`` scans)."""
     found = []
-    pictures = importlib.import_module(f"{pkg.__name__}.pictures")
-    for info in pkgutil.iter_modules(pictures.__path__):
-        module = importlib.import_module(f"{pictures.__name__}.{info.name}")
-        found += [(module, n) for n, v in vars(module).items() if type(v).__name__ == BoundedCache.__name__]
+    for part in ("core", "pictures", "explorers"):
+        package = importlib.import_module(f"{pkg.__name__}.{part}")
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            kept = [n for n, v in vars(module).items() if type(v).__name__ == BoundedCache.__name__]
+            found += [(module, n) for n in kept]
     return found
 
 
